@@ -1,0 +1,65 @@
+using System.CommandLine;
+using QuantSim.Cli.Catalog;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Input;
+using QuantSim.Simulator.Config;
+using Spectre.Console;
+
+namespace QuantSim.Cli.Commands;
+
+/// <summary><c>quantsim list configs|datapaths</c>: what is built in.</summary>
+public static class ListCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var list = new Command("list", "Show the built-in accelerator configs, workloads and datapath variants");
+        var configs = new Command("configs", "Built-in accelerator configs (accel-configs/*.yaml)");
+        configs.SetAction(_ => ListConfigs(console));
+        var datapaths = new Command("datapaths", "Quantization datapath variants and their config options");
+        datapaths.SetAction(_ => ListDatapaths(console));
+        list.Subcommands.Add(configs);
+        list.Subcommands.Add(datapaths);
+        return list;
+    }
+
+    private static int ListConfigs(CliConsole console)
+    {
+        var table = new Table().AddColumns("name", "array", "dataflow", "clock MHz", "datapath", "description");
+        foreach (string file in BuiltInConfigs.Files)
+        {
+            // Built-in configs are validated by tests; a broken one here is a packaging bug, not user input.
+            var c = AcceleratorConfigReader.Default.ReadFile(file);
+            table.AddRow(
+                Markup.Escape(Path.GetFileNameWithoutExtension(file)),
+                $"{c.Array.Rows}x{c.Array.Cols}",
+                Names.Of(c.Array.Dataflow),
+                c.ClockMhz.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape($"{c.Datapath.Kind} {c.Datapath.Precision.Name}"),
+                Markup.Escape(c.Description));
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            throw new InputException(new InputError(BuiltInConfigs.Directory, 0, 0, string.Empty, "no built-in configs found next to the executable"));
+        }
+
+        console.Out.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static int ListDatapaths(CliConsole console)
+    {
+        var table = new Table().AddColumns("kind", "summary", "options (default first)");
+        foreach (var datapath in DatapathRegistry.Default.All)
+        {
+            string options = datapath.Options.Count == 0
+                ? "-"
+                : string.Join("\n", datapath.Options.Select(o =>
+                    $"{o.Key}: {string.Join("|", o.Allowed.OrderBy(v => v == o.Default ? 0 : 1))}"));
+            table.AddRow(Markup.Escape(datapath.Name), Markup.Escape(datapath.Summary), Markup.Escape(options));
+        }
+
+        console.Out.Write(table);
+        return ExitCodes.Success;
+    }
+}

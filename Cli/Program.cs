@@ -1,0 +1,3 @@
+using QuantSim.Cli;
+
+return QuantSimApp.Run(args, Console.Out, Console.Error);

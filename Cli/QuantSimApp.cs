@@ -1,0 +1,72 @@
+using System.CommandLine;
+using QuantSim.Cli.Commands;
+using QuantSim.Input;
+
+namespace QuantSim.Cli;
+
+/// <summary>
+/// The <c>quantsim</c> command: builds the verb tree and maps outcomes to exit codes
+/// (0 success, 2 bad input, 1 internal error). Library code throws; only this class decides codes.
+/// </summary>
+public static class QuantSimApp
+{
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Show stack traces of internal errors",
+        Recursive = true,
+    };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var console = new CliConsole(output, error);
+        var root = new RootCommand("QuantSim: what a fixed-point quantization variant costs on an accelerator in cycles, energy and area, and the accuracy it buys.");
+        root.Options.Add(Verbose);
+        root.Subcommands.Add(ListCommand.Create(console));
+        root.Subcommands.Add(ValidateCommand.Create(console));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                error.WriteLine($"quantsim: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'quantsim --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (InputException ex)
+        {
+            foreach (var inputError in ex.Errors)
+            {
+                error.WriteLine(inputError.ToString());
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine($"quantsim: internal error: {ex.GetType().Name}: {ex.Message}");
+            if (parsed.GetValue(Verbose))
+            {
+                error.WriteLine(ex.ToString());
+            }
+            else
+            {
+                error.WriteLine("Run again with --verbose for the stack trace.");
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+}

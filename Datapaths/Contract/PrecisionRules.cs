@@ -1,0 +1,26 @@
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Datapaths.Contract;
+
+/// <summary>Precision checks shared by the variants.</summary>
+public static class PrecisionRules
+{
+    /// <summary>Operands of 2..16 bits into an accumulator wide enough to hold at least one product.</summary>
+    public static IEnumerable<PrecisionProblem> IntegerOperands(Precision p, int minBits = 2, int maxBits = 16)
+    {
+        if (p.WeightBits < minBits || p.WeightBits > maxBits)
+        {
+            yield return new(PrecisionProblem.WeightBits, $"weight bits must be between {minBits} and {maxBits}, got {p.WeightBits}");
+        }
+
+        if (p.ActivationBits < minBits || p.ActivationBits > maxBits)
+        {
+            yield return new(PrecisionProblem.ActivationBits, $"activation bits must be between {minBits} and {maxBits}, got {p.ActivationBits}");
+        }
+
+        if (p.AccumulatorBits < p.WeightBits + p.ActivationBits)
+        {
+            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits ({p.AccumulatorBits}) must hold one product of weight x activation bits ({p.WeightBits + p.ActivationBits})");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Input;
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Simulator.Config;
+
+/// <summary>
+/// Reads accelerator YAML strictly: unknown keys, wrong types, missing fields and out-of-range values
+/// are all collected and thrown together as one <see cref="InputException"/>, each error carrying
+/// the file, line, column and dotted field path. The schema is documented in accel-configs/README.md.
+/// </summary>
+public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
+{
+    private const int MaxArrayDim = 4096;
+
+    private static readonly IReadOnlyDictionary<string, Dataflow> Dataflows = new Dictionary<string, Dataflow>
+    {
+        ["os"] = Dataflow.OutputStationary,
+        ["ws"] = Dataflow.WeightStationary,
+        ["is"] = Dataflow.InputStationary,
+    };
+
+    private static readonly IReadOnlyDictionary<string, TimingConvention> Timings = new Dictionary<string, TimingConvention>
+    {
+        ["native"] = TimingConvention.Native,
+        ["scalesim"] = TimingConvention.ScaleSim,
+    };
+
+    private static readonly IReadOnlyDictionary<string, DramModelKind> DramModels = new Dictionary<string, DramModelKind>
+    {
+        ["simple"] = DramModelKind.Simple,
+    };
+
+    public static AcceleratorConfigReader Default { get; } = new(DatapathRegistry.Default);
+
+    public AcceleratorConfig ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new InputError(path, 0, 0, string.Empty, $"cannot read the config file: {ex.Message}"));
+        }
+
+        return Read(path, text);
+    }
+
+    /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> names it in error messages.</summary>
+    public AcceleratorConfig Read(string file, string text)
+    {
+        var diagnostics = new InputDiagnostics(file);
+        var root = YamlSection.Parse(text, diagnostics);
+        if (root is null)
+        {
+            diagnostics.ThrowIfAny();
+        }
+
+        string? name = root!.String("name", true, "a short name for this accelerator");
+        string? description = root.Has("description") ? root.String("description", false, "free text") : null;
+        double? clock = root.Number("clock_mhz", true, 0, 100_000, "clock frequency in MHz");
+        var array = ReadArray(root.Section("array", true, "the PE array: rows, cols, dataflow"));
+        var buffers = ReadBuffers(root.Section("buffers", true, "the ifmap, filter and ofmap SRAMs"), array);
+        var dram = ReadDram(root.Section("dram", true, "off-chip memory: model, bandwidth, latency, burst"));
+        var datapath = ReadDatapath(root.Section("datapath", true, "quantization variant and bit widths"));
+        var technology = ReadTechnology(root.Section("technology", true, "which cost table prices the activity"));
+        root.RejectUnknownKeys();
+        diagnostics.ThrowIfAny();
+        return new AcceleratorConfig(name!, description ?? string.Empty, clock!.Value, array!, buffers!, dram!, datapath!, technology!);
+    }
+
+    private static ArrayConfig? ReadArray(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        int? rows = s.Int("rows", true, 1, MaxArrayDim, "number of PE rows");
+        int? cols = s.Int("cols", true, 1, MaxArrayDim, "number of PE columns");
+        Dataflow? dataflow = s.Choice("dataflow", true, Dataflows, "which operand stays in the PEs");
+        TimingConvention? timing = s.Has("timing") ? s.Choice("timing", false, Timings, "fold timing convention") : TimingConvention.Native;
+        s.RejectUnknownKeys();
+        return rows is null || cols is null || dataflow is null || timing is null
+            ? null
+            : new ArrayConfig(rows.Value, cols.Value, dataflow.Value, timing.Value);
+    }
+
+    private static BufferSetConfig? ReadBuffers(YamlSection? s, ArrayConfig? array)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        var ifmap = ReadBuffer(array, s.Section("ifmap", true, "input activation SRAM"));
+        var filter = ReadBuffer(array, s.Section("filter", true, "weight SRAM"));
+        var ofmap = ReadBuffer(array, s.Section("ofmap", true, "output / partial-sum SRAM"));
+        bool? doubled = s.Has("double_buffered") ? s.Boolean("double_buffered", false, "ping-pong halves so loads overlap compute") : true;
+        s.RejectUnknownKeys();
+        return ifmap is null || filter is null || ofmap is null || doubled is null
+            ? null
+            : new BufferSetConfig(ifmap, filter, ofmap, doubled.Value);
+    }
+
+    private static BufferConfig? ReadBuffer(ArrayConfig? array, YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        double? kib = s.Number("capacity_kib", true, 0, 1 << 20, "capacity in KiB (1024 bytes)");
+        int? wordBits = s.Has("word_bits") ? s.Int("word_bits", false, 1, 1024, "bits per SRAM word") : 8;
+        int? banks = s.Has("banks") ? s.Int("banks", false, 1, 1024, "independent banks") : 1;
+        s.RejectUnknownKeys();
+        if (kib is null || wordBits is null || banks is null)
+        {
+            return null;
+        }
+
+        double bytes = kib.Value * 1024;
+        if (bytes != Math.Floor(bytes))
+        {
+            s.Error("capacity_kib", $"must be a whole number of bytes, got {kib.Value.ToString(CultureInfo.InvariantCulture)} KiB = {bytes.ToString(CultureInfo.InvariantCulture)} bytes");
+            return null;
+        }
+
+        var buffer = new BufferConfig((long)bytes, wordBits.Value, banks.Value);
+        if (array is not null)
+        {
+            CheckHoldsOneRow(s, array, buffer);
+        }
+
+        return buffer;
+    }
+
+    private static DramConfig? ReadDram(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        DramModelKind? model = s.Choice("model", true, DramModels, "DRAM timing model");
+        double? bandwidth = s.Number("bandwidth_bytes_per_cycle", true, 0, 1 << 20, "bytes per accelerator cycle");
+        int? latency = s.Int("latency_cycles", true, 0, 1_000_000, "cycles from request to first data");
+        int? burst = s.Int("burst_bytes", true, 1, 1 << 16, "bytes moved per DRAM burst");
+        s.RejectUnknownKeys();
+        return model is null || bandwidth is null || latency is null || burst is null
+            ? null
+            : new DramConfig(model.Value, bandwidth.Value, latency.Value, burst.Value);
+    }
+
+    private DatapathConfig? ReadDatapath(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        string? kind = s.String("kind", true, $"a datapath variant: {string.Join(", ", datapaths.Names)}");
+        IDatapath? variant = null;
+        if (kind is not null && !datapaths.TryGet(kind, out variant))
+        {
+            s.Error("kind", $"unknown datapath '{kind}'; allowed: {string.Join(", ", datapaths.Names)}");
+        }
+
+        int? weightBits = s.Int(PrecisionProblem.WeightBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per weight");
+        int? activationBits = s.Int(PrecisionProblem.ActivationBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per activation");
+        int? accumulatorBits = s.Has(PrecisionProblem.AccumulatorBits)
+            ? s.Int(PrecisionProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits")
+            : 32;
+
+        if (variant is null)
+        {
+            // Options depend on the variant; without one, unknown-key reports would only add noise.
+            return null;
+        }
+
+        var options = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var option in variant.Options)
+        {
+            string? value = s.Has(option.Key) ? s.String(option.Key, false, option.Summary) : option.Default;
+            if (value is not null && !option.Allowed.Contains(value))
+            {
+                s.Error(option.Key, $"unknown value '{value}'; allowed for {variant.Name}: {string.Join(", ", option.Allowed)}");
+            }
+            else if (value is not null)
+            {
+                options[option.Key] = value;
+            }
+        }
+
+        s.RejectUnknownKeys();
+        if (weightBits is null || activationBits is null || accumulatorBits is null)
+        {
+            return null;
+        }
+
+        var precision = new Precision(weightBits.Value, activationBits.Value, accumulatorBits.Value);
+        foreach (var problem in variant.CheckPrecision(precision))
+        {
+            s.Error(problem.Field, $"{problem.Message} ({variant.Name})");
+        }
+
+        return new DatapathConfig(variant.Name, precision, options.ToImmutable());
+    }
+
+    private static TechnologyConfig? ReadTechnology(YamlSection? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        string? table = s.String("cost_table", true, "a built-in cost table name or a path to a cost-table YAML file");
+        s.RejectUnknownKeys();
+        return table is null ? null : new TechnologyConfig(table);
+    }
+
+    /// <summary>
+    /// A buffer must hold at least one operand for every PE along the widest array edge, or not even
+    /// one row of the array can be fed from it.
+    /// </summary>
+    private static void CheckHoldsOneRow(YamlSection s, ArrayConfig array, BufferConfig buffer)
+    {
+        int edge = Math.Max(array.Rows, array.Cols);
+        if (buffer.CapacityWords >= edge)
+        {
+            return;
+        }
+
+        long neededBytes = ((long)edge * buffer.WordBits + 7) / 8;
+        string neededKib = (neededBytes / 1024.0).ToString("0.###", CultureInfo.InvariantCulture);
+        s.Error("capacity_kib",
+            $"holds {buffer.CapacityWords} words of {buffer.WordBits} bits, but a {array.Rows}x{array.Cols} array needs at least one row of operands ({edge} words); allowed: at least {neededKib} KiB");
+    }
+}
