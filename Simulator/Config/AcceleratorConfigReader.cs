@@ -61,7 +61,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         }
 
         string? name = root!.String("name", true, "a short name for this accelerator");
-        string? description = root.Has("description") ? root.String("description", false, "free text") : null;
+        string? description = root.String("description", false, "free text");
         double? clock = root.Number("clock_mhz", true, 0, 100_000, "clock frequency in MHz");
         var array = ReadArray(root.Section("array", true, "the PE array: rows, cols, dataflow"));
         var buffers = ReadBuffers(root.Section("buffers", true, "the ifmap, filter and ofmap SRAMs"), array);
@@ -83,7 +83,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         int? rows = s.Int("rows", true, 1, MaxArrayDim, "number of PE rows");
         int? cols = s.Int("cols", true, 1, MaxArrayDim, "number of PE columns");
         Dataflow? dataflow = s.Choice("dataflow", true, Dataflows, "which operand stays in the PEs");
-        TimingConvention? timing = s.Has("timing") ? s.Choice("timing", false, Timings, "fold timing convention") : TimingConvention.Native;
+        TimingConvention? timing = s.Choice("timing", false, Timings, "fold timing convention") ?? TimingConvention.Native;
         s.RejectUnknownKeys();
         return rows is null || cols is null || dataflow is null || timing is null
             ? null
@@ -100,7 +100,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         var ifmap = ReadBuffer(array, s.Section("ifmap", true, "input activation SRAM"));
         var filter = ReadBuffer(array, s.Section("filter", true, "weight SRAM"));
         var ofmap = ReadBuffer(array, s.Section("ofmap", true, "output / partial-sum SRAM"));
-        bool? doubled = s.Has("double_buffered") ? s.Boolean("double_buffered", false, "ping-pong halves so loads overlap compute") : true;
+        bool? doubled = s.Boolean("double_buffered", false, "ping-pong halves so loads overlap compute") ?? true;
         s.RejectUnknownKeys();
         return ifmap is null || filter is null || ofmap is null || doubled is null
             ? null
@@ -115,8 +115,8 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         }
 
         double? kib = s.Number("capacity_kib", true, 0, 1 << 20, "capacity in KiB (1024 bytes)");
-        int? wordBits = s.Has("word_bits") ? s.Int("word_bits", false, 1, 1024, "bits per SRAM word") : 8;
-        int? banks = s.Has("banks") ? s.Int("banks", false, 1, 1024, "independent banks") : 1;
+        int? wordBits = s.Int("word_bits", false, 1, 1024, "bits per SRAM word") ?? 8;
+        int? banks = s.Int("banks", false, 1, 1024, "independent banks") ?? 1;
         s.RejectUnknownKeys();
         if (kib is null || wordBits is null || banks is null)
         {
@@ -172,9 +172,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
 
         int? weightBits = s.Int(PrecisionProblem.WeightBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per weight");
         int? activationBits = s.Int(PrecisionProblem.ActivationBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per activation");
-        int? accumulatorBits = s.Has(PrecisionProblem.AccumulatorBits)
-            ? s.Int(PrecisionProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits")
-            : 32;
+        int? accumulatorBits = s.Int(PrecisionProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits") ?? 32;
 
         if (variant is null)
         {
@@ -185,7 +183,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         var options = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var option in variant.Options)
         {
-            string? value = s.Has(option.Key) ? s.String(option.Key, false, option.Summary) : option.Default;
+            string? value = s.String(option.Key, false, option.Summary) ?? option.Default;
             if (value is not null && !option.Allowed.Contains(value))
             {
                 s.Error(option.Key, $"unknown value '{value}'; allowed for {variant.Name}: {string.Join(", ", option.Allowed)}");
