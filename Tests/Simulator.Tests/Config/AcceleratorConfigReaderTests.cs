@@ -35,7 +35,7 @@ public sealed class AcceleratorConfigReaderTests
                 Assert.That(config.Buffers.Ifmap, Is.EqualTo(new BufferConfig(1024, 8, 1)));
                 Assert.That(config.Buffers.Ofmap, Is.EqualTo(new BufferConfig(1024, 32, 1)));
                 Assert.That(config.Buffers.DoubleBuffered, Is.True);
-                Assert.That(config.Dram, Is.EqualTo(new DramConfig(DramModelKind.Simple, 8, 10, 64)));
+                Assert.That(config.Dram, Is.EqualTo(new BandwidthDramConfig(8m, 10, 64)));
                 Assert.That(config.Datapath.Kind, Is.EqualTo("lsq"));
                 Assert.That(config.Datapath.Precision, Is.EqualTo(new Precision(8, 8, 32)));
                 Assert.That(config.Technology.CostTable, Is.EqualTo("horowitz-45nm"));
@@ -212,6 +212,89 @@ public sealed class AcceleratorConfigReaderTests
             var ex = Assert.Throws<InputException>(() => AcceleratorConfigReader.Default.ReadFile("no/such/config.yaml"));
 
             Assert.That(ex!.Errors.Single().ToString(), Does.StartWith("no/such/config.yaml: cannot read the config file: "));
+        }
+    }
+
+    public sealed class TheDramSection
+    {
+        private static string WithDram(string dram) =>
+            File.ReadAllText(Fixture("base.yaml")).Replace(
+                "dram:\n  model: simple\n  bandwidth_bytes_per_cycle: 8\n  latency_cycles: 10\n  burst_bytes: 64\n", dram, StringComparison.Ordinal);
+
+        [Test]
+        public void Should_Load_A_Shipped_Timing_Set_By_Name_And_Apply_A_Page_Policy_Override()
+        {
+            // Given a config placed next to the shipped dram/ folder that names lpddr4-3200 and a closed page
+            string configFile = Path.Combine(TestContext.CurrentContext.TestDirectory, "accel-configs", "test.yaml");
+            string text = WithDram("dram:\n  model: timing\n  timing: lpddr4-3200\n  page_policy: closed\n");
+
+            var dram = (TimingDramConfig)AcceleratorConfigReader.Default.Read(configFile, text).Dram;
+
+            // Then the set's values are those written in accel-configs/dram/lpddr4-3200.yaml, with the override
+            Assert.Multiple(() =>
+            {
+                Assert.That(dram.Parameters.Name, Is.EqualTo("lpddr4-3200"));
+                Assert.That(dram.Parameters.TckPs, Is.EqualTo(625));
+                Assert.That(dram.Parameters.BurstBytes, Is.EqualTo(32), "BL16 x 16 bits = 32 bytes");
+                Assert.That(dram.Parameters.Channels, Is.EqualTo(2));
+                Assert.That(dram.Parameters.PagePolicy, Is.EqualTo(QuantSim.Simulator.Dram.PagePolicy.Closed));
+            });
+        }
+
+        [Test]
+        public void Should_Ship_The_Ddr4_2400_Datasheet_Timings_Used_By_The_Hand_Derived_Dram_Tests()
+        {
+            string shipped = Path.Combine(TestContext.CurrentContext.TestDirectory, "accel-configs", "dram", "ddr4-2400.yaml");
+
+            var parameters = DramTimingReader.ReadFile(shipped);
+
+            // Same datasheet values as typed into the DRAM tests; only the name and the address layout differ.
+            var handTyped = Dram.BankTimingDramModelTests.Ddr4();
+            Assert.That(parameters with { Name = handTyped.Name, AddressMapping = handTyped.AddressMapping }, Is.EqualTo(handTyped));
+        }
+
+        [Test]
+        public void Should_Report_An_Unknown_Timing_Set()
+        {
+            string text = WithDram("dram:\n  model: timing\n  timing: ddr9\n");
+
+            var ex = Assert.Throws<InputException>(() => AcceleratorConfigReader.Default.Read("cfg/x.yaml", text));
+
+            Assert.That(ex!.Errors.Single().ToString(), Is.EqualTo("cfg/x.yaml:17:11: dram.timing: no DRAM parameter set 'ddr9': neither a file nor a name in cfg/dram/"));
+        }
+
+        [Test]
+        public void Should_Report_Errors_Inside_A_Timing_Set_Against_That_File()
+        {
+            // Given a parameter set with a zero tRCD, next to the config
+            string dir = Path.Combine(Path.GetTempPath(), $"quantsim-dram-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(dir);
+            try
+            {
+                string shipped = Path.Combine(TestContext.CurrentContext.TestDirectory, "accel-configs", "dram", "ddr4-2400.yaml");
+                string set = Path.Combine(dir, "bad.yaml");
+                File.WriteAllText(set, File.ReadAllText(shipped).Replace("trcd: 16", "trcd: 0", StringComparison.Ordinal));
+                int line = Array.FindIndex(File.ReadAllLines(set), l => l.StartsWith("trcd:", StringComparison.Ordinal)) + 1;
+
+                var ex = Assert.Throws<InputException>(() =>
+                    AcceleratorConfigReader.Default.Read(Path.Combine(dir, "cfg.yaml"), WithDram("dram:\n  model: timing\n  timing: bad.yaml\n")));
+
+                Assert.That(ex!.Errors.Single().ToString(), Is.EqualTo($"{set}:{line}:7: trcd: must be between 1 and 1000000, got 0"));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Test]
+        public void Should_Reject_Zero_Bandwidth()
+        {
+            string text = WithDram("dram:\n  model: simple\n  bandwidth_bytes_per_cycle: 0\n  latency_cycles: 10\n  burst_bytes: 64\n");
+
+            var ex = Assert.Throws<InputException>(() => AcceleratorConfigReader.Default.Read("z.yaml", text));
+
+            Assert.That(ex!.Errors.Single().ToString(), Is.EqualTo("z.yaml:17:30: dram.bandwidth_bytes_per_cycle: must be greater than 0 and at most 1048576, got 0"));
         }
     }
 
