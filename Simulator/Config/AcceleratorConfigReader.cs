@@ -29,7 +29,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         ["scalesim"] = TimingConvention.ScaleSim,
     };
 
-    private static readonly string[] DramModels = ["simple", "timing"];
+    private static readonly string[] DramModels = ["ideal", "simple", "timing"];
 
     public static AcceleratorConfigReader Default { get; } = new(DatapathRegistry.Default);
 
@@ -147,6 +147,10 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         string? model = s.String("model", true, $"DRAM model: {string.Join(" | ", DramModels)}");
         switch (model)
         {
+            case "ideal":
+                s.RejectUnknownKeys();
+                return new IdealDramConfig();
+
             case "simple":
             {
                 double? bandwidth = s.Number("bandwidth_bytes_per_cycle", true, 0, 1 << 20, "bytes per accelerator cycle");

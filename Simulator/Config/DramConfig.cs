@@ -13,3 +13,9 @@ public sealed record BandwidthDramConfig(decimal BytesPerCycle, int LatencyCycle
 
 /// <summary><c>model: timing</c>: the JEDEC bank/row-buffer model with a named parameter set.</summary>
 public sealed record TimingDramConfig(DramTimingParameters Parameters) : DramConfig;
+
+/// <summary>
+/// <c>model: ideal</c>: unlimited bandwidth, no latency; traffic is still counted. This is
+/// SCALE-Sim's CALC bandwidth mode, where stalls are zero by construction.
+/// </summary>
+public sealed record IdealDramConfig : DramConfig;
