@@ -1,0 +1,8 @@
+namespace QuantSim.Simulator.Array;
+
+/// <summary>
+/// What the register-level array produced: the cycles from the first operand move to the last output
+/// leaving the array (inclusive), the integer outputs <c>C[g]</c> (M x N, row-major, one per group),
+/// and how many PE-cycles were simulated (cycles x R x C).
+/// </summary>
+public sealed record RegisterArrayResult(long Cycles, int[][] Outputs, long PeUpdates);
