@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using QuantSim.Simulator.Mapping;
+using QuantSim.Simulator.Results;
 
 namespace QuantSim.Simulator.Array;
 
@@ -58,6 +59,7 @@ internal sealed class OutputStationaryArray
         int fold = -1, kNext = t0;
         long foldStart = 0, lastOut = -1;
         var bIn = new int[w];
+        long left = 0, topIn = 0, bottomOut = 0;
 
         for (long t = 0; remaining > 0; t++)
         {
@@ -86,6 +88,7 @@ internal sealed class OutputStationaryArray
                 {
                     var fd = _folds[ff];
                     value = _transform.Weight(_ops.B[fd.Group][(long)kk * n + fd.ColOffset + j]);
+                    topIn++;
                 }
 
                 bIn[j] = value;
@@ -122,6 +125,7 @@ internal sealed class OutputStationaryArray
                         busCycle[j] = t;
                         outputs[fd.Group][(long)(fd.RowOffset + i) * n + fd.ColOffset + j] = acc[row + j];
                         remaining--;
+                        bottomOut++;
                         lastOut = t;
                     }
                 }
@@ -137,6 +141,7 @@ internal sealed class OutputStationaryArray
                     if (i < fd.UsedRows)
                     {
                         aIn = _transform.Activation(_ops.A[fd.Group][(long)(fd.RowOffset + i) * k + ka]);
+                        left++;
                     }
 
                     fIn = (ka == 0 ? FirstFlag : 0) | (ka == t0 - 1 ? LastFlag : 0);
@@ -150,7 +155,7 @@ internal sealed class OutputStationaryArray
         }
 
         long cycles = lastOut + 1;
-        return new RegisterArrayResult(cycles, outputs, cycles * r * c);
+        return new RegisterArrayResult(cycles, outputs, cycles * r * c, new EdgeTraffic(_map.Dataflow, left, topIn, bottomOut, 0));
     }
 
     private static bool AnyLast(ReadOnlySpan<int> flagRow)

@@ -1,5 +1,6 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
+using QuantSim.Simulator.Results;
 
 namespace QuantSim.Simulator.Array;
 
@@ -28,19 +29,18 @@ public static class RegisterArray
 
             case Dataflow.WeightStationary:
             {
-                var (cycles, y) = new StationaryArray(
+                var run = new StationaryArray(
                     mapping.Rows, mapping.Cols, p.M, p.K, p.N, folds, operands.A, operands.B, transform.Activation, transform.Weight).Run();
-                return new RegisterArrayResult(cycles, y, cycles * mapping.Rows * mapping.Cols);
+                return Result(mapping, run.Cycles, run.Y, run);
             }
 
             case Dataflow.InputStationary:
             {
                 var bt = operands.B.Select(b => Transpose(b, p.K, p.N)).ToArray();
                 var at = operands.A.Select(a => Transpose(a, p.M, p.K)).ToArray();
-                var (cycles, yt) = new StationaryArray(
+                var run = new StationaryArray(
                     mapping.Rows, mapping.Cols, p.N, p.K, p.M, folds, bt, at, transform.Weight, transform.Activation).Run();
-                var y = yt.Select(m => Transpose(m, p.N, p.M)).ToArray();
-                return new RegisterArrayResult(cycles, y, cycles * mapping.Rows * mapping.Cols);
+                return Result(mapping, run.Cycles, run.Y.Select(m => Transpose(m, p.N, p.M)).ToArray(), run);
             }
 
             default:
@@ -50,6 +50,10 @@ public static class RegisterArray
 
     public static RegisterArrayResult Run(ArrayConfig array, GemmOperands operands, IOperandTransform? transform = null) =>
         Run(DataflowMapper.Map(operands.Problem, array), operands, transform);
+
+    private static RegisterArrayResult Result(
+        ArrayMapping mapping, long cycles, int[][] outputs, (long Cycles, int[][] Y, long Left, long Top, long Bottom, long PsumReads) run) =>
+        new(cycles, outputs, cycles * mapping.Rows * mapping.Cols, new EdgeTraffic(mapping.Dataflow, run.Left, run.Top, run.Bottom, run.PsumReads));
 
     private static int[] Transpose(int[] source, int rows, int cols)
     {

@@ -54,8 +54,8 @@ internal sealed class StationaryArray
         _sIn = sIn;
     }
 
-    /// <summary>Runs all folds; returns cycles and Y per group (T x Sc).</summary>
-    public (long Cycles, int[][] Y) Run()
+    /// <summary>Runs all folds; returns cycles, Y per group (T x Sc) and the real words per edge.</summary>
+    public (long Cycles, int[][] Y, long Left, long Top, long Bottom, long PsumReads) Run()
     {
         int r = _rows, c = _cols;
         int lanes = Vector<int>.Count;
@@ -82,6 +82,7 @@ internal sealed class StationaryArray
         long lastOut = -1;
         long guard = (long)_folds.Length * (Math.Max(_t, r) + r + c + 2) + 2 * (r + c) + 8;
         int bottom = (r - 1) * w;
+        long left = 0, top = 0, bottomOut = 0, psumReads = 0;
         var realLanes = new int[w];
         realLanes.AsSpan(0, c).Fill(-1);
 
@@ -108,6 +109,8 @@ internal sealed class StationaryArray
                     var fd = _folds[ff];
                     y[fd.Group][(long)m * _sc + fd.ColOffset + j] += psum[bottom + j];
                     remaining--;
+                    bottomOut++;
+                    psumReads += fd.RowFold > 0 ? 1 : 0;
                     lastOut = t;
                 }
             }
@@ -128,6 +131,7 @@ internal sealed class StationaryArray
                     if (kk < _sr)
                     {
                         xv = _xIn(_x[fd.Group][(long)m * _sr + kk]);
+                        left++;
                     }
 
                     sv = m == 0 ? -1 : 0;
@@ -159,6 +163,7 @@ internal sealed class StationaryArray
                     for (int j = 0; j < fd.UsedCols; j++)
                     {
                         shRow[j] = _sIn(src[(long)kk * _sc + fd.ColOffset + j]);
+                        top++;
                     }
                 }
 
@@ -176,7 +181,7 @@ internal sealed class StationaryArray
             }
         }
 
-        return (lastOut + 1, y);
+        return (lastOut + 1, y, left, top, bottomOut, psumReads);
     }
 
     private static void Swap(
