@@ -6,15 +6,15 @@ public static class ModelZoo
     /// <summary>Every zoo model, in the order <c>quantsim list workloads</c> shows them.</summary>
     public static IReadOnlyList<ZooModel> All { get; } =
     [
-        new("lenet5", "LeNet-5, MNIST 28x28x1 (conv1 padded by 2)", LeNet5.Build),
-        new("resnet20", "ResNet-20, CIFAR-10 32x32x3", ResNet.ResNet20Cifar),
-        new("alexnet", "AlexNet (Krizhevsky 2012, grouped), ImageNet 227x227x3", AlexNet.Build),
-        new("vgg16", "VGG-16, ImageNet 224x224x3", Vgg16.Build),
-        new("resnet18", "ResNet-18, ImageNet 224x224x3", ResNet.ResNet18),
-        new("resnet50", "ResNet-50 v1.5, ImageNet 224x224x3", ResNet.ResNet50),
-        new("mobilenetv2", "MobileNetV2 1.0, ImageNet 224x224x3", MobileNetV2.Build),
-        new("bert-base-128", "BERT-base, one encoder layer's GEMMs, sequence 128", () => BertBase.EncoderLayer(128)),
-        new("bert-base-512", "BERT-base, one encoder layer's GEMMs, sequence 512", () => BertBase.EncoderLayer(512)),
+        new("lenet5", "LeNet-5, MNIST 28x28x1", LeNet5.Build),
+        new("resnet20", "ResNet-20, CIFAR 32x32x3", ResNet.ResNet20Cifar),
+        new("alexnet", "AlexNet (2 groups), 227x227x3", AlexNet.Build),
+        new("vgg16", "VGG-16, 224x224x3", Vgg16.Build),
+        new("resnet18", "ResNet-18, 224x224x3", ResNet.ResNet18),
+        new("resnet50", "ResNet-50 v1.5, 224x224x3", ResNet.ResNet50),
+        new("mobilenetv2", "MobileNetV2 1.0, 224x224x3", MobileNetV2.Build),
+        new("bert-base-128", "BERT-base encoder layer, seq 128", () => BertBase.EncoderLayer(128)),
+        new("bert-base-512", "BERT-base encoder layer, seq 512", () => BertBase.EncoderLayer(512)),
     ];
 
     public static IEnumerable<string> Names => All.Select(m => m.Name);
