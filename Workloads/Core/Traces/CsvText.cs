@@ -54,7 +54,8 @@ internal static class CsvText
         if (value < min || value > int.MaxValue)
         {
             string range = min == 0 ? "zero or a positive integer" : "a positive integer";
-            diagnostics.Add(line, 0, column, value > int.MaxValue ? $"must be at most {int.MaxValue}, got {value}" : $"must be {range}, got {value}");
+            // Negative numbers are the user's; print them invariantly (some cultures use U+2212 for minus).
+            diagnostics.Add(line, 0, column, value > int.MaxValue ? $"must be at most {Number(int.MaxValue)}, got {Number(value)}" : $"must be {range}, got {Number(value)}");
             return null;
         }
 
