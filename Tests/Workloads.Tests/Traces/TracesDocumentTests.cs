@@ -25,6 +25,22 @@ public sealed class TracesDocumentTests
         Assert.That(((GemmLayer)workload.Layers[4]).WeightsAreParameters, Is.False);
     }
 
+    [Test]
+    public void Should_read_the_shipped_mixed_precision_example_as_the_zoo_resnet20_shapes()
+    {
+        // Given Workloads/examples/resnet20-w4a4-mixed.csv
+        string path = Path.Combine(Path.GetDirectoryName(FindDocument())!, "examples", "resnet20-w4a4-mixed.csv");
+
+        // When it is resolved like any user file
+        var mixed = WorkloadSource.Resolve(path);
+
+        // Then without precisions it is the zoo's ResNet-20, with 8-bit ends and a 4-bit body
+        var zoo = WorkloadSource.Resolve("resnet20");
+        Assert.That(mixed.Layers.Select(l => l with { Precision = null }), Is.EqualTo(zoo.Layers));
+        Assert.That((mixed.Layers[0].Precision!.Name, mixed.Layers[^1].Precision!.Name), Is.EqualTo(("w8a8", "w8a8")));
+        Assert.That(mixed.Layers.Skip(1).SkipLast(1).Select(l => l.Precision!.Name), Is.All.EqualTo("w4a4"));
+    }
+
     private static string FindDocument()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
