@@ -3,6 +3,7 @@ using QuantSim.Cli.Catalog;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
+using QuantSim.Workloads.Zoo;
 using Spectre.Console;
 
 namespace QuantSim.Cli.Commands;
@@ -17,8 +18,11 @@ public static class ListCommand
         configs.SetAction(_ => ListConfigs(console));
         var datapaths = new Command("datapaths", "Quantization datapath variants and their config options");
         datapaths.SetAction(_ => ListDatapaths(console));
+        var workloads = new Command("workloads", "Built-in model zoo workloads with layers, MACs and parameters");
+        workloads.SetAction(_ => ListWorkloads(console));
         list.Subcommands.Add(configs);
         list.Subcommands.Add(datapaths);
+        list.Subcommands.Add(workloads);
         return list;
     }
 
@@ -60,6 +64,30 @@ public static class ListCommand
         }
 
         console.Out.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static int ListWorkloads(CliConsole console)
+    {
+        var table = new Table().AddColumns("name", "description", "layers", "MACs", "parameters");
+        foreach (int column in new[] { 2, 3, 4 })
+        {
+            table.Columns[column].RightAligned();
+        }
+
+        foreach (var model in ModelZoo.All)
+        {
+            var workload = model.Build();
+            table.AddRow(
+                Markup.Escape(model.Name),
+                Markup.Escape(model.Description),
+                workload.Layers.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                workload.Macs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                workload.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Out.Write(table);
+        console.Out.WriteLine("A zoo name or a path to a SCALE-Sim topology or QuantSim trace .csv works wherever a workload is asked for.");
         return ExitCodes.Success;
     }
 }
