@@ -31,4 +31,15 @@ public sealed class ListCommandTests
 
         Assert.That(run.Output, Does.Contain("in-pe|folded"));
     }
+
+    [Test]
+    public void Should_List_The_Zoo_With_Layers_Macs_And_Parameters()
+    {
+        var run = CliRun.Of("list", "workloads");
+
+        // ResNet-50 v1.5 as counted by the zoo tests (torchvision: 25,557,032 parameters)
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.Contain("resnet50").And.Contain("4,089,184,256").And.Contain("25,557,032"));
+        Assert.That(run.Output, Does.Contain("lenet5").And.Contain("bert-base-512"));
+    }
 }
