@@ -29,6 +29,9 @@ public sealed class CliConsole
 
     public IAnsiConsole Out { get; }
 
+    /// <summary>A person is watching a terminal: worth drawing progress bars.</summary>
+    public bool Interactive => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
+
     public TextWriter Output { get; }
 
     public TextWriter Error { get; }

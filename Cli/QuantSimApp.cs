@@ -23,6 +23,7 @@ public static class QuantSimApp
         root.Options.Add(Verbose);
         root.Subcommands.Add(ListCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(SimulateCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -11,6 +11,13 @@ public sealed class EventKernel
     private readonly List<SimProcess> _processes = [];
     private long _sequence;
 
+    /// <summary>A kernel whose clock starts at <paramref name="startCycle"/> (e.g. where the previous layer ended).</summary>
+    public EventKernel(long startCycle = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(startCycle);
+        Now = startCycle;
+    }
+
     /// <summary>The cycle of the event being processed (or of the last one processed).</summary>
     public long Now { get; private set; }
 

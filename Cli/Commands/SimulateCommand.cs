@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using QuantSim.Cli.Catalog;
+using QuantSim.Cli.Reports;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Input;
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Config.ScaleSim;
+using QuantSim.Simulator.Engine;
+using QuantSim.Workloads;
+using QuantSim.Workloads.Traces;
+using Spectre.Console;
+
+namespace QuantSim.Cli.Commands;
+
+/// <summary>
+/// <c>quantsim simulate</c>: a workload on an accelerator, a summary on the console and, with
+/// <c>--out</c>, result.json and layers.csv. Files are written only after the whole run succeeded.
+/// </summary>
+public static class SimulateCommand
+{
+    public const string DefaultConfig = "default";
+    public const string DefaultWorkload = "resnet18";
+
+    public static Command Create(CliConsole console)
+    {
+        var config = new Option<string>("--config") { Description = "Accelerator config: a built-in name or a YAML path", DefaultValueFactory = _ => DefaultConfig };
+        var workload = new Option<string>("--workload") { Description = "Workload: a zoo name (quantsim list workloads) or a trace/topology CSV path", DefaultValueFactory = _ => DefaultWorkload };
+        var datapath = new Option<string?>("--datapath") { Description = "Override the config's datapath variant (quantsim list datapaths)" };
+        var fidelity = new Option<string>("--fidelity") { Description = "fast (closed-form folds, default) or register (every PE register every cycle, cross-checked)", DefaultValueFactory = _ => "fast" };
+        fidelity.AcceptOnlyFromAmong("fast", "register");
+        var output = new Option<string?>("--out") { Description = "Directory for result.json and layers.csv" };
+        var scaleSimConfig = new Option<string?>("--scalesim-config") { Description = "A SCALE-Sim v2 .cfg file, read unchanged (instead of --config)" };
+        var topology = new Option<string?>("--topology") { Description = "A SCALE-Sim v2 topology CSV, read unchanged (instead of --workload)" };
+
+        var command = new Command("simulate", "Simulate a workload on an accelerator: cycles, stalls, utilization, SRAM and DRAM traffic per layer");
+        foreach (var option in new Option[] { config, workload, datapath, fidelity, output, scaleSimConfig, topology })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed => Run(
+            console,
+            parsed.GetResult(config) is { Implicit: false } ? parsed.GetValue(config) : null,
+            parsed.GetResult(workload) is { Implicit: false } ? parsed.GetValue(workload) : null,
+            parsed.GetValue(datapath),
+            parsed.GetValue(fidelity) == "register" ? Fidelity.Register : Fidelity.Fast,
+            parsed.GetValue(output),
+            parsed.GetValue(scaleSimConfig),
+            parsed.GetValue(topology)));
+        return command;
+    }
+
+    private static int Run(
+        CliConsole console, string? configName, string? workloadName, string? datapath, Fidelity fidelity,
+        string? outDir, string? scaleSimConfig, string? topology)
+    {
+        var (config, configFile) = LoadConfig(configName, scaleSimConfig);
+        var workload = LoadWorkload(workloadName, topology);
+        if (datapath is not null)
+        {
+            config = config with { Datapath = Override(config.Datapath, datapath) };
+        }
+
+        var result = console.Interactive && workload.Layers.Length > 1
+            ? console.Out.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask($"simulating {workload.Name}", maxValue: workload.Layers.Length);
+                return AcceleratorSimulator.Run(config, workload, fidelity, configFile, new Progress<int>(done => task.Value = done));
+            })
+            : AcceleratorSimulator.Run(config, workload, fidelity, configFile);
+
+        SummaryTable.Write(console.Out, result);
+        if (outDir is not null)
+        {
+            var files = new (string Name, string Text)[]
+            {
+                ("result.json", ResultJsonWriter.Render(result)),
+                ("layers.csv", LayersCsvWriter.Render(result)),
+            };
+            OutputDirectory.Write(outDir, files);
+            console.Output.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {outDir}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static (AcceleratorConfig Config, string File) LoadConfig(string? configName, string? scaleSimConfig)
+    {
+        if (scaleSimConfig is not null)
+        {
+            if (configName is not null)
+            {
+                throw new InputException(new InputError("--config", 0, 0, string.Empty, "give either --config or --scalesim-config, not both"));
+            }
+
+            return (ScaleSimConfigReader.ReadFile(scaleSimConfig).Accelerator, scaleSimConfig);
+        }
+
+        string file = BuiltInConfigs.Resolve(configName ?? DefaultConfig, "--config");
+        return (AcceleratorConfigReader.Default.ReadFile(file), file);
+    }
+
+    private static Workload LoadWorkload(string? workloadName, string? topology)
+    {
+        if (topology is null)
+        {
+            return WorkloadSource.Resolve(workloadName ?? DefaultWorkload);
+        }
+
+        if (workloadName is not null)
+        {
+            throw new InputException(new InputError("--workload", 0, 0, string.Empty, "give either --workload or --topology, not both"));
+        }
+
+        return ScaleSimTopologyReader.ReadFile(topology);
+    }
+
+    private static DatapathConfig Override(DatapathConfig current, string kind)
+    {
+        if (!DatapathRegistry.Default.TryGet(kind, out var variant))
+        {
+            throw new InputException(new InputError("--datapath", 0, 0, kind, $"unknown datapath; allowed: {string.Join(", ", DatapathRegistry.Default.Names)}"));
+        }
+
+        var problems = variant.CheckPrecision(current.Precision).Select(p => new InputError("--datapath", 0, 0, p.Field, $"{p.Message} ({variant.Name})")).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        var options = variant.Options.ToImmutableSortedDictionary(o => o.Key, o => o.Default, StringComparer.Ordinal);
+        return new DatapathConfig(variant.Name, current.Precision, options);
+    }
+}

@@ -1,0 +1,31 @@
+namespace QuantSim.Cli.Reports;
+
+/// <summary>
+/// Writes a run's files all-or-nothing: into a hidden staging folder first, then moved into place, so
+/// a failure never leaves a directory that looks like a complete result.
+/// </summary>
+public static class OutputDirectory
+{
+    public static void Write(string directory, IReadOnlyList<(string Name, string Text)> files)
+    {
+        Directory.CreateDirectory(directory);
+        string staging = Path.Combine(directory, $".staging-{Environment.ProcessId}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach (var (name, text) in files)
+            {
+                File.WriteAllText(Path.Combine(staging, name), text);
+            }
+
+            foreach (var (name, _) in files)
+            {
+                File.Move(Path.Combine(staging, name), Path.Combine(directory, name), overwrite: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+}

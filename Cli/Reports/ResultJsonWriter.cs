@@ -1,0 +1,176 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using QuantSim.Cli.Commands;
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Engine;
+
+namespace QuantSim.Cli.Reports;
+
+/// <summary>
+/// result.json, the source of truth: a versioned schema (<see cref="Schema"/>), keys in a fixed
+/// order, numbers in invariant round-trip form and nothing that changes between identical runs (no
+/// timestamps, no wall times), so the same inputs give the same bytes.
+/// </summary>
+public static class ResultJsonWriter
+{
+    public const string Schema = "quantsim.result/1";
+
+    public static string Render(SimulationResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteString("tool", $"quantsim {ToolVersion}");
+            WriteConfig(json, result.Config);
+            json.WriteStartObject("workload");
+            json.WriteString("name", result.Workload.Name);
+            json.WriteNumber("layers", result.Workload.Layers.Length);
+            json.WriteNumber("macs", result.Workload.Macs);
+            json.WriteNumber("parameters", result.Workload.Parameters);
+            json.WriteEndObject();
+            json.WriteString("fidelity", result.Fidelity == Fidelity.Fast ? "fast" : "register");
+
+            json.WriteStartObject("totals");
+            json.WriteNumber("cycles", result.TotalCycles);
+            json.WriteNumber("compute_cycles", result.ComputeCycles);
+            json.WriteNumber("stall_cycles", result.StallCycles);
+            json.WriteNumber("macs", result.Macs);
+            json.WriteNumber("utilization", result.TotalCycles == 0 ? 0 : (double)result.Macs / ((double)result.TotalCycles * result.Config.Array.ProcessingElements));
+            WriteSram(json, result.Sram);
+            WriteDram(json, result.Dram);
+            json.WriteEndObject();
+
+            json.WriteStartArray("layers");
+            foreach (var layer in result.Layers)
+            {
+                WriteLayer(json, layer);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static string ToolVersion =>
+        typeof(ResultJsonWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+
+    private static void WriteConfig(Utf8JsonWriter json, AcceleratorConfig c)
+    {
+        json.WriteStartObject("config");
+        json.WriteString("name", c.Name);
+        json.WriteNumber("clock_mhz", c.ClockMhz);
+        json.WriteStartObject("array");
+        json.WriteNumber("rows", c.Array.Rows);
+        json.WriteNumber("cols", c.Array.Cols);
+        json.WriteString("dataflow", Names.Of(c.Array.Dataflow));
+        json.WriteString("timing", c.Array.Timing == TimingConvention.Native ? "native" : "scalesim");
+        json.WriteEndObject();
+        json.WriteStartObject("buffers");
+        foreach (var (name, b) in new[] { ("ifmap", c.Buffers.Ifmap), ("filter", c.Buffers.Filter), ("ofmap", c.Buffers.Ofmap) })
+        {
+            json.WriteStartObject(name);
+            json.WriteNumber("capacity_bytes", b.CapacityBytes);
+            json.WriteNumber("word_bits", b.WordBits);
+            json.WriteNumber("banks", b.Banks);
+            json.WriteEndObject();
+        }
+
+        json.WriteBoolean("double_buffered", c.Buffers.DoubleBuffered);
+        json.WriteEndObject();
+        json.WriteString("dram", Names.Of(c.Dram));
+        json.WriteStartObject("datapath");
+        json.WriteString("kind", c.Datapath.Kind);
+        json.WriteString("precision", c.Datapath.Precision.Name);
+        json.WriteNumber("accumulator_bits", c.Datapath.Precision.AccumulatorBits);
+        foreach (var (key, value) in c.Datapath.Options)
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteString("cost_table", c.Technology.CostTable);
+        json.WriteEndObject();
+    }
+
+    private static void WriteLayer(Utf8JsonWriter json, LayerSimulation l)
+    {
+        var p = l.Array.Problem;
+        json.WriteStartObject();
+        json.WriteNumber("index", l.Index);
+        json.WriteString("name", l.Name);
+        json.WriteString("precision", l.Precision.Name);
+        json.WriteStartObject("gemm");
+        json.WriteNumber("m", p.M);
+        json.WriteNumber("n", p.N);
+        json.WriteNumber("k", p.K);
+        json.WriteNumber("groups", p.Groups);
+        json.WriteEndObject();
+        json.WriteNumber("folds", l.Array.Folds);
+        json.WriteNumber("cycles", l.TotalCycles);
+        json.WriteNumber("compute_cycles", l.ComputeCycles);
+        json.WriteNumber("stall_cycles", l.StallCycles);
+        json.WriteStartObject("stalls");
+        json.WriteNumber("ifmap", l.Memory.IfmapStalls);
+        json.WriteNumber("filter", l.Memory.FilterStalls);
+        json.WriteNumber("ofmap", l.Memory.OfmapStalls);
+        json.WriteEndObject();
+        json.WriteNumber("macs", l.Macs);
+        json.WriteNumber("utilization", l.Utilization);
+        json.WriteNumber("mapping_efficiency", l.Array.SpatialEfficiency);
+        WriteSram(json, l.Sram);
+        json.WriteStartObject("dram");
+        json.WriteNumber("ifmap_bytes_read", l.Traffic.IfmapDramBytes);
+        json.WriteNumber("filter_bytes_read", l.Traffic.FilterDramBytes);
+        json.WriteNumber("psum_bytes_read", l.Traffic.PsumDramReadBytes);
+        json.WriteNumber("output_bytes_written", l.Traffic.OutputDramBytes);
+        json.WriteNumber("psum_bytes_written", l.Traffic.PsumDramWriteBytes);
+        json.WriteNumber("bytes_read", l.Dram.BytesRequestedRead);
+        json.WriteNumber("bytes_written", l.Dram.BytesRequestedWritten);
+        json.WriteNumber("bytes_moved", l.Dram.BytesMovedRead + l.Dram.BytesMovedWritten);
+        json.WriteNumber("bytes_per_cycle", l.DramBytesPerCycle);
+        json.WriteNumber("row_hits", l.Dram.RowHits);
+        json.WriteNumber("row_misses", l.Dram.RowMisses);
+        json.WriteNumber("row_conflicts", l.Dram.RowConflicts);
+        json.WriteNumber("refreshes", l.Dram.Refreshes);
+        json.WriteEndObject();
+        json.WriteStartObject("buffer_occupancy");
+        json.WriteNumber("ifmap_peak_bytes", l.Traffic.PeakIfmapBytes);
+        json.WriteNumber("filter_peak_bytes", l.Traffic.PeakFilterBytes);
+        json.WriteNumber("ofmap_peak_bytes", l.Traffic.PeakOfmapBytes);
+        json.WriteBoolean("ifmap_resident", l.Traffic.IfmapResident);
+        json.WriteBoolean("filter_resident", l.Traffic.FilterResident);
+        json.WriteBoolean("psum_spill", l.Traffic.PartialSumsSpill);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSram(Utf8JsonWriter json, SramCounts s)
+    {
+        json.WriteStartObject("sram");
+        json.WriteNumber("ifmap_reads", s.IfmapReads);
+        json.WriteNumber("ifmap_writes", s.IfmapWrites);
+        json.WriteNumber("filter_reads", s.FilterReads);
+        json.WriteNumber("filter_writes", s.FilterWrites);
+        json.WriteNumber("ofmap_reads", s.OfmapReads);
+        json.WriteNumber("ofmap_writes", s.OfmapWrites);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDram(Utf8JsonWriter json, Simulator.Dram.DramStatistics d)
+    {
+        json.WriteStartObject("dram");
+        json.WriteNumber("bytes_read", d.BytesRequestedRead);
+        json.WriteNumber("bytes_written", d.BytesRequestedWritten);
+        json.WriteNumber("bytes_moved", d.BytesMovedRead + d.BytesMovedWritten);
+        json.WriteNumber("row_hits", d.RowHits);
+        json.WriteNumber("row_misses", d.RowMisses);
+        json.WriteNumber("row_conflicts", d.RowConflicts);
+        json.WriteNumber("refreshes", d.Refreshes);
+        json.WriteEndObject();
+    }
+}

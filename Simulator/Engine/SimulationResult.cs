@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Dram;
+using QuantSim.Workloads;
+
+namespace QuantSim.Simulator.Engine;
+
+/// <summary>A whole workload on one accelerator: every layer in order, and totals.</summary>
+public sealed record SimulationResult(
+    AcceleratorConfig Config,
+    Workload Workload,
+    Fidelity Fidelity,
+    ImmutableArray<LayerSimulation> Layers,
+    DramStatistics Dram)
+{
+    public long TotalCycles => Layers.IsEmpty ? 0 : Layers[^1].Memory.EndCycle;
+
+    public long ComputeCycles => Layers.Sum(l => l.ComputeCycles);
+
+    public long StallCycles => Layers.Sum(l => l.StallCycles);
+
+    public long Macs => Layers.Sum(l => l.Macs);
+
+    public SramCounts Sram => Layers.Aggregate(SramCounts.Zero, (sum, l) => sum.Plus(l.Sram));
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+
+namespace QuantSim.Cli.Tests;
+
+public sealed class SimulateCommandTests
+{
+    private static string TempDir() => Path.Combine(Path.GetTempPath(), $"quantsim-sim-{Guid.NewGuid():N}");
+
+    [Test]
+    public void Should_Write_The_Same_Bytes_For_The_Same_Inputs()
+    {
+        string a = TempDir(), b = TempDir();
+        try
+        {
+            var first = CliRun.Of("simulate", "--workload", "lenet5", "--out", a);
+            var second = CliRun.Of("simulate", "--workload", "lenet5", "--out", b);
+
+            Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+            Assert.That(second.ExitCode, Is.EqualTo(0), second.Error);
+            Assert.That(File.ReadAllBytes(Path.Combine(b, "result.json")), Is.EqualTo(File.ReadAllBytes(Path.Combine(a, "result.json"))));
+            Assert.That(File.ReadAllBytes(Path.Combine(b, "layers.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(a, "layers.csv"))));
+        }
+        finally
+        {
+            Directory.Delete(a, true);
+            Directory.Delete(b, true);
+        }
+    }
+
+    [Test]
+    public void Should_Write_A_Versioned_Result_Whose_Totals_Are_The_Sums_Of_Its_Layers()
+    {
+        string dir = TempDir();
+        try
+        {
+            var run = CliRun.Of("simulate", "--workload", "lenet5", "--config", "edge-16x16", "--out", dir);
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "result.json")));
+            var root = json.RootElement;
+            var totals = root.GetProperty("totals");
+            var layers = root.GetProperty("layers").EnumerateArray().ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("quantsim.result/1"));
+                Assert.That(layers, Has.Count.EqualTo(5));
+                Assert.That(layers.Select(l => l.GetProperty("name").GetString()), Is.All.Not.Empty);
+                Assert.That(totals.GetProperty("cycles").GetInt64(), Is.EqualTo(layers.Sum(l => l.GetProperty("cycles").GetInt64())));
+                Assert.That(totals.GetProperty("compute_cycles").GetInt64(), Is.EqualTo(layers.Sum(l => l.GetProperty("compute_cycles").GetInt64())));
+                Assert.That(totals.GetProperty("stall_cycles").GetInt64(), Is.EqualTo(layers.Sum(l => l.GetProperty("stall_cycles").GetInt64())));
+                // LeNet-5 as counted by the zoo tests: 416,520 MACs
+                Assert.That(totals.GetProperty("macs").GetInt64(), Is.EqualTo(416_520));
+                Assert.That(layers.All(l => l.GetProperty("sram").GetProperty("ifmap_reads").GetInt64() > 0));
+            });
+            Assert.That(File.ReadAllLines(Path.Combine(dir, "layers.csv")), Has.Length.EqualTo(6));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
+    public void Should_Run_The_Default_Config_On_The_Default_Workload()
+    {
+        var run = CliRun.Of("simulate", "--workload", "lenet5");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.StartWith("lenet5 on default: 32x32 ws").And.Contain("total"));
+    }
+
+    [TestCase("--workload", "resnet-51", "resnet-51: no zoo workload or file of that name")]
+    [TestCase("--config", "tpu-v9", "tpu-v9: --config: no such file and no built-in config of that name")]
+    [TestCase("--datapath", "lsq-plus", "--datapath: lsq-plus: unknown datapath; allowed: fixed-point, lsq, mixed-precision, per-channel, scale-offset")]
+    public void Should_Exit_2_With_One_Clear_Line_On_Unknown_Names(string option, string value, string message)
+    {
+        string dir = TempDir();
+
+        string[] workload = option == "--workload" ? [] : ["--workload", "lenet5"];
+        var run = CliRun.Of(["simulate", .. workload, option, value, "--out", dir]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(message));
+        Assert.That(Directory.Exists(dir), Is.False, "nothing written that looks like a result");
+    }
+
+    [Test]
+    public void Should_Reject_A_Fidelity_That_Does_Not_Exist()
+    {
+        var run = CliRun.Of("simulate", "--fidelity", "rtl");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("rtl"));
+    }
+}
