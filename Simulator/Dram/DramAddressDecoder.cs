@@ -12,7 +12,7 @@ public readonly record struct DramLocation(int Channel, int BankGroup, int Bank,
 public sealed class DramAddressDecoder
 {
     private readonly int _burstBits;
-    private readonly (AddressField Field, int Bits)[] _lowToHigh;
+    private readonly (int Shift, long Mask) _channel, _group, _bank, _row;
 
     public DramAddressDecoder(DramTimingParameters p)
     {
@@ -25,30 +25,27 @@ public sealed class DramAddressDecoder
             [AddressField.Column] = Log2(p.RowBytes / p.BurstBytes, "bursts per row"),
             [AddressField.Row] = Log2(p.RowsPerBank, "rows per bank"),
         };
-        _lowToHigh = p.AddressMapping.Reverse().Select(f => (f, sizes[f])).ToArray();
-    }
 
-    public DramLocation Decode(long address)
-    {
-        long rest = address >> _burstBits;
-        int channel = 0, group = 0, bank = 0;
-        long row = 0;
-        foreach (var (field, bits) in _lowToHigh)
+        // Bit position of each field, counting from the least significant field upwards.
+        var fields = new Dictionary<AddressField, (int Shift, long Mask)>();
+        int shift = _burstBits;
+        foreach (var field in p.AddressMapping.Reverse())
         {
-            long value = rest & ((1L << bits) - 1);
-            rest >>= bits;
-            switch (field)
-            {
-                case AddressField.Channel: channel = (int)value; break;
-                case AddressField.BankGroup: group = (int)value; break;
-                case AddressField.Bank: bank = (int)value; break;
-                case AddressField.Row: row = value; break;
-                case AddressField.Column: break;
-            }
+            fields[field] = (shift, (1L << sizes[field]) - 1);
+            shift += sizes[field];
         }
 
-        return new DramLocation(channel, group, bank, row);
+        _channel = fields[AddressField.Channel];
+        _group = fields[AddressField.BankGroup];
+        _bank = fields[AddressField.Bank];
+        _row = fields[AddressField.Row];
     }
+
+    public DramLocation Decode(long address) => new(
+        (int)((address >> _channel.Shift) & _channel.Mask),
+        (int)((address >> _group.Shift) & _group.Mask),
+        (int)((address >> _bank.Shift) & _bank.Mask),
+        (address >> _row.Shift) & _row.Mask);
 
     private static int Log2(int value, string what) =>
         value > 0 && BitOperations.IsPow2(value)
