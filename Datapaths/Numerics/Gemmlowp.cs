@@ -8,8 +8,10 @@ namespace QuantSim.Datapaths.Numerics;
 public static class Gemmlowp
 {
     /// <summary>
-    /// round(a*b / 2^31) with ties away from zero, saturating the single overflow case
+    /// round(a*b / 2^31), saturating the single overflow case
     /// INT32_MIN*INT32_MIN (whose true value 2^31 does not fit) to INT32_MAX. Same as ARM VQRDMULH.
+    /// Ties go toward +infinity, not away from zero: the nudge is 2^30 for a non-negative product and
+    /// 1 − 2^30 for a negative one, and the division truncates, so −0.5 becomes 0 and −1.5 becomes −1.
     /// </summary>
     public static int SaturatingRoundingDoublingHighMul(int a, int b)
     {
