@@ -85,7 +85,7 @@ public static class ListCommand
         var match = Regex.Match(precisionName, "^w([0-9]{1,2})a([0-9]{1,2})$", RegexOptions.CultureInvariant);
         if (!match.Success)
         {
-            throw new InputException(new InputError("--precision", 0, 0, "--precision", $"expected w<bits>a<bits> such as w8a8, got '{precisionName}'"));
+            throw new InputException(new InputError("command line", 0, 0, "--precision", $"expected w<bits>a<bits> such as w8a8, got '{precisionName}'"));
         }
 
         var precision = new Precision(
