@@ -1,12 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using QuantSim.Cli.Catalog;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Hardware;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads.Layers;
+using QuantSim.Workloads.Zoo;
 using Spectre.Console;
 
 namespace QuantSim.Cli.Commands;
@@ -23,18 +22,17 @@ public static class ListCommand
         var detail = new Option<bool>("--detail") { Description = "Print each variant's per-MAC, per-output and per-layer hardware inventory" };
         var precision = new Option<string>("--precision")
         {
-            Description = "Precision for --detail as w<weight bits>a<activation bits>, e.g. w8a8 or w4a4",
+            Description = "Precision for --detail: w<weight bits>a<activation bits>[acc<bits>], e.g. w8a8 or w4a4acc24",
             DefaultValueFactory = _ => "w8a8",
         };
-        var accumulator = new Option<int>("--accumulator-bits") { Description = "Accumulator width for --detail", DefaultValueFactory = _ => 32 };
         datapaths.Options.Add(detail);
         datapaths.Options.Add(precision);
-        datapaths.Options.Add(accumulator);
-        datapaths.SetAction(r => r.GetValue(detail)
-            ? ListDatapathDetail(console, r.GetValue(precision)!, r.GetValue(accumulator))
-            : ListDatapaths(console));
+        datapaths.SetAction(r => r.GetValue(detail) ? ListDatapathDetail(console, r.GetValue(precision)!) : ListDatapaths(console));
+        var workloads = new Command("workloads", "Built-in model zoo workloads with layers, MACs and parameters");
+        workloads.SetAction(_ => ListWorkloads(console));
         list.Subcommands.Add(configs);
         list.Subcommands.Add(datapaths);
+        list.Subcommands.Add(workloads);
         return list;
     }
 
@@ -79,19 +77,39 @@ public static class ListCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>One inventory table per variant and option combination at the requested precision.</summary>
-    private static int ListDatapathDetail(CliConsole console, string precisionName, int accumulatorBits)
+    private static int ListWorkloads(CliConsole console)
     {
-        var match = Regex.Match(precisionName, "^w([0-9]{1,2})a([0-9]{1,2})$", RegexOptions.CultureInvariant);
-        if (!match.Success)
+        var table = new Table().AddColumns("name", "description", "layers", "MACs", "parameters");
+        foreach (int column in new[] { 2, 3, 4 })
         {
-            throw new InputException(new InputError("command line", 0, 0, "--precision", $"expected w<bits>a<bits> such as w8a8, got '{precisionName}'"));
+            table.Columns[column].RightAligned();
         }
 
-        var precision = new Precision(
-            int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
-            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture),
-            accumulatorBits);
+        foreach (var model in ModelZoo.All)
+        {
+            var workload = model.Build();
+            table.AddRow(
+                Markup.Escape(model.Name),
+                Markup.Escape(model.Description),
+                workload.Layers.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                workload.Macs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                workload.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Out.Write(table);
+        console.Out.WriteLine("A zoo name or a path to a SCALE-Sim topology or QuantSim trace .csv works wherever a workload is asked for.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One inventory table per variant and option combination at the requested precision.</summary>
+    private static int ListDatapathDetail(CliConsole console, string precisionName)
+    {
+        if (!Precision.TryParse(precisionName, out var parsed, out string error))
+        {
+            throw new InputException(new InputError("command line", 0, 0, "--precision", error));
+        }
+
+        var precision = parsed!;
         foreach (var datapath in DatapathRegistry.Default.All)
         {
             foreach (var options in OptionCombinations(datapath.Options))
