@@ -74,15 +74,63 @@ public sealed class IntegerKernel
 
     public int Weight(int k, int channel) => _weights[k, channel];
 
+    /// <summary>
+    /// The operand transform at the PE input: a − z_a in the in-PE offset form, else a unchanged.
+    /// An array that keeps its PEs a plain multiply-accumulate applies this to every activation it
+    /// feeds in (the 1-bit-wider operand is then what its multiplier sees).
+    /// </summary>
+    public int PeActivation(int activation) => activation - _activationOffset;
+
+    /// <summary>The weight-side operand transform: w − z_w in the in-PE form with weight zero points, else w.</summary>
+    public int PeWeight(int weight) => weight - _weightOffset;
+
     /// <summary>One PE cycle: acc + (a − z_a,pe)·(w − z_w,pe), wrapped to the accumulator width.</summary>
     public long Mac(long accumulator, int activation, int weight) =>
-        Accumulator.Wrap(accumulator + _product.Multiply(activation - _activationOffset, weight - _weightOffset), AccumulatorBits);
+        Accumulator.Wrap(accumulator + _product.Multiply(PeActivation(activation), PeWeight(weight)), AccumulatorBits);
 
     /// <summary>The row-sum adder at the array edge: Σx over the row so far, accumulator-wide.</summary>
     public long RowSumStep(long rowSum, int activation) => Accumulator.Wrap(rowSum + activation, AccumulatorBits);
 
     /// <summary>The output unit: accumulator to the next layer's code.</summary>
     public int Finish(long accumulator, int channel, long activationRowSum) => _output.Finish(accumulator, channel, activationRowSum);
+
+    /// <summary>
+    /// The output unit applied to accumulators an array produced: <paramref name="accumulators"/> is
+    /// rows x <paramref name="channels"/> row-major, for weight columns starting at
+    /// <paramref name="firstChannel"/>; <paramref name="activations"/> are the raw rows x K codes the
+    /// array was fed (for the row sums when needed). An array whose adders wrap at 32 bits or any
+    /// width ≥ <see cref="AccumulatorBits"/> gives the same outputs as <see cref="Gemm"/>, because the
+    /// output stage first reduces modulo 2^A and 2^A divides the array's modulus.
+    /// </summary>
+    public int[] FinishRows(ReadOnlySpan<int> accumulators, ReadOnlySpan<int> activations, int firstChannel, int channels)
+    {
+        int k = ReductionLength;
+        int rows = activations.Length / Math.Max(k, 1);
+        if (activations.Length != rows * k || accumulators.Length != rows * channels)
+        {
+            throw new ArgumentException($"expected {rows} x {k} activations and {rows} x {channels} accumulators");
+        }
+
+        var outputs = new int[accumulators.Length];
+        for (int m = 0; m < rows; m++)
+        {
+            long rowSum = 0;
+            if (NeedsActivationRowSums)
+            {
+                foreach (int a in activations.Slice(m * k, k))
+                {
+                    rowSum = RowSumStep(rowSum, a);
+                }
+            }
+
+            for (int n = 0; n < channels; n++)
+            {
+                outputs[m * channels + n] = Finish(accumulators[m * channels + n], firstChannel + n, rowSum);
+            }
+        }
+
+        return outputs;
+    }
 
     /// <summary>
     /// out[m, n] for n in [firstChannel, firstChannel + channels): the M x K activations times weight

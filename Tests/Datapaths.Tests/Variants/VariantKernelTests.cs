@@ -124,12 +124,12 @@ public sealed class VariantKernelTests
         }
     }
 
-    private static int Requantize(string kind, LayerQuantization q, long acc, int channel) =>
+    internal static int Requantize(string kind, LayerQuantization q, long acc, int channel) =>
         kind == "fixed-point"
             ? ReferenceLayers.ShiftRequantize(acc, q.Input.FractionalBits() + q.Weights.FractionalBits() - q.Output.FractionalBits(), q.Output.QMin, q.Output.QMax)
             : ReferenceLayers.MultiplierRequantize(acc, q.Input.Scale() * q.Weights.Scale(channel) / q.Output.Scale(), q.Output.ZeroPoint(), q.Output.QMin, q.Output.QMax);
 
-    private static (IDatapath, DatapathSettings) Resolve(string kind, string? key, string? value)
+    internal static (IDatapath, DatapathSettings) Resolve(string kind, string? key, string? value)
     {
         Assert.That(DatapathRegistry.Default.TryGet(kind, out var datapath), Is.True);
         var options = new Dictionary<string, string>();
@@ -147,7 +147,7 @@ public sealed class VariantKernelTests
         return (datapath, DatapathSettings.Resolve(datapath, options));
     }
 
-    private static Precision RandomPrecision(Random random, IDatapath datapath)
+    internal static Precision RandomPrecision(Random random, IDatapath datapath)
     {
         int[] bits = [2, 4, 8, 16];
         while (true)
@@ -163,5 +163,5 @@ public sealed class VariantKernelTests
         }
     }
 
-    private static int HashSeed(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));
+    internal static int HashSeed(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));
 }
