@@ -1,3 +1,4 @@
+using QuantSim.Input;
 using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
 
@@ -32,6 +33,19 @@ public static class WorkloadPrecisionCheck
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// <see cref="Check"/> as user-input errors: one <see cref="InputError"/> per problem, located in
+    /// <paramref name="workloadFile"/> at field <c>{layer}.{field}</c>, thrown together (the CLI exits 2).
+    /// </summary>
+    public static void ThrowIfAny(IDatapath datapath, Precision configured, Workload workload, string workloadFile)
+    {
+        var problems = Check(datapath, configured, workload);
+        if (problems.Count > 0)
+        {
+            throw new InputException([.. problems.Select(p => new InputError(workloadFile, 0, 0, $"{p.Layer}.{p.Field}", p.Message))]);
+        }
     }
 
     /// <summary>The precision a layer runs at: its own, else the configured one.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.Numerics;
 
@@ -9,7 +10,7 @@ public static class MultiplierKernels
     /// Symmetric weights and activations without zero point: bias as given, one multiplier per layer
     /// or (per-channel weights) one per channel.
     /// </summary>
-    public static IntegerKernel Symmetric(LayerQuantization q, int[,] weights, QuantSim.Workloads.Layers.Precision precision, IProductUnit product)
+    public static IntegerKernel Symmetric(LayerQuantization q, int[,] weights, Precision precision, IProductUnit product)
     {
         var output = new MultiplierOutputStage(
             [.. q.Bias.Select(b => (long)b)],

@@ -79,6 +79,15 @@ public sealed class ConfigErrorTests
     }
 
     [Test]
+    public void Should_raise_the_workload_problems_as_input_errors()
+    {
+        var workload = new Workload("w", [new FullyConnectedLayer("fc2", 8, 4)]);
+        Assert.That(DatapathRegistry.Default.TryGet("mixed-precision", out var mixed), Is.True);
+        var ex = Assert.Throws<InputException>(() => WorkloadPrecisionCheck.ThrowIfAny(mixed, Precision.W8A8, workload, "net.csv"));
+        Assert.That(ex!.Errors.Single().ToString(), Does.StartWith("net.csv: fc2.precision: datapath 'mixed-precision' needs per-layer bit-widths"));
+    }
+
+    [Test]
     public void Should_check_each_layers_own_precision_against_the_variant()
     {
         var workload = new Workload("w", [new FullyConnectedLayer("fc1", 16, 8) { Precision = new Precision(3, 8, 32) }]);
