@@ -57,8 +57,8 @@ public static class CostTableReader
         var context = new Context(file, ReadSources(root!.Section("sources", true, "source IDs and their full citations")));
         string? name = root.String("name", true, "the table's name, e.g. horowitz-45nm");
         int? node = root.Int("node_nm", true, 1, 1000, "technology node in nm");
-        string? description = root.Has("description") ? root.String("description", false, "free text") : null;
-        bool? extrapolate = root.Has("allow_extrapolation") ? root.Boolean("allow_extrapolation", false, "extend end segments beyond the table's range") : false;
+        string? description = root.String("description", false, "free text");
+        bool extrapolate = root.Boolean("allow_extrapolation", false, "extend end segments beyond the table's range") ?? false;
         var adder = ReadFamily(root.Section("adder", true, "integer adders by width"), "adder", context);
         var multiplier = ReadFamily(root.Section("multiplier", true, "integer multipliers by operand widths"), "multiplier", context);
         var shifter = ReadFamily(root.Section("shifter", true, "barrel shifters by width"), "shifter", context);
@@ -74,7 +74,7 @@ public static class CostTableReader
         root.RejectUnknownKeys();
         diagnostics.ThrowIfAny();
 
-        return new CostTable(name!, file, node!.Value, description ?? string.Empty, extrapolate!.Value, context.Sources,
+        return new CostTable(name!, file, node!.Value, description ?? string.Empty, extrapolate, context.Sources,
             adder!, multiplier!, shifter!, comparator!, mux2!, clamp!, register!, sram!, sramArea!, dram!, bitComposable!, leakage!);
     }
 
