@@ -22,6 +22,7 @@ public static class EnergyUnits
             throw new ArgumentOutOfRangeException(nameof(pj), pj, "An energy must be finite and not negative.");
         }
 
-        return decimal.Round((decimal)pj, Decimals, MidpointRounding.ToEven);
+        // Dividing by 1.000... drops trailing zeros, so 130.000000 prints as 130 whatever path produced it.
+        return decimal.Round((decimal)pj, Decimals, MidpointRounding.ToEven) / 1.000000000000000000000000000000000m;
     }
 }
