@@ -46,35 +46,30 @@ public sealed class SramEnergyTable
 
     private double Evaluate(long capacity, int wordBits, bool allowExtrapolation, bool read)
     {
-        if (_byWidth.TryGetValue(wordBits, out var same) && (allowExtrapolation || same.Covers(capacity)))
+        // Widths that can say something about this capacity: those whose points span it, and when
+        // extrapolating also those with two or more points to extend.
+        var usable = _byWidth.Where(w => w.Value.Covers(capacity) || (allowExtrapolation && w.Value.CanExtend)).ToList();
+        var same = usable.Find(w => w.Key == wordBits);
+        if (same.Value is not null)
         {
-            return same.At(capacity, read);
+            return same.Value.At(capacity, read);
         }
 
-        var covering = _byWidth.Where(w => allowExtrapolation || w.Value.Covers(capacity)).ToList();
-        var below = covering.LastOrDefault(w => w.Key < wordBits);
-        var above = covering.FirstOrDefault(w => w.Key > wordBits);
-        if (below.Value is not null && above.Value is not null)
+        bool bracketed = usable.Any(w => w.Key < wordBits) && usable.Any(w => w.Key > wordBits);
+        if (bracketed || (allowExtrapolation && usable.Count >= 2))
         {
-            return LogLog(below.Key, below.Value.At(capacity, read), above.Key, above.Value.At(capacity, read), wordBits);
-        }
-
-        if (allowExtrapolation && covering.Count >= 2)
-        {
-            var pair = wordBits < covering[0].Key ? covering.Take(2).ToList() : covering.TakeLast(2).ToList();
-            return LogLog(pair[0].Key, pair[0].Value.At(capacity, read), pair[1].Key, pair[1].Value.At(capacity, read), wordBits);
+            // Piecewise linear in (log width, log energy) through every usable width; between two
+            // widths this is the log-log line through the bracketing pair.
+            var spline = LinearSpline.InterpolateSorted(
+                usable.Select(w => Math.Log(w.Key)).ToArray(),
+                usable.Select(w => Math.Log(w.Value.At(capacity, read))).ToArray());
+            return Math.Exp(spline.Interpolate(Math.Log(wordBits)));
         }
 
         string widths = string.Join(", ", _byWidth.Where(w => w.Value.Covers(capacity)).Select(w => w.Key));
         string what = widths.Length == 0 ? "no word width has points around that capacity" : $"widths with points around that capacity: {widths}";
         throw new InputException(new InputError(File, Line, 0, "sram",
             $"a {capacity}-byte SRAM with {wordBits}-bit words is outside the table's range ({what}); add points or set allow_extrapolation: true"));
-    }
-
-    private static double LogLog(double x0, double y0, double x1, double y1, double x)
-    {
-        double t = (Math.Log(x) - Math.Log(x0)) / (Math.Log(x1) - Math.Log(x0));
-        return Math.Exp(Math.Log(y0) + t * (Math.Log(y1) - Math.Log(y0)));
     }
 
     private sealed class WidthCurve
@@ -93,6 +88,8 @@ public sealed class SramEnergyTable
                 _write = LinearSpline.InterpolateSorted(x, points.Select(p => Math.Log(p.WritePj)).ToArray());
             }
         }
+
+        public bool CanExtend => _read is not null;
 
         public bool Covers(long capacity) =>
             capacity >= _points[0].CapacityBytes && capacity <= _points[^1].CapacityBytes;

@@ -7,7 +7,8 @@ namespace QuantSim.Energy.Model;
 /// <summary>
 /// Prices one occurrence of an action from the cost table, split over the breakdown components it
 /// belongs to. Unit costs are rounded once to <see cref="EnergyUnits.Resolution"/> and held as
-/// <see cref="decimal"/>, so that count x unit cost and every sum after it are exact.
+/// <see cref="decimal"/>, so that count x unit cost and every sum after it are exact. Unit costs
+/// are cached per action; an instance is not safe to share between threads.
 /// </summary>
 public sealed class ActionPricer
 {

@@ -182,6 +182,18 @@ public sealed class CostTableAnchorTests
     }
 
     [Test]
+    public void Should_extend_the_sram_width_line_only_when_extrapolation_is_allowed()
+    {
+        // 4-bit words are below the narrowest width (8 b). Extended, the 8 KB log-log width line through
+        // 8 b (3.875 pJ) and 16 b (4.75 pJ) gives 3.875 x (3.875/4.75)^1 = 3.875^2 / 4.75 at 4 b.
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<InputException>(() => T.SramReadPj(8192, 4));
+            Assert.That(T.WithExtrapolation(true).SramReadPj(8192, 4), Is.EqualTo(3.875 * 3.875 / 4.75).Within(1e-9));
+        });
+    }
+
+    [Test]
     public void Should_name_a_source_and_a_kind_for_every_entry()
     {
         var provenances = T.Adder.Points.Concat(T.Multiplier.Points).Concat(T.Shifter.Points).Concat(T.Comparator.Points).Select(p => p.Provenance)
