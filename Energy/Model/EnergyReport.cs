@@ -23,6 +23,10 @@ public sealed record EnergyReport(
 {
     public long Cycles => Layers.Sum(l => l.Cycles);
 
+    /// <summary>Energy per category (MAC, PE, output datapath, SRAM, DRAM, leakage), in category order; sums to the total exactly.</summary>
+    public IReadOnlyList<(EnergyCategory Category, decimal Pj)> Categories =>
+        Components.GroupBy(c => c.Component.Category).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(c => c.Pj))).ToList();
+
     public long Macs => Layers.Sum(l => l.Macs);
 
     /// <summary>Operations: 2 per MAC.</summary>

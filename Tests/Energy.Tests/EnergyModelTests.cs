@@ -188,6 +188,24 @@ public sealed class EnergyModelTests
     }
 
     [Test]
+    public void Should_take_static_power_from_the_area_model()
+    {
+        // Given 250 one-bit registers: 250 x 4.522 um^2 (NG45 DFF_X1) = 1130.5 um^2 of logic
+        // Then static power = 1130.5 x 31.536 nW/um^2 = 35651.448 nW = 0.035651 mW (rounded to 1e-6 mW),
+        // at 500 MHz 0.035651 x 1e3 / 500 = 0.071302 pJ per cycle, over 1000 cycles 71.302 pJ
+        var area = new Area.AreaModel(BuiltInTable.Horowitz45).Estimate([new Area.InventoryItem("pe", new Area.RegisterUnit(1), 250)]);
+        var run = new RunActivity([new LayerActivity("l", 1000, 0, ActivityCounts.Empty)], 500);
+        var report = new EnergyModel(BuiltInTable.Horowitz45).Price(run, area.LeakagePowerMw);
+        Assert.Multiple(() =>
+        {
+            Assert.That(area.LogicUm2, Is.EqualTo(1130.5).Within(1e-9));
+            Assert.That(area.LeakagePowerMw, Is.EqualTo(0.035651m));
+            Assert.That(report.TotalPj, Is.EqualTo(71.302m));
+            Assert.That(report.Categories, Is.EqualTo(new[] { (EnergyCategory.Leakage, 71.302m) }));
+        });
+    }
+
+    [Test]
     public void Should_charge_leakage_as_static_power_times_the_cycles_at_the_clock()
     {
         // 40 mW at 200 MHz: 40e-3 W x 5e-9 s = 200 pJ per cycle; 1000 cycles = 200000 pJ.
