@@ -34,6 +34,22 @@ public sealed class CostTableAnchorTests
     }
 
     [Test]
+    public void Should_agree_with_the_qkeras_fits_to_horowitz_at_the_quoted_widths()
+    {
+        // QKeras qtools/settings.py ("Horowitz estimates from ISSCC 2014"), an independent encoding of H14:
+        //   fpm_mul(b) = 0.002994791667 b^2 + 0.001041666667 b; fpm_add(b) = 0.003125 b; dram_rd = 20.3125 pJ/bit.
+        static double Mul(int b) => 0.002994791667 * b * b + 0.001041666667 * b;
+        Assert.Multiple(() =>
+        {
+            Assert.That(T.MultiplyPj(8, 8), Is.EqualTo(Mul(8)).Within(1e-9));
+            Assert.That(T.MultiplyPj(32, 32), Is.EqualTo(Mul(32)).Within(1e-9));
+            Assert.That(T.AddPj(32), Is.EqualTo(0.003125 * 32).Within(1e-12));
+            Assert.That(T.Dram.Get(null).PjPerBit, Is.EqualTo(20.3125));
+            Assert.That(T.Dram.Get(null).PjPerBit * 64, Is.EqualTo(1300)); // H14: 1.3 nJ per 64-bit DRAM access (low end)
+        });
+    }
+
+    [Test]
     public void Should_return_every_table_point_unchanged()
     {
         // Given every point the table lists (quoted or derived)
