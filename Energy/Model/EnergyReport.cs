@@ -4,7 +4,11 @@ namespace QuantSim.Energy.Model;
 public sealed record ComponentEnergy(EnergyComponent Component, decimal Pj);
 
 /// <summary>Energy of one layer, per component (sorted) and in total; the components sum to the total exactly.</summary>
-public sealed record LayerEnergy(string Layer, long Cycles, long Macs, IReadOnlyList<ComponentEnergy> Components, decimal TotalPj);
+public sealed record LayerEnergy(string Layer, long Cycles, long Macs, IReadOnlyList<ComponentEnergy> Components, decimal TotalPj)
+{
+    /// <summary>The layer's 2 x MACs per pJ (see <see cref="EnergyReport.TopsPerWatt"/>).</summary>
+    public double TopsPerWatt => TotalPj == 0 ? 0 : 2.0 * Macs / (double)TotalPj;
+}
 
 /// <summary>
 /// Energy of a run. Conventions: one MAC counts as two operations (a multiply and an add), and

@@ -88,6 +88,7 @@ public sealed class EnergyModelTests
 
             // TOPS/W = 2 ops per MAC x 16 MACs / 3380.342664 pJ (ops/pJ = 1e12 ops/J = TOPS/W)
             Assert.That(report.TopsPerWatt, Is.EqualTo(32 / 3380.342664).Within(1e-15));
+            Assert.That(report.Layers.Single().TopsPerWatt, Is.EqualTo(report.TopsPerWatt));
 
             // EDP = 3380.342664e-12 J x (10 cycles / 1e9 Hz) = 3.380342664e-17 J s
             Assert.That(report.EnergyDelayProductJs, Is.EqualTo(3.380342664e-17).Within(1e-28));
