@@ -22,14 +22,12 @@ internal sealed class OutputStationaryArray
 
     private readonly ArrayMapping _map;
     private readonly GemmOperands _ops;
-    private readonly IOperandTransform _transform;
     private readonly Fold[] _folds;
 
-    public OutputStationaryArray(ArrayMapping map, GemmOperands ops, IOperandTransform transform)
+    public OutputStationaryArray(ArrayMapping map, GemmOperands ops)
     {
         _map = map;
         _ops = ops;
-        _transform = transform;
         _folds = map.EnumerateFolds().ToArray();
     }
 
@@ -87,7 +85,7 @@ internal sealed class OutputStationaryArray
                 if (log.TryGet(t - j, out int ff, out int kk) && j < _folds[ff].UsedCols)
                 {
                     var fd = _folds[ff];
-                    value = _transform.Weight(_ops.B[fd.Group][(long)kk * n + fd.ColOffset + j]);
+                    value = _ops.B[fd.Group][(long)kk * n + fd.ColOffset + j];
                     topIn++;
                 }
 
@@ -140,7 +138,7 @@ internal sealed class OutputStationaryArray
                     var fd = _folds[fa];
                     if (i < fd.UsedRows)
                     {
-                        aIn = _transform.Activation(_ops.A[fd.Group][(long)(fd.RowOffset + i) * k + ka]);
+                        aIn = _ops.A[fd.Group][(long)(fd.RowOffset + i) * k + ka];
                         left++;
                     }
 

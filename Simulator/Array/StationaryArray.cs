@@ -26,8 +26,6 @@ internal sealed class StationaryArray
     private readonly Fold[] _folds;
     private readonly int[][] _x;
     private readonly int[][] _s;
-    private readonly Func<int, int> _xIn;
-    private readonly Func<int, int> _sIn;
 
     /// <param name="rows">Array rows R.</param>
     /// <param name="cols">Array columns C.</param>
@@ -37,10 +35,8 @@ internal sealed class StationaryArray
     /// <param name="folds">Folds over (Sr, Sc) in execution order.</param>
     /// <param name="x">Per group, T x Sr row-major (the streamed operand).</param>
     /// <param name="s">Per group, Sr x Sc row-major (the stationary operand).</param>
-    /// <param name="xIn">Edge transform of streamed values.</param>
-    /// <param name="sIn">Edge transform of stationary values.</param>
     public StationaryArray(
-        int rows, int cols, int t, int sr, int sc, Fold[] folds, int[][] x, int[][] s, Func<int, int> xIn, Func<int, int> sIn)
+        int rows, int cols, int t, int sr, int sc, Fold[] folds, int[][] x, int[][] s)
     {
         _rows = rows;
         _cols = cols;
@@ -50,8 +46,6 @@ internal sealed class StationaryArray
         _folds = folds;
         _x = x;
         _s = s;
-        _xIn = xIn;
-        _sIn = sIn;
     }
 
     /// <summary>Runs all folds; returns cycles, Y per group (T x Sc) and the real words per edge.</summary>
@@ -130,7 +124,7 @@ internal sealed class StationaryArray
                     int kk = fd.RowOffset + i;
                     if (kk < _sr)
                     {
-                        xv = _xIn(_x[fd.Group][(long)m * _sr + kk]);
+                        xv = _x[fd.Group][(long)m * _sr + kk];
                         left++;
                     }
 
@@ -159,12 +153,8 @@ internal sealed class StationaryArray
                 shRow.Clear();
                 if (loadRow < fd.UsedRows)
                 {
-                    var src = _s[fd.Group];
-                    for (int j = 0; j < fd.UsedCols; j++)
-                    {
-                        shRow[j] = _sIn(src[(long)kk * _sc + fd.ColOffset + j]);
-                        top++;
-                    }
+                    _s[fd.Group].AsSpan(checked((int)((long)kk * _sc + fd.ColOffset)), fd.UsedCols).CopyTo(shRow);
+                    top += fd.UsedCols;
                 }
 
                 full.AsSpan(loadRow * w, c).Fill(-1);
