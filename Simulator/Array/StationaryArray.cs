@@ -54,8 +54,8 @@ internal sealed class StationaryArray
         int r = _rows, c = _cols;
         int lanes = Vector<int>.Count;
         int w = (c + lanes - 1) / lanes * lanes;
-        var x = new int[r * w];
-        var swap = new int[r * w];
+        var x = new ShiftRows(r, w);
+        var swap = new ShiftRows(r, w);
         var active = new int[r * w];
         var shadow = new int[r * w];
         var full = new int[r * w];
@@ -77,6 +77,8 @@ internal sealed class StationaryArray
         long guard = (long)_folds.Length * (Math.Max(_t, r) + r + c + 2) + 2 * (r + c) + 8;
         int bottom = (r - 1) * w;
         long left = 0, top = 0, bottomOut = 0, psumReads = 0;
+        var lastSwapIn = new long[r];
+        System.Array.Fill(lastSwapIn, long.MinValue / 2);
         var realLanes = new int[w];
         realLanes.AsSpan(0, c).Fill(-1);
 
@@ -109,14 +111,15 @@ internal sealed class StationaryArray
                 }
             }
 
+            x.Shift();
+            swap.Shift();
+
             // Bottom-up so that each row reads the psums its upper neighbour held last cycle.
             for (int i = r - 1; i >= 0; i--)
             {
                 int row = i * w;
-                var xRow = x.AsSpan(row, w);
-                var swapRow = swap.AsSpan(row, w);
-                xRow[..(w - 1)].CopyTo(xRow[1..]);
-                swapRow[..(w - 1)].CopyTo(swapRow[1..]);
+                var xRow = x.Row(i);
+                var swapRow = swap.Row(i);
                 int xv = 0, sv = 0;
                 if (log.TryGet(t - i, out int fx, out int m))
                 {
@@ -129,11 +132,20 @@ internal sealed class StationaryArray
                     }
 
                     sv = m == 0 ? -1 : 0;
+                    if (m == 0)
+                    {
+                        lastSwapIn[i] = t;
+                    }
                 }
 
                 xRow[0] = xv;
                 swapRow[0] = sv;
-                Swap(swapRow, shadow.AsSpan(row, w), full.AsSpan(row, w), active.AsSpan(row, w), realLanes, t, i);
+                // A swap flag stays in a row for the C cycles after it entered.
+                if (t - lastSwapIn[i] <= c)
+                {
+                    Swap(swapRow, shadow.AsSpan(row, w), full.AsSpan(row, w), active.AsSpan(row, w), realLanes, t, i);
+                }
+
                 if (i == 0)
                 {
                     MacTopRow(xRow, active.AsSpan(row, w), psum.AsSpan(row, w));
