@@ -1,10 +1,11 @@
 namespace QuantSim.Simulator.Array;
 
 /// <summary>
-/// The one place a quantization datapath may change operands on their way into the array: every
-/// streamed or preloaded value passes through here exactly once, at the array edge. The PE itself
-/// stays a plain integer multiply-accumulate (<c>acc + a * w</c>, 32-bit two's complement, wrapping),
-/// so the register-level loop can stay vectorized.
+/// The one place a quantization datapath may change operands on their way into the array (e.g. to
+/// subtract a zero point): each operand element is transformed once as it is staged for the array
+/// edge, before any PE sees it. The PE itself stays a plain integer multiply-accumulate
+/// (<c>acc + a * w</c>, 32-bit two's complement, wrapping), so the register-level loop stays
+/// vectorized. Implementations must be pure functions of the value.
 /// </summary>
 public interface IOperandTransform
 {

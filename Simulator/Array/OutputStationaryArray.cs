@@ -22,14 +22,12 @@ internal sealed class OutputStationaryArray
 
     private readonly ArrayMapping _map;
     private readonly GemmOperands _ops;
-    private readonly IOperandTransform _transform;
     private readonly Fold[] _folds;
 
-    public OutputStationaryArray(ArrayMapping map, GemmOperands ops, IOperandTransform transform)
+    public OutputStationaryArray(ArrayMapping map, GemmOperands ops)
     {
         _map = map;
         _ops = ops;
-        _transform = transform;
         _folds = map.EnumerateFolds().ToArray();
     }
 
@@ -39,8 +37,8 @@ internal sealed class OutputStationaryArray
         int n = _map.Problem.N, k = _map.Problem.K;
         int lanes = Vector<int>.Count;
         int w = (c + lanes - 1) / lanes * lanes;
-        var a = new int[r * w];
-        var flags = new int[r * w];
+        var a = new ShiftRows(r, w);
+        var flags = new ShiftRows(r, w);
         var acc = new int[r * w];
         var bRing = new int[r * w];
         int top = 0;
@@ -60,6 +58,8 @@ internal sealed class OutputStationaryArray
         long foldStart = 0, lastOut = -1;
         var bIn = new int[w];
         long left = 0, topIn = 0, bottomOut = 0;
+        var lastFlagIn = new long[r];
+        System.Array.Fill(lastFlagIn, long.MinValue / 2);
 
         for (long t = 0; remaining > 0; t++)
         {
@@ -87,7 +87,7 @@ internal sealed class OutputStationaryArray
                 if (log.TryGet(t - j, out int ff, out int kk) && j < _folds[ff].UsedCols)
                 {
                     var fd = _folds[ff];
-                    value = _transform.Weight(_ops.B[fd.Group][(long)kk * n + fd.ColOffset + j]);
+                    value = _ops.B[fd.Group][(long)kk * n + fd.ColOffset + j];
                     topIn++;
                 }
 
@@ -96,81 +96,75 @@ internal sealed class OutputStationaryArray
 
             bIn.AsSpan(0, w).CopyTo(bRing.AsSpan(top * w, w));
 
+            // Read-out of sums finished last cycle (state at the end of cycle t-1). A row can only
+            // hold a 'last' flag for the C cycles after one entered it.
             for (int i = 0; i < r; i++)
             {
-                int row = i * w;
-                var flagRow = flags.AsSpan(row, w);
-
-                // Read-out of sums finished last cycle (state at the end of cycle t-1).
-                if (AnyLast(flagRow))
+                if (t - lastFlagIn[i] > c)
                 {
-                    for (int j = 0; j < c; j++)
-                    {
-                        if ((flagRow[j] & LastFlag) == 0 || !log.TryGet(t - 1 - i - j, out int ff, out _))
-                        {
-                            continue;
-                        }
-
-                        var fd = _folds[ff];
-                        if (i >= fd.UsedRows || j >= fd.UsedCols)
-                        {
-                            continue;
-                        }
-
-                        if (busCycle[j] == t)
-                        {
-                            throw new InvalidOperationException($"Output port of column {j} used twice in cycle {t}.");
-                        }
-
-                        busCycle[j] = t;
-                        outputs[fd.Group][(long)(fd.RowOffset + i) * n + fd.ColOffset + j] = acc[row + j];
-                        remaining--;
-                        bottomOut++;
-                        lastOut = t;
-                    }
+                    continue;
                 }
 
-                // Move a and its flags one PE right; inject at the left edge from the skew buffer.
-                var aRow = a.AsSpan(row, w);
-                aRow[..(w - 1)].CopyTo(aRow[1..]);
-                flagRow[..(w - 1)].CopyTo(flagRow[1..]);
+                var flagRow = flags.Row(i);
+                for (int j = 0; j < c; j++)
+                {
+                    if ((flagRow[j] & LastFlag) == 0 || !log.TryGet(t - 1 - i - j, out int ff, out _))
+                    {
+                        continue;
+                    }
+
+                    var fd = _folds[ff];
+                    if (i >= fd.UsedRows || j >= fd.UsedCols)
+                    {
+                        continue;
+                    }
+
+                    if (busCycle[j] == t)
+                    {
+                        throw new InvalidOperationException($"Output port of column {j} used twice in cycle {t}.");
+                    }
+
+                    busCycle[j] = t;
+                    outputs[fd.Group][(long)(fd.RowOffset + i) * n + fd.ColOffset + j] = acc[i * w + j];
+                    remaining--;
+                    bottomOut++;
+                    lastOut = t;
+                }
+            }
+
+            // Move a and its flags one PE right; inject at the left edge from the skew buffer.
+            a.Shift();
+            flags.Shift();
+            for (int i = 0; i < r; i++)
+            {
+                var aRow = a.Row(i);
+                var flagRow = flags.Row(i);
                 int aIn = 0, fIn = 0;
                 if (log.TryGet(t - i, out int fa, out int ka))
                 {
                     var fd = _folds[fa];
                     if (i < fd.UsedRows)
                     {
-                        aIn = _transform.Activation(_ops.A[fd.Group][(long)(fd.RowOffset + i) * k + ka]);
+                        aIn = _ops.A[fd.Group][(long)(fd.RowOffset + i) * k + ka];
                         left++;
                     }
 
                     fIn = (ka == 0 ? FirstFlag : 0) | (ka == t0 - 1 ? LastFlag : 0);
+                    if (ka == t0 - 1)
+                    {
+                        lastFlagIn[i] = t;
+                    }
                 }
 
                 aRow[0] = aIn;
                 flagRow[0] = fIn;
 
-                MacRow(aRow, flagRow, bRing.AsSpan(((top + i) % r) * w, w), acc.AsSpan(row, w));
+                MacRow(aRow, flagRow, bRing.AsSpan(((top + i) % r) * w, w), acc.AsSpan(i * w, w));
             }
         }
 
         long cycles = lastOut + 1;
         return new RegisterArrayResult(cycles, outputs, cycles * r * c, new EdgeTraffic(_map.Dataflow, left, topIn, bottomOut, 0));
-    }
-
-    private static bool AnyLast(ReadOnlySpan<int> flagRow)
-    {
-        var last = new Vector<int>(LastFlag);
-        var vf = MemoryMarshal.Cast<int, Vector<int>>(flagRow);
-        foreach (var v in vf)
-        {
-            if (!Vector.EqualsAll(v & last, Vector<int>.Zero))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>acc = (first ? 0 : acc) + a * b for one row of PEs.</summary>

@@ -19,18 +19,27 @@ public static class RegisterArray
             throw new ArgumentException("Operands belong to a different problem than the mapping.", nameof(operands));
         }
 
-        transform ??= IdentityOperands.Instance;
+        // A transform is a pure function of one operand, so applying it to every element once before
+        // the run is the same as applying it at the edge as each element enters.
+        if (transform is not null and not IdentityOperands)
+        {
+            operands = new GemmOperands(
+                operands.Problem,
+                operands.A.Select(a => a.Select(transform.Activation).ToArray()).ToArray(),
+                operands.B.Select(b => b.Select(transform.Weight).ToArray()).ToArray());
+        }
+
         var p = mapping.Problem;
         var folds = mapping.EnumerateFolds().ToArray();
         switch (mapping.Dataflow)
         {
             case Dataflow.OutputStationary:
-                return new OutputStationaryArray(mapping, operands, transform).Run();
+                return new OutputStationaryArray(mapping, operands).Run();
 
             case Dataflow.WeightStationary:
             {
                 var run = new StationaryArray(
-                    mapping.Rows, mapping.Cols, p.M, p.K, p.N, folds, operands.A, operands.B, transform.Activation, transform.Weight).Run();
+                    mapping.Rows, mapping.Cols, p.M, p.K, p.N, folds, operands.A, operands.B).Run();
                 return Result(mapping, run.Cycles, run.Y, run);
             }
 
@@ -39,7 +48,7 @@ public static class RegisterArray
                 var bt = operands.B.Select(b => Transpose(b, p.K, p.N)).ToArray();
                 var at = operands.A.Select(a => Transpose(a, p.M, p.K)).ToArray();
                 var run = new StationaryArray(
-                    mapping.Rows, mapping.Cols, p.N, p.K, p.M, folds, bt, at, transform.Weight, transform.Activation).Run();
+                    mapping.Rows, mapping.Cols, p.N, p.K, p.M, folds, bt, at).Run();
                 return Result(mapping, run.Cycles, run.Y.Select(m => Transpose(m, p.N, p.M)).ToArray(), run);
             }
 

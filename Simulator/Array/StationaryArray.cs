@@ -26,8 +26,6 @@ internal sealed class StationaryArray
     private readonly Fold[] _folds;
     private readonly int[][] _x;
     private readonly int[][] _s;
-    private readonly Func<int, int> _xIn;
-    private readonly Func<int, int> _sIn;
 
     /// <param name="rows">Array rows R.</param>
     /// <param name="cols">Array columns C.</param>
@@ -37,10 +35,8 @@ internal sealed class StationaryArray
     /// <param name="folds">Folds over (Sr, Sc) in execution order.</param>
     /// <param name="x">Per group, T x Sr row-major (the streamed operand).</param>
     /// <param name="s">Per group, Sr x Sc row-major (the stationary operand).</param>
-    /// <param name="xIn">Edge transform of streamed values.</param>
-    /// <param name="sIn">Edge transform of stationary values.</param>
     public StationaryArray(
-        int rows, int cols, int t, int sr, int sc, Fold[] folds, int[][] x, int[][] s, Func<int, int> xIn, Func<int, int> sIn)
+        int rows, int cols, int t, int sr, int sc, Fold[] folds, int[][] x, int[][] s)
     {
         _rows = rows;
         _cols = cols;
@@ -50,8 +46,6 @@ internal sealed class StationaryArray
         _folds = folds;
         _x = x;
         _s = s;
-        _xIn = xIn;
-        _sIn = sIn;
     }
 
     /// <summary>Runs all folds; returns cycles, Y per group (T x Sc) and the real words per edge.</summary>
@@ -60,8 +54,8 @@ internal sealed class StationaryArray
         int r = _rows, c = _cols;
         int lanes = Vector<int>.Count;
         int w = (c + lanes - 1) / lanes * lanes;
-        var x = new int[r * w];
-        var swap = new int[r * w];
+        var x = new ShiftRows(r, w);
+        var swap = new ShiftRows(r, w);
         var active = new int[r * w];
         var shadow = new int[r * w];
         var full = new int[r * w];
@@ -83,6 +77,8 @@ internal sealed class StationaryArray
         long guard = (long)_folds.Length * (Math.Max(_t, r) + r + c + 2) + 2 * (r + c) + 8;
         int bottom = (r - 1) * w;
         long left = 0, top = 0, bottomOut = 0, psumReads = 0;
+        var lastSwapIn = new long[r];
+        System.Array.Fill(lastSwapIn, long.MinValue / 2);
         var realLanes = new int[w];
         realLanes.AsSpan(0, c).Fill(-1);
 
@@ -115,14 +111,15 @@ internal sealed class StationaryArray
                 }
             }
 
+            x.Shift();
+            swap.Shift();
+
             // Bottom-up so that each row reads the psums its upper neighbour held last cycle.
             for (int i = r - 1; i >= 0; i--)
             {
                 int row = i * w;
-                var xRow = x.AsSpan(row, w);
-                var swapRow = swap.AsSpan(row, w);
-                xRow[..(w - 1)].CopyTo(xRow[1..]);
-                swapRow[..(w - 1)].CopyTo(swapRow[1..]);
+                var xRow = x.Row(i);
+                var swapRow = swap.Row(i);
                 int xv = 0, sv = 0;
                 if (log.TryGet(t - i, out int fx, out int m))
                 {
@@ -130,16 +127,25 @@ internal sealed class StationaryArray
                     int kk = fd.RowOffset + i;
                     if (kk < _sr)
                     {
-                        xv = _xIn(_x[fd.Group][(long)m * _sr + kk]);
+                        xv = _x[fd.Group][(long)m * _sr + kk];
                         left++;
                     }
 
                     sv = m == 0 ? -1 : 0;
+                    if (m == 0)
+                    {
+                        lastSwapIn[i] = t;
+                    }
                 }
 
                 xRow[0] = xv;
                 swapRow[0] = sv;
-                Swap(swapRow, shadow.AsSpan(row, w), full.AsSpan(row, w), active.AsSpan(row, w), realLanes, t, i);
+                // A swap flag stays in a row for the C cycles after it entered.
+                if (t - lastSwapIn[i] <= c)
+                {
+                    Swap(swapRow, shadow.AsSpan(row, w), full.AsSpan(row, w), active.AsSpan(row, w), realLanes, t, i);
+                }
+
                 if (i == 0)
                 {
                     MacTopRow(xRow, active.AsSpan(row, w), psum.AsSpan(row, w));
@@ -159,12 +165,8 @@ internal sealed class StationaryArray
                 shRow.Clear();
                 if (loadRow < fd.UsedRows)
                 {
-                    var src = _s[fd.Group];
-                    for (int j = 0; j < fd.UsedCols; j++)
-                    {
-                        shRow[j] = _sIn(src[(long)kk * _sc + fd.ColOffset + j]);
-                        top++;
-                    }
+                    _s[fd.Group].AsSpan(checked((int)((long)kk * _sc + fd.ColOffset)), fd.UsedCols).CopyTo(shRow);
+                    top += fd.UsedCols;
                 }
 
                 full.AsSpan(loadRow * w, c).Fill(-1);
