@@ -4,6 +4,7 @@ using System.Globalization;
 using QuantSim.Cli.Catalog;
 using QuantSim.Cli.Reports;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Energy.Integration;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Config.ScaleSim;
@@ -71,13 +72,15 @@ public static class SimulateCommand
             })
             : AcceleratorSimulator.Run(config, workload, fidelity, configFile);
 
+        var costed = SimulationCosting.Price(result, configFile);
         SummaryTable.Write(console.Out, result);
+        EnergyTable.Write(console.Out, costed);
         if (outDir is not null)
         {
             var files = new (string Name, string Text)[]
             {
-                ("result.json", ResultJsonWriter.Render(result)),
-                ("layers.csv", LayersCsvWriter.Render(result)),
+                ("result.json", ResultJsonWriter.Render(costed)),
+                ("layers.csv", LayersCsvWriter.Render(costed)),
             };
             OutputDirectory.Write(outDir, files);
             console.Output.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {outDir}");

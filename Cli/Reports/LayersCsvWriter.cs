@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using QuantSim.Simulator.Engine;
+using QuantSim.Energy.Integration;
 
 namespace QuantSim.Cli.Reports;
 
@@ -10,12 +10,12 @@ public static class LayersCsvWriter
     private const string Header =
         "index,name,precision,m,n,k,groups,folds,cycles,compute_cycles,stall_cycles,ifmap_stalls,filter_stalls,ofmap_stalls," +
         "macs,utilization,mapping_efficiency,sram_ifmap_reads,sram_ifmap_writes,sram_filter_reads,sram_filter_writes," +
-        "sram_ofmap_reads,sram_ofmap_writes,dram_bytes_read,dram_bytes_written,dram_bytes_per_cycle,dram_row_hits,dram_row_misses,dram_row_conflicts";
+        "sram_ofmap_reads,sram_ofmap_writes,dram_bytes_read,dram_bytes_written,dram_bytes_per_cycle,dram_row_hits,dram_row_misses,dram_row_conflicts,energy_pj";
 
-    public static string Render(SimulationResult result)
+    public static string Render(CostedSimulation costed)
     {
         var text = new StringBuilder().Append(Header).Append('\n');
-        foreach (var l in result.Layers)
+        foreach (var (l, energy) in costed.Simulation.Layers.Zip(costed.Energy.Layers))
         {
             var p = l.Array.Problem;
             var s = l.Sram;
@@ -24,9 +24,13 @@ public static class LayersCsvWriter
                 l.Index, Csv(l.Name), l.Precision.Name, p.M, p.N, p.K, p.Groups, l.Array.Folds, l.TotalCycles, l.ComputeCycles,
                 l.StallCycles, l.Memory.IfmapStalls, l.Memory.FilterStalls, l.Memory.OfmapStalls, l.Macs, l.Utilization,
                 l.Array.SpatialEfficiency, s.IfmapReads, s.IfmapWrites, s.FilterReads, s.FilterWrites, s.OfmapReads, s.OfmapWrites,
-                l.Dram.BytesRequestedRead, l.Dram.BytesRequestedWritten, l.DramBytesPerCycle, l.Dram.RowHits, l.Dram.RowMisses, l.Dram.RowConflicts,
+                l.Dram.BytesRequestedRead, l.Dram.BytesRequestedWritten, l.DramBytesPerCycle, l.Dram.RowHits, l.Dram.RowMisses, l.Dram.RowConflicts, energy.TotalPj,
             ];
-            text.AppendJoin(',', cells.Select(c => c is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(c, CultureInfo.InvariantCulture)))
+            text.AppendJoin(',', cells.Select(c => c switch
+            {
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                _ => Convert.ToString(c, CultureInfo.InvariantCulture),
+            }))
                 .Append('\n');
         }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using QuantSim.Cli.Commands;
+using QuantSim.Energy.Integration;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Engine;
 
@@ -16,8 +17,9 @@ public static class ResultJsonWriter
 {
     public const string Schema = "quantsim.result/1";
 
-    public static string Render(SimulationResult result)
+    public static string Render(CostedSimulation costed)
     {
+        var result = costed.Simulation;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -38,15 +40,17 @@ public static class ResultJsonWriter
             json.WriteNumber("compute_cycles", result.ComputeCycles);
             json.WriteNumber("stall_cycles", result.StallCycles);
             json.WriteNumber("macs", result.Macs);
-            json.WriteNumber("utilization", result.TotalCycles == 0 ? 0 : (double)result.Macs / ((double)result.TotalCycles * result.Config.Array.ProcessingElements));
+            json.WriteNumber("utilization", result.Utilization);
             WriteSram(json, result.Sram);
             WriteDram(json, result.Dram);
             json.WriteEndObject();
+            WriteEnergy(json, costed);
+            WriteArea(json, costed);
 
             json.WriteStartArray("layers");
-            foreach (var layer in result.Layers)
+            foreach (var (layer, energy) in result.Layers.Zip(costed.Energy.Layers))
             {
-                WriteLayer(json, layer);
+                WriteLayer(json, layer, energy);
             }
 
             json.WriteEndArray();
@@ -97,7 +101,7 @@ public static class ResultJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteLayer(Utf8JsonWriter json, LayerSimulation l)
+    private static void WriteLayer(Utf8JsonWriter json, LayerSimulation l, Energy.Model.LayerEnergy energy)
     {
         var p = l.Array.Problem;
         json.WriteStartObject();
@@ -145,6 +149,57 @@ public static class ResultJsonWriter
         json.WriteBoolean("ifmap_resident", l.Traffic.IfmapResident);
         json.WriteBoolean("filter_resident", l.Traffic.FilterResident);
         json.WriteBoolean("psum_spill", l.Traffic.PartialSumsSpill);
+        json.WriteEndObject();
+        json.WriteStartObject("energy_pj");
+        json.WriteNumber("total", energy.TotalPj);
+        foreach (var component in energy.Components)
+        {
+            json.WriteNumber(component.Component.Name, component.Pj);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEnergy(Utf8JsonWriter json, CostedSimulation costed)
+    {
+        var e = costed.Energy;
+        json.WriteStartObject("energy");
+        json.WriteString("cost_table", e.CostTable);
+        json.WriteString("dram_option", e.DramOption);
+        json.WriteString("ops_convention", "1 MAC = 2 operations; useful MACs only");
+        json.WriteNumber("total_pj", e.TotalPj);
+        json.WriteNumber("per_inference_pj", e.PerInferencePj);
+        json.WriteNumber("tops_per_watt", e.TopsPerWatt);
+        json.WriteNumber("inferences_per_joule", costed.InferencesPerJoule);
+        json.WriteNumber("energy_delay_product_js", e.EnergyDelayProductJs);
+        json.WriteNumber("average_power_mw", e.AveragePowerMw);
+        json.WriteNumber("leakage_power_mw", e.LeakagePowerMw);
+        json.WriteStartObject("components_pj");
+        foreach (var component in e.Components)
+        {
+            json.WriteNumber(component.Component.Name, component.Pj);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteArea(Utf8JsonWriter json, CostedSimulation costed)
+    {
+        var a = costed.Area;
+        json.WriteStartObject("area");
+        json.WriteNumber("total_mm2", a.TotalMm2);
+        json.WriteNumber("logic_mm2", a.LogicUm2 * 1e-6);
+        json.WriteNumber("sram_mm2", a.SramUm2 * 1e-6);
+        json.WriteNumber("peak_tops", costed.PeakTops);
+        json.WriteNumber("tops_per_mm2", costed.TopsPerMm2);
+        json.WriteStartObject("groups_mm2");
+        foreach (var (group, um2) in a.Groups)
+        {
+            json.WriteNumber(group, um2 * 1e-6);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }

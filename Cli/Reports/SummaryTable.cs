@@ -24,9 +24,8 @@ public static class SummaryTable
                 Percent(l.Utilization), N(l.Dram.BytesRequestedRead), N(l.Dram.BytesRequestedWritten));
         }
 
-        double utilization = result.TotalCycles == 0 ? 0 : (double)result.Macs / ((double)result.TotalCycles * c.Array.ProcessingElements);
         table.AddRow("[bold]total[/]", N(result.TotalCycles), N(result.ComputeCycles), N(result.StallCycles),
-            Percent(utilization), N(result.Dram.BytesRequestedRead), N(result.Dram.BytesRequestedWritten));
+            Percent(result.Utilization), N(result.Dram.BytesRequestedRead), N(result.Dram.BytesRequestedWritten));
         console.Write(table);
     }
 

@@ -10,11 +10,17 @@ namespace QuantSim.Datapaths.Hardware;
 /// </summary>
 public static class InventoryParts
 {
+    /// <summary>Purpose of the per-MAC operand multiply; pricing treats it and <see cref="Accumulate"/> as the MAC itself.</summary>
+    public const string WeightTimesActivation = "weight x activation";
+
+    /// <summary>Purpose of the per-MAC accumulator add.</summary>
+    public const string Accumulate = "accumulate";
+
     /// <summary>A multiplier PE: one n x m multiply and one accumulate per MAC.</summary>
     public static IEnumerable<HardwareOp> MultiplierMac(int multiplierActivationBits, int multiplierWeightBits, int weightBits, int activationBits, int accumulatorBits)
     {
-        yield return new(OpScope.PerMac, OpKind.Multiply, multiplierWeightBits, multiplierActivationBits, 1, "weight x activation");
-        yield return new(OpScope.PerMac, OpKind.Add, accumulatorBits, 0, 1, "accumulate");
+        yield return new(OpScope.PerMac, OpKind.Multiply, multiplierWeightBits, multiplierActivationBits, 1, WeightTimesActivation);
+        yield return new(OpScope.PerMac, OpKind.Add, accumulatorBits, 0, 1, Accumulate);
         foreach (var op in MacRegisters(weightBits, activationBits, accumulatorBits, 1))
         {
             yield return op;

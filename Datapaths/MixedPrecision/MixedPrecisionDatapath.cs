@@ -118,7 +118,7 @@ public sealed class MixedPrecisionDatapath : IDatapath
                 ops.Add(new(OpScope.PerMac, OpKind.Add, bw + ba, 0, bricks - 1, "shift-add tree over brick products"));
             }
 
-            ops.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, 1, "accumulate"));
+            ops.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, 1, InventoryParts.Accumulate));
             ops.AddRange(InventoryParts.MacRegisters(bw, ba, acc, 1));
             pe =
             [

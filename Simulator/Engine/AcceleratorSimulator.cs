@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Numerics;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
 using QuantSim.Input;
 using QuantSim.Simulator.Array;
 using QuantSim.Simulator.Config;
@@ -34,6 +37,11 @@ public static class AcceleratorSimulator
         }
 
         GemmLowering.LowerAll(workload.Layers, workload.Name);
+        var variant = DatapathRegistry.Default.TryGet(config.Datapath.Kind, out var found)
+            ? found
+            : throw new InputException(new InputError(configFile, 0, 0, "datapath.kind", $"unknown datapath '{config.Datapath.Kind}'"));
+        WorkloadPrecisionCheck.ThrowIfAny(variant, config.Datapath.Precision, workload, workload.Name);
+        var settings = DatapathSettings.Resolve(variant, config.Datapath.Options);
         var dram = DramModels.Create(config.Dram, config.ClockMhz);
         var addresses = new DramAddresses();
         var layers = ImmutableArray.CreateBuilder<LayerSimulation>(workload.Layers.Length);
@@ -42,7 +50,8 @@ public static class AcceleratorSimulator
         {
             var layer = workload.Layers[i];
             var precision = layer.Precision ?? config.Datapath.Precision;
-            var (array, schedule) = TimeArray(layer, config.Array, workload.Name, fidelity, seed: i);
+            var throughput = variant.Inventory(precision, settings).MacsPerPeCycle;
+            var (array, schedule) = TimeArray(layer, config.Array, throughput, workload.Name, fidelity, seed: i);
             var plan = TrafficPlanner.Plan(layer, array.Mapping, schedule, config.Buffers, precision, configFile);
             var before = dram.Statistics;
             var memory = MemorySystem.Run(plan, array.ComputeCycles, dram, addresses, cycle, config.Buffers.DoubleBuffered);
@@ -55,7 +64,30 @@ public static class AcceleratorSimulator
         return new SimulationResult(config, workload, fidelity, layers.MoveToImmutable(), dram.Statistics);
     }
 
-    private static (LayerResult Array, FoldSchedule Schedule) TimeArray(Layer layer, ArrayConfig array, string workload, Fidelity fidelity, int seed)
+    /// <summary>
+    /// A PE that does p/q MACs per cycle (a bit-composable PE at low precision, a bit-serial PE) is
+    /// timed as a logical array p times wider, each of whose cycles takes q clock cycles: fused
+    /// sub-multipliers work on different output columns side by side, and a multi-cycle MAC slows
+    /// the whole systolic wave uniformly.
+    /// </summary>
+    private static (LayerResult Array, FoldSchedule Schedule) TimeArray(
+        Layer layer, ArrayConfig array, PeThroughput throughput, string workload, Fidelity fidelity, int seed)
+    {
+        int gcd = (int)BigInteger.GreatestCommonDivisor(throughput.Macs, throughput.Cycles);
+        int widen = throughput.Macs / gcd, stretch = throughput.Cycles / gcd;
+        var (result, schedule) = TimeLogicalArray(layer, array with { Cols = array.Cols * widen }, workload, fidelity, seed);
+        return stretch == 1
+            ? (result, schedule)
+            : (result with { ComputeCycles = result.ComputeCycles * stretch }, Stretch(schedule, stretch));
+    }
+
+    private static FoldSchedule Stretch(FoldSchedule s, long k) => new(
+        s.StreamStart.Select(c => c * k).ToArray(),
+        s.LoadStart.Select(c => c < 0 ? c : c * k).ToArray(),
+        s.LastOutput.Select(c => (c + 1) * k - 1).ToArray(),
+        s.TotalCycles * k);
+
+    private static (LayerResult Array, FoldSchedule Schedule) TimeLogicalArray(Layer layer, ArrayConfig array, string workload, Fidelity fidelity, int seed)
     {
         if (array.Timing == TimingConvention.ScaleSim)
         {

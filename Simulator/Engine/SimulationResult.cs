@@ -21,5 +21,18 @@ public sealed record SimulationResult(
 
     public long Macs => Layers.Sum(l => l.Macs);
 
+    /// <summary>
+    /// Useful MACs over MAC slots: sum of MACs / sum of (cycles x logical PEs), where a PE that does
+    /// several MACs per cycle counts as that many logical PEs.
+    /// </summary>
+    public double Utilization
+    {
+        get
+        {
+            double slots = Layers.Sum(l => (double)l.TotalCycles * l.Array.Mapping.Rows * l.Array.Mapping.Cols);
+            return slots == 0 ? 0 : Macs / slots;
+        }
+    }
+
     public SramCounts Sram => Layers.Aggregate(SramCounts.Zero, (sum, l) => sum.Plus(l.Sram));
 }

@@ -54,6 +54,19 @@ public sealed class SimulateCommandTests
                 Assert.That(layers.All(l => l.GetProperty("sram").GetProperty("ifmap_reads").GetInt64() > 0));
             });
             Assert.That(File.ReadAllLines(Path.Combine(dir, "layers.csv")), Has.Length.EqualTo(6));
+
+            // Energy: components add up to the total exactly, per layer and overall (decimal pJ)
+            var energy = root.GetProperty("energy");
+            decimal total = energy.GetProperty("total_pj").GetDecimal();
+            Assert.That(energy.GetProperty("components_pj").EnumerateObject().Sum(c => c.Value.GetDecimal()), Is.EqualTo(total));
+            Assert.That(layers.Sum(l => l.GetProperty("energy_pj").GetProperty("total").GetDecimal()), Is.EqualTo(total));
+            foreach (var layer in layers)
+            {
+                var parts = layer.GetProperty("energy_pj").EnumerateObject().Where(c => c.Name != "total").Sum(c => c.Value.GetDecimal());
+                Assert.That(parts, Is.EqualTo(layer.GetProperty("energy_pj").GetProperty("total").GetDecimal()));
+            }
+
+            Assert.That(root.GetProperty("area").GetProperty("total_mm2").GetDouble(), Is.GreaterThan(0));
         }
         finally
         {
