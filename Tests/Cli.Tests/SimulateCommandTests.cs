@@ -80,7 +80,7 @@ public sealed class SimulateCommandTests
         var run = CliRun.Of("simulate", "--workload", "lenet5");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-        Assert.That(run.Output, Does.StartWith("lenet5 on default: 32x32 ws").And.Contain("total"));
+        Assert.That(run.Output, Does.StartWith("lenet5 on default: 32x32 os").And.Contain("total"));
     }
 
     [TestCase("--workload", "resnet-51", "resnet-51: no zoo workload or file of that name")]

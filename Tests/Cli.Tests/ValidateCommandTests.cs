@@ -19,7 +19,7 @@ public sealed class ValidateCommandTests
         var run = CliRun.Of("validate", "default");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-        Assert.That(run.Output, Does.Contain("default, 32x32 ws, lsq w8a8"));
+        Assert.That(run.Output, Does.Contain("default, 32x32 os, lsq w8a8"));
     }
 
     [Test]
