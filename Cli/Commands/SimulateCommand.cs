@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using QuantSim.Cli.Catalog;
+using QuantSim.Cli.Plots;
 using QuantSim.Cli.Reports;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Energy.Integration;
@@ -77,10 +78,12 @@ public static class SimulateCommand
         EnergyTable.Write(console.Out, costed);
         if (outDir is not null)
         {
-            var files = new (string Name, string Text)[]
+            var files = new (string Name, byte[] Bytes)[]
             {
-                ("result.json", ResultJsonWriter.Render(costed)),
-                ("layers.csv", LayersCsvWriter.Render(costed)),
+                ("result.json", Utf8(ResultJsonWriter.Render(costed))),
+                ("layers.csv", Utf8(LayersCsvWriter.Render(costed))),
+                ("energy.png", SimulationPlots.EnergyBreakdown(costed)),
+                ("layers.png", SimulationPlots.LayerCycles(costed)),
             };
             OutputDirectory.Write(outDir, files);
             console.Output.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {outDir}");
@@ -88,6 +91,8 @@ public static class SimulateCommand
 
         return ExitCodes.Success;
     }
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     private static (AcceleratorConfig Config, string File) LoadConfig(string? configName, string? scaleSimConfig)
     {
