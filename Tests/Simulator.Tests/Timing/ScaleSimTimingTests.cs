@@ -55,7 +55,7 @@ public sealed class ScaleSimTimingTests
         var reference = ScaleSimRun.Load(run);
         if (reference.ReportedStalls(layer) != 0 || reference.Trace(layer, "IFMAP_SRAM_TRACE.csv") is null)
         {
-            Assert.Ignore("trace not in fixtures or shifted by memory stalls");
+            Assert.Ignore("trace shifted by memory stalls (USER mode), or not available (not in fixtures, no ../shared)");
         }
 
         var l = reference.Layers[layer];
