@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -7,17 +6,19 @@ using BenchmarkDotNet.Running;
 
 namespace QuantSim.Benchmarks;
 
+/// <summary>A benchmark whose one operation simulates a known number of PE-cycles.</summary>
+public interface IPeUpdatesBenchmark
+{
+    /// <summary>PE-updates (cycles x R x C) of one operation; valid after setup.</summary>
+    long PeUpdates { get; }
+
+    void Setup();
+}
+
 /// <summary>Adds a "PE-updates/s" column: PE-updates of one operation / mean time.</summary>
 public sealed class PeUpdatesConfig : ManualConfig
 {
-    // Filled in GlobalSetup of the benchmark process; the column is computed in the host process,
-    // so the counts are recomputed there from the same deterministic inputs.
-    private static readonly ConcurrentDictionary<string, long> Counts = new();
-
     public PeUpdatesConfig() => AddColumn(new PeUpdatesColumn());
-
-    public static void Record(string method, object parameter, long peUpdates) =>
-        Counts[$"{method}/{parameter}"] = peUpdates;
 
     private sealed class PeUpdatesColumn : IColumn
     {
@@ -47,15 +48,15 @@ public sealed class PeUpdatesConfig : ManualConfig
                 return "-";
             }
 
-            var parameter = benchmarkCase.Parameters.Items.Single().Value;
-            if (!Counts.TryGetValue($"{benchmarkCase.Descriptor.WorkloadMethod.Name}/{parameter}", out long updates))
+            // The benchmark ran in a child process; rebuild the same deterministic case here to count.
+            var bench = (IPeUpdatesBenchmark)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!;
+            foreach (var parameter in benchmarkCase.Parameters.Items)
             {
-                var bench = new ArrayBenchmarks { Dataflow = (Simulator.Config.Dataflow)parameter };
-                bench.Setup();
-                Counts.TryGetValue($"{benchmarkCase.Descriptor.WorkloadMethod.Name}/{parameter}", out updates);
+                benchmarkCase.Descriptor.Type.GetProperty(parameter.Name)!.SetValue(bench, parameter.Value);
             }
 
-            double perSecond = updates / (report.ResultStatistics.Mean / 1e9);
+            bench.Setup();
+            double perSecond = bench.PeUpdates / (report.ResultStatistics.Mean / 1e9);
             return (perSecond / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " M";
         }
 

@@ -86,7 +86,7 @@ internal sealed class OutputStationaryArray
                 int value = 0;
                 if (log.TryGet(t - j, out int ff, out int kk) && j < _folds[ff].UsedCols)
                 {
-                    var fd = _folds[ff];
+                    ref readonly var fd = ref _folds[ff];
                     value = _ops.B[fd.Group][(long)kk * n + fd.ColOffset + j];
                     topIn++;
                 }
@@ -113,7 +113,7 @@ internal sealed class OutputStationaryArray
                         continue;
                     }
 
-                    var fd = _folds[ff];
+                    ref readonly var fd = ref _folds[ff];
                     if (i >= fd.UsedRows || j >= fd.UsedCols)
                     {
                         continue;
@@ -142,7 +142,7 @@ internal sealed class OutputStationaryArray
                 int aIn = 0, fIn = 0;
                 if (log.TryGet(t - i, out int fa, out int ka))
                 {
-                    var fd = _folds[fa];
+                    ref readonly var fd = ref _folds[fa];
                     if (i < fd.UsedRows)
                     {
                         aIn = _ops.A[fd.Group][(long)(fd.RowOffset + i) * k + ka];

@@ -9,7 +9,7 @@ namespace QuantSim.Simulator.Array;
 /// </summary>
 internal sealed class ShiftRows
 {
-    private const int History = 2048;
+    private const int History = 512;
 
     private readonly int[] _buffer;
     private readonly int _rows;

@@ -102,7 +102,7 @@ internal sealed class StationaryArray
             {
                 if (log.TryGet(t - r - j, out int ff, out int m) && j < _folds[ff].UsedCols)
                 {
-                    var fd = _folds[ff];
+                    ref readonly var fd = ref _folds[ff];
                     y[fd.Group][(long)m * _sc + fd.ColOffset + j] += psum[bottom + j];
                     remaining--;
                     bottomOut++;
@@ -123,7 +123,7 @@ internal sealed class StationaryArray
                 int xv = 0, sv = 0;
                 if (log.TryGet(t - i, out int fx, out int m))
                 {
-                    var fd = _folds[fx];
+                    ref readonly var fd = ref _folds[fx];
                     int kk = fd.RowOffset + i;
                     if (kk < _sr)
                     {

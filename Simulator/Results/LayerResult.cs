@@ -9,7 +9,9 @@ namespace QuantSim.Simulator.Results;
 /// <see cref="StallCycles"/> is what the memory system adds (0 until a memory model is attached), and
 /// <see cref="TotalCycles"/> is their sum. <see cref="Utilization"/> is useful PE-cycles over all
 /// PE-cycles (MACs / (ComputeCycles x R x C)); <see cref="SpatialEfficiency"/> is the mean share of
-/// PEs a fold occupies.
+/// PEs a fold occupies. Under <c>timing: scalesim</c> <see cref="Mapping"/> is SCALE-Sim's view of
+/// the layer (its rounded-up conv output size), while <see cref="Problem"/>, <see cref="Macs"/> and
+/// <see cref="Traffic"/> stay those of the real layer.
 /// </summary>
 public sealed record LayerResult(
     string LayerName,

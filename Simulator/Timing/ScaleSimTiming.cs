@@ -45,6 +45,19 @@ public static class ScaleSimTiming
         mapping.Problem.Groups * (mapping.FoldsPerGroup * FoldRows(mapping.Rows, mapping.Cols, mapping.T, mapping.Dataflow) - 1);
 
     /// <summary>
+    /// SCALE-Sim's "Compute Util %" / 100: the mean over folds of used PEs x T / (R x C x fold cycles),
+    /// where its fold cycles are T + R + C - 2 for OS but 2R + 2C + T - 3 for WS/IS (it measures the
+    /// unskewed stationary demand matrix with one column skew too many, so this is below the overall
+    /// utilization even for one full fold).
+    /// </summary>
+    public static double ComputeUtilization(ArrayMapping mapping)
+    {
+        long r = mapping.Rows, c = mapping.Cols, t = mapping.T;
+        long foldCycles = mapping.Dataflow == Dataflow.OutputStationary ? t + r + c - 2 : 2 * r + 2 * c + t - 3;
+        return mapping.SpatialEfficiency * t / foldCycles;
+    }
+
+    /// <summary>
     /// The GEMM view SCALE-Sim would build: convolutions use its output size
     /// E = ceil((H + 2P - R' + S) / S) (topology_utils), which exceeds ours when S does not divide H + 2P - R'.
     /// </summary>

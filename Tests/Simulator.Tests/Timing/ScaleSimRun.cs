@@ -46,6 +46,21 @@ internal sealed record ScaleSimRun(string Name, int Rows, int Cols, Dataflow Dat
             int.Parse(cfg["arraywidth"], CultureInfo.InvariantCulture), dataflow, layers, report);
     }
 
+    /// <summary>shared/reference/scalesim next to the clone (CI) or next to any folder above it.</summary>
+    private static string? SharedReference()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            string shared = Path.Combine(dir.FullName, "shared", "reference", "scalesim");
+            if (Directory.Exists(shared))
+            {
+                return shared;
+            }
+        }
+
+        return null;
+    }
+
     public ArrayConfig Array => new(Rows, Cols, Dataflow, TimingConvention.ScaleSim);
 
     public long ReportedTotal(int layer) => long.Parse(ComputeReport[layer][1], CultureInfo.InvariantCulture);
@@ -60,7 +75,12 @@ internal sealed record ScaleSimRun(string Name, int Rows, int Cols, Dataflow Dat
         string path = Path.Combine(Folder, $"layer{layer}", file);
         if (!File.Exists(path))
         {
-            return null;
+            // Large traces are not copied into the fixtures; CI has shared/ next to the clone.
+            path = Path.Combine(SharedReference() ?? string.Empty, Name, $"layer{layer}", file);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
         }
 
         return File.ReadAllLines(path).Where(l => l.Length > 0).Select(l =>
