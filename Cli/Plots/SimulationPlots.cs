@@ -20,13 +20,12 @@ public static class SimulationPlots
         double[] microjoules = components.Select(c => (double)c.Pj / 1e6).ToArray();
         var bars = plot.Add.Bars(microjoules);
         bars.Color = Colors.SteelBlue;
-        plot.Axes.Bottom.SetTicks(
+        bars.Horizontal = true;
+        plot.Axes.Left.SetTicks(
             Enumerable.Range(0, components.Count).Select(i => (double)i).ToArray(),
             components.Select(c => c.Component.Name).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Margins(bottom: 0);
-        plot.YLabel("energy per inference (uJ)");
+        plot.Axes.Margins(left: 0);
+        plot.XLabel("energy per inference (uJ)");
         plot.Title($"{costed.Simulation.Workload.Name} on {costed.Simulation.Config.Name}: energy by component");
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
@@ -48,6 +47,7 @@ public static class SimulationPlots
             layers.Select(l => l.Name).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 90;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 160;
         plot.YLabel("cycles (blue: compute, red: stall)");
 
         var utilization = plot.Add.Scatter(
