@@ -64,17 +64,19 @@ internal sealed class StationaryArray
         var y = Enumerable.Range(0, _x.Length).Select(_ => new int[(long)_t * _sc]).ToArray();
 
         long remaining = 0;
+        int longest = 1;
         foreach (var f in _folds)
         {
-            remaining += (long)_t * f.UsedCols;
+            remaining += (long)f.UsedTime * f.UsedCols;
+            longest = Math.Max(longest, f.UsedTime);
         }
 
         var row0LoadedAt = new long[_folds.Length];
         System.Array.Fill(row0LoadedAt, long.MaxValue);
         int loadFold = 0, loadRow = 0;
-        int fold = -1, mNext = _t;
+        int fold = -1, mNext = 0, foldT = 0;
         long lastOut = -1;
-        long guard = (long)_folds.Length * (Math.Max(_t, r) + r + c + 2) + 2 * (r + c) + 8;
+        long guard = (long)_folds.Length * (Math.Max(longest, r) + r + c + 2) + 2 * (r + c) + 8;
         int bottom = (r - 1) * w;
         long left = 0, top = 0, bottomOut = 0, psumReads = 0;
         var lastSwapIn = new long[r];
@@ -89,13 +91,15 @@ internal sealed class StationaryArray
                 throw new InvalidOperationException("Stationary array did not finish: controller deadlock.");
             }
 
-            if (mNext >= _t && fold + 1 < _folds.Length && row0LoadedAt[fold + 1] < t)
+            if (mNext >= foldT && fold + 1 < _folds.Length && row0LoadedAt[fold + 1] < t)
             {
                 fold++;
                 mNext = 0;
+                foldT = _folds[fold].UsedTime;
             }
 
-            log.Record(t, mNext < _t ? fold : -1, mNext < _t ? mNext++ : 0);
+            // The log holds the streamed index within T (time tile offset included).
+            log.Record(t, mNext < foldT ? fold : -1, mNext < foldT ? _folds[fold].TimeOffset + mNext++ : 0);
 
             // Bottom edge: column j emits the psum of the element row 0 was given R + j cycles ago.
             for (int j = 0; j < c; j++)
@@ -131,8 +135,9 @@ internal sealed class StationaryArray
                         left++;
                     }
 
-                    sv = m == 0 ? -1 : 0;
-                    if (m == 0)
+                    bool first = m == fd.TimeOffset;
+                    sv = first ? -1 : 0;
+                    if (first)
                     {
                         lastSwapIn[i] = t;
                     }

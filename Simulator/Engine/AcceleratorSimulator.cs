@@ -51,7 +51,7 @@ public static class AcceleratorSimulator
             var layer = workload.Layers[i];
             var precision = layer.Precision ?? config.Datapath.Precision;
             var throughput = variant.Inventory(precision, settings).MacsPerPeCycle;
-            var (array, schedule) = TimeArray(layer, config.Array, throughput, workload.Name, fidelity, seed: i);
+            var (array, schedule) = TimeArray(layer, config, precision, throughput, workload.Name, fidelity, seed: i);
             var plan = TrafficPlanner.Plan(layer, array.Mapping, schedule, config.Buffers, precision, configFile);
             var before = dram.Statistics;
             var memory = MemorySystem.Run(plan, array.ComputeCycles, dram, addresses, cycle, config.Buffers.DoubleBuffered);
@@ -71,11 +71,12 @@ public static class AcceleratorSimulator
     /// the whole systolic wave uniformly.
     /// </summary>
     private static (LayerResult Array, FoldSchedule Schedule) TimeArray(
-        Layer layer, ArrayConfig array, PeThroughput throughput, string workload, Fidelity fidelity, int seed)
+        Layer layer, AcceleratorConfig config, Precision precision, PeThroughput throughput, string workload, Fidelity fidelity, int seed)
     {
         int gcd = (int)BigInteger.GreatestCommonDivisor(throughput.Macs, throughput.Cycles);
         int widen = throughput.Macs / gcd, stretch = throughput.Cycles / gcd;
-        var (result, schedule) = TimeLogicalArray(layer, array with { Cols = array.Cols * widen }, workload, fidelity, seed);
+        var array = config.Array with { Cols = config.Array.Cols * widen };
+        var (result, schedule) = TimeLogicalArray(layer, array, config.Buffers, precision, workload, fidelity, seed);
         return stretch == 1
             ? (result, schedule)
             : (result with { ComputeCycles = result.ComputeCycles * stretch }, Stretch(schedule, stretch));
@@ -87,7 +88,8 @@ public static class AcceleratorSimulator
         s.LastOutput.Select(c => (c + 1) * k - 1).ToArray(),
         s.TotalCycles * k);
 
-    private static (LayerResult Array, FoldSchedule Schedule) TimeLogicalArray(Layer layer, ArrayConfig array, string workload, Fidelity fidelity, int seed)
+    private static (LayerResult Array, FoldSchedule Schedule) TimeLogicalArray(
+        Layer layer, ArrayConfig array, BufferSetConfig buffers, Precision precision, string workload, Fidelity fidelity, int seed)
     {
         if (array.Timing == TimingConvention.ScaleSim)
         {
@@ -96,7 +98,8 @@ public static class AcceleratorSimulator
             return (scaleSim, ScaleSimFoldSchedule.Of(scaleSim.Mapping));
         }
 
-        var result = LayerSimulator.Simulate(layer, array, workload);
+        var untiled = LayerSimulator.Simulate(layer, array, workload);
+        var result = LayerSimulator.Simulate(TemporalTiling.Apply(untiled.Mapping, buffers, precision.AccumulatorBits, array.Timing), array.Timing);
         var schedule = NativeTiming.Schedule(result.Mapping);
         if (fidelity == Fidelity.Register)
         {

@@ -10,6 +10,37 @@ namespace QuantSim.Simulator.Mapping;
 /// </summary>
 public sealed record ArrayMapping(GemmProblem Problem, int Rows, int Cols, Dataflow Dataflow, int Sr, int Sc, int T)
 {
+    private readonly int? _temporalTile;
+
+    /// <summary>
+    /// Length of the streamed slice one fold covers. By default all of T (one time tile). WS and IS
+    /// may tile T so that the partial sums of a column fold (tile x used columns) fit the output
+    /// buffer: the time tiles then form a loop between the column folds (outer) and the row folds
+    /// (inner), and every time tile reloads its stationary tiles. OS keeps its outputs in the PEs
+    /// and is never tiled in time.
+    /// </summary>
+    public int TemporalTile
+    {
+        get => _temporalTile ?? T;
+        init
+        {
+            if (value < 1 || value > T)
+            {
+                throw new ArgumentOutOfRangeException(nameof(TemporalTile), value, $"A time tile is 1 .. T ({T}).");
+            }
+
+            if (value != T && Dataflow == Dataflow.OutputStationary)
+            {
+                throw new ArgumentException("Output stationary accumulates in the PEs; it has no time tiles.", nameof(TemporalTile));
+            }
+
+            _temporalTile = value;
+        }
+    }
+
+    /// <summary>ceil(T / TemporalTile).</summary>
+    public int TimeTiles => (T + TemporalTile - 1) / TemporalTile;
+
     /// <summary>ceil(Sr / R): tiles along the row-spatial dimension.</summary>
     public int RowFolds => (Sr + Rows - 1) / Rows;
 
@@ -17,7 +48,7 @@ public sealed record ArrayMapping(GemmProblem Problem, int Rows, int Cols, Dataf
     public int ColFolds => (Sc + Cols - 1) / Cols;
 
     /// <summary>Folds of one group.</summary>
-    public long FoldsPerGroup => (long)RowFolds * ColFolds;
+    public long FoldsPerGroup => (long)RowFolds * ColFolds * TimeTiles;
 
     /// <summary>Folds of the whole layer (all groups).</summary>
     public long Folds => FoldsPerGroup * Problem.Groups;
@@ -29,8 +60,9 @@ public sealed record ArrayMapping(GemmProblem Problem, int Rows, int Cols, Dataf
     public int LastFoldCols => Sc - (ColFolds - 1) * Cols;
 
     /// <summary>
-    /// Folds in execution order: group, then column fold (outer), then row fold (inner) — SCALE-Sim's
-    /// order. For WS/IS consecutive row folds accumulate partial sums of the same outputs.
+    /// Folds in execution order: group, then column fold (outer), then time tile, then row fold
+    /// (inner) — SCALE-Sim's order when T is not tiled. For WS/IS consecutive row folds accumulate
+    /// partial sums of the same outputs.
     /// </summary>
     public IEnumerable<Fold> EnumerateFolds()
     {
@@ -39,10 +71,15 @@ public sealed record ArrayMapping(GemmProblem Problem, int Rows, int Cols, Dataf
             for (int fc = 0; fc < ColFolds; fc++)
             {
                 int cols = fc == ColFolds - 1 ? LastFoldCols : Cols;
-                for (int fr = 0; fr < RowFolds; fr++)
+                for (int tt = 0; tt < TimeTiles; tt++)
                 {
-                    int rows = fr == RowFolds - 1 ? LastFoldRows : Rows;
-                    yield return new Fold(g, fr, fc, fr * Rows, fc * Cols, rows, cols);
+                    int t0 = tt * TemporalTile;
+                    int time = Math.Min(TemporalTile, T - t0);
+                    for (int fr = 0; fr < RowFolds; fr++)
+                    {
+                        int rows = fr == RowFolds - 1 ? LastFoldRows : Rows;
+                        yield return new Fold(g, fr, fc, fr * Rows, fc * Cols, rows, cols, t0, time);
+                    }
                 }
             }
         }

@@ -18,9 +18,10 @@ namespace QuantSim.Simulator.Memory;
 /// chunks, each needed when the array reaches its share of the fold's T cycles.</item>
 /// <item>The stationary tile (WS weights, IS inputs) is needed when its preload starts; streamed
 /// operands when their stream starts. A buffer half is released when the array has read it.</item>
-/// <item>Partial sums (WS/IS) accumulate in the ofmap buffer when a column fold's tile fits a half;
-/// otherwise every row fold but the last spills them to DRAM and every row fold but the first reads
-/// them back (at accumulator width). Final outputs go to DRAM at activation width.</item>
+/// <item>Partial sums (WS/IS) accumulate in the ofmap buffer when a fold's output tile (time tile x
+/// used columns, see <see cref="TemporalTiling"/>) fits a half; otherwise every row fold but the last
+/// spills them to DRAM and every row fold but the first reads them back (at accumulator width).
+/// Final outputs go to DRAM at activation width.</item>
 /// </list>
 /// </summary>
 public static class TrafficPlanner
@@ -52,11 +53,12 @@ public static class TrafficPlanner
         {
             long r0 = fold.RowOffset, r1 = fold.RowOffset + fold.UsedRows;
             long c0 = fold.ColOffset, c1 = fold.ColOffset + fold.UsedCols;
+            long t0 = fold.TimeOffset, t1 = fold.TimeOffset + fold.UsedTime;
             var (m0, m1, n0, n1, k0, k1) = dataflow switch
             {
                 Dataflow.OutputStationary => (r0, r1, c0, c1, 0L, (long)p.K),
-                Dataflow.WeightStationary => (0L, (long)p.M, c0, c1, r0, r1),
-                _ => (c0, c1, 0L, (long)p.N, r0, r1),
+                Dataflow.WeightStationary => (t0, t1, c0, c1, r0, r1),
+                _ => (c0, c1, t0, t1, r0, r1),
             };
             var aKey = (fold.Group, m0, m1, k0, k1);
             var bKey = (fold.Group, k0, k1, n0, n1);
@@ -76,16 +78,16 @@ public static class TrafficPlanner
             switch (dataflow)
             {
                 case Dataflow.OutputStationary:
-                    AddStreamed(loads, Operand.Ifmap, aFetch, ifmapSlot, stream, mapping.T, rows);
-                    AddStreamed(loads, Operand.Filter, bFetch, filterSlot, stream, mapping.T, cols);
+                    AddStreamed(loads, Operand.Ifmap, aFetch, ifmapSlot, stream, fold.UsedTime, rows);
+                    AddStreamed(loads, Operand.Filter, bFetch, filterSlot, stream, fold.UsedTime, cols);
                     break;
                 case Dataflow.WeightStationary:
                     loads.Add(new LoadSegment(Operand.Filter, schedule.LoadStart[f], schedule.LoadStart[f] + rows, bFetch));
-                    AddStreamed(loads, Operand.Ifmap, aFetch, ifmapSlot, stream, mapping.T, rows);
+                    AddStreamed(loads, Operand.Ifmap, aFetch, ifmapSlot, stream, fold.UsedTime, rows);
                     break;
                 default:
                     loads.Add(new LoadSegment(Operand.Ifmap, schedule.LoadStart[f], schedule.LoadStart[f] + rows, aFetch));
-                    AddStreamed(loads, Operand.Filter, bFetch, filterSlot, stream, mapping.T, rows);
+                    AddStreamed(loads, Operand.Filter, bFetch, filterSlot, stream, fold.UsedTime, rows);
                     break;
             }
 

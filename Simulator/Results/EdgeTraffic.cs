@@ -29,13 +29,14 @@ public sealed record EdgeTraffic(Dataflow Dataflow, long Left, long Top, long Bo
 
     /// <summary>
     /// Closed form over all folds: per group, the used rows of all folds sum to ColFolds * Sr, the
-    /// used columns to RowFolds * Sc and the used PEs to Sr * Sc.
+    /// used columns to RowFolds * Sc and the used PEs to Sr * Sc; a stationary tile is loaded once per
+    /// time tile, and the time tiles together stream all of T.
     /// </summary>
     public static EdgeTraffic Of(ArrayMapping m)
     {
         long g = m.Problem.Groups, sr = m.Sr, sc = m.Sc, t = m.T;
         return m.Dataflow == Dataflow.OutputStationary
             ? new EdgeTraffic(m.Dataflow, g * m.ColFolds * sr * t, g * m.RowFolds * sc * t, g * sr * sc, 0)
-            : new EdgeTraffic(m.Dataflow, g * m.ColFolds * sr * t, g * sr * sc, g * m.RowFolds * sc * t, g * (m.RowFolds - 1) * sc * t);
+            : new EdgeTraffic(m.Dataflow, g * m.ColFolds * sr * t, g * sr * sc * m.TimeTiles, g * m.RowFolds * sc * t, g * (m.RowFolds - 1) * sc * t);
     }
 }

@@ -29,11 +29,14 @@ public static class LayerSimulator
         return result;
     }
 
-    public static LayerResult Simulate(GemmProblem problem, ArrayConfig array)
+    public static LayerResult Simulate(GemmProblem problem, ArrayConfig array) =>
+        Simulate(DataflowMapper.Map(problem, array), array.Timing);
+
+    /// <summary>An already mapped problem (e.g. one tiled in time by the memory system).</summary>
+    public static LayerResult Simulate(ArrayMapping mapping, TimingConvention timing)
     {
-        var mapping = DataflowMapper.Map(problem, array);
-        long cycles = array.Timing == TimingConvention.ScaleSim ? ScaleSimTiming.Cycles(mapping) : NativeTiming.Cycles(mapping);
-        return new LayerResult(problem.LayerName, problem, mapping, array.Timing, cycles, 0, EdgeTraffic.Of(mapping));
+        long cycles = timing == TimingConvention.ScaleSim ? ScaleSimTiming.Cycles(mapping) : NativeTiming.Cycles(mapping);
+        return new LayerResult(mapping.Problem.LayerName, mapping.Problem, mapping, timing, cycles, 0, EdgeTraffic.Of(mapping));
     }
 
     /// <summary>Every layer of a workload, all shape errors reported together.</summary>

@@ -16,8 +16,8 @@ namespace QuantSim.Simulator.Timing;
 ///  fill (Ru+Cu-2) | steady state (T) ........ | 1 (output read)
 ///  cycle s_f ..... last MAC of PE(Ru-1,Cu-1) at s_f+T+Ru+Cu-3, read out at s_f+T+Ru+Cu-2
 ///
-///  next fold: s_{f+1} = s_f + max(T, Ru_f)
-///     T    : the edges inject the next fold right behind this one (the accumulator restarts
+///  next fold: s_{f+1} = s_f + max(T_f, Ru_f)          (T_f: this fold's streamed length, T or its time tile)
+///     T_f  : the edges inject the next fold right behind this one (the accumulator restarts
 ///            on the 'first' flag that travels with k = 0, so fill of f+1 overlaps drain of f)
 ///     Ru_f : column j's output port reads rows 0..Ru_f-1 on consecutive cycles
 ///            (s_f+T+j .. s_f+T+Ru_f-1+j); the next fold's burst must start after it
@@ -31,7 +31,7 @@ namespace QuantSim.Simulator.Timing;
 ///  L_0 = 0, s_0 = 1                      row i of tile 0 is written at cycle i, used from cycle 1+i
 ///  L_f = max(L_{f-1} + R,                load bus busy with the previous tile
 ///            s_{f-1} + C - 1)            row i's shadow is free once PE(i,C-1) swapped at s_{f-1}+i+C-1
-///  s_f = max(s_{f-1} + T,                the row edges are busy streaming the previous fold
+///  s_f = max(s_{f-1} + T_{f-1},          the row edges are busy streaming the previous fold
 ///            L_f + 1)                    row i is loaded at L_f+i, its first operand arrives at s_f+i
 ///  last output of fold f leaves at  s_f + (T-1) + (R-1) + (Cu_f-1) + 1
 ///        preload (hidden except 1 cycle) | steady state T | psum ripple R | column skew Cu-1
@@ -53,20 +53,21 @@ public static class NativeTiming
         long r = mapping.Rows;
         long c = mapping.Cols;
         bool outputStationary = mapping.Dataflow == Dataflow.OutputStationary;
-        long prevS = 0, prevL = 0, prevUsedRows = 0;
+        long prevS = 0, prevL = 0, prevUsedRows = 0, prevT = 0;
         foreach (var fold in mapping.EnumerateFolds())
         {
             long s, l;
+            t = fold.UsedTime;
             if (outputStationary)
             {
                 l = -1;
-                s = f == 0 ? 0 : prevS + Math.Max(t, prevUsedRows);
+                s = f == 0 ? 0 : prevS + Math.Max(prevT, prevUsedRows);
                 lastOutput[f] = s + t + fold.UsedRows + fold.UsedCols - 2;
             }
             else
             {
                 l = f == 0 ? 0 : Math.Max(prevL + r, prevS + c - 1);
-                s = f == 0 ? 1 : Math.Max(prevS + t, l + 1);
+                s = f == 0 ? 1 : Math.Max(prevS + prevT, l + 1);
                 lastOutput[f] = s + t + r + fold.UsedCols - 2;
             }
 
@@ -76,6 +77,7 @@ public static class NativeTiming
             prevS = s;
             prevL = l;
             prevUsedRows = fold.UsedRows;
+            prevT = t;
             f++;
         }
 
@@ -85,28 +87,29 @@ public static class NativeTiming
     /// <summary>Total cycles only (same as <see cref="Schedule"/> without the per-fold arrays).</summary>
     public static long Cycles(ArrayMapping mapping)
     {
-        long t = mapping.T, r = mapping.Rows, c = mapping.Cols;
-        long lastCycle = 0, prevS = 0, prevL = 0, prevUsedRows = 0;
+        long r = mapping.Rows, c = mapping.Cols;
+        long lastCycle = 0, prevS = 0, prevL = 0, prevUsedRows = 0, prevT = 0;
         bool first = true;
         bool outputStationary = mapping.Dataflow == Dataflow.OutputStationary;
         foreach (var fold in mapping.EnumerateFolds())
         {
-            long end;
+            long end, t = fold.UsedTime;
             if (outputStationary)
             {
-                prevS = first ? 0 : prevS + Math.Max(t, prevUsedRows);
+                prevS = first ? 0 : prevS + Math.Max(prevT, prevUsedRows);
                 end = prevS + t + fold.UsedRows + fold.UsedCols - 2;
             }
             else
             {
                 long l = first ? 0 : Math.Max(prevL + r, prevS + c - 1);
-                prevS = first ? 1 : Math.Max(prevS + t, l + 1);
+                prevS = first ? 1 : Math.Max(prevS + prevT, l + 1);
                 prevL = l;
                 end = prevS + t + r + fold.UsedCols - 2;
             }
 
             lastCycle = Math.Max(lastCycle, end);
             prevUsedRows = fold.UsedRows;
+            prevT = t;
             first = false;
         }
 
