@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using QuantSim.Energy.Integration;
+
+namespace QuantSim.Cli.Study;
+
+/// <summary>What one variant at one precision costs on the study's accelerator for one workload.</summary>
+public sealed record HardwarePoint(
+    string Variant,
+    string Precision,
+    string Workload,
+    long Cycles,
+    decimal EnergyPerInferencePj,
+    double TopsPerWatt,
+    double InferencesPerJoule,
+    double AreaMm2,
+    double TopsPerMm2,
+    ImmutableArray<(string Component, decimal Pj)> Components,
+    ImmutableArray<(string Layer, long ComputeCycles, long StallCycles, double Utilization)> Layers)
+{
+    public static HardwarePoint Of(string variant, string precision, CostedSimulation costed) => new(
+        variant,
+        precision,
+        costed.Simulation.Workload.Name,
+        costed.Simulation.TotalCycles,
+        costed.Energy.PerInferencePj,
+        costed.Energy.TopsPerWatt,
+        costed.InferencesPerJoule,
+        costed.Area.TotalMm2,
+        costed.TopsPerMm2,
+        [.. costed.Energy.Components.Select(c => (c.Component.Name, c.Pj))],
+        [.. costed.Simulation.Layers.Select(l => (l.Name, l.ComputeCycles, l.StallCycles, l.Utilization))]);
+}
