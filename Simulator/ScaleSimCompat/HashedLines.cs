@@ -2,7 +2,8 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
 /// SCALE-Sim's <c>prepare_hashed_buffer</c>: the valid addresses of the prefetch order grouped, in
-/// order, <c>Bandwidth</c> at a time into numbered lines (plus a final, possibly empty, line), indexed
+/// order, ceil(SRAM words / 100) at a time into numbered lines ("sets"; an address repeated inside one
+/// line still counts towards its size) (plus a final, possibly empty, line), indexed
 /// per address as ascending line ids (compressed rows) for window queries.
 /// </summary>
 internal sealed class HashedLines
@@ -11,7 +12,7 @@ internal sealed class HashedLines
     private readonly int[] start;
     private readonly int[] ids;
 
-    public HashedLines(int[] order, int bandwidth, int minAddress, int maxAddress)
+    public HashedLines(int[] order, int perLine, int minAddress, int maxAddress)
     {
         this.minAddress = minAddress;
         int span = checked(maxAddress - minAddress + 1);
@@ -26,7 +27,7 @@ internal sealed class HashedLines
             }
         }
 
-        Count = checked((int)(valid / bandwidth) + 1);
+        Count = checked((int)(valid / perLine) + 1);
         for (int i = 0; i < span; i++)
         {
             start[i + 1] += start[i];
@@ -43,7 +44,7 @@ internal sealed class HashedLines
             }
 
             int slot = Slot(addr);
-            int line = (int)(j++ / bandwidth);
+            int line = (int)(j++ / perLine);
             int at = start[slot] + fill[slot];
 
             // An address twice in one line is one set member; keep ids strictly ascending.

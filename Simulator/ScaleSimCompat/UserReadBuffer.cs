@@ -3,11 +3,12 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// <summary>
 /// SCALE-Sim v2's USER-mode read buffer (<c>memory/read_buffer.py</c>, no bank modelling). The operand's
 /// prefetch order (<see cref="PrefetchOrder"/>) is cut into lines of <c>Bandwidth</c> words (the DRAM
-/// "fetch matrix", -1 padding included) and, separately, into hashed lines of <c>Bandwidth</c> valid
-/// addresses each (plus one trailing, possibly empty, line). The active half of the SRAM is a circular
-/// window of hashed lines; the first one is loaded before cycle 0, one fetch line per cycle. A demanded
+/// "fetch matrix", -1 padding included) and, separately, into 100-per-SRAM hashed sets of
+/// ceil(words / 100) valid addresses each (plus one trailing, possibly empty, set). The active half of the
+/// SRAM is a circular window of ceil(half / set size) sets; the first one is loaded before cycle 0, one
+/// fetch line per cycle. A demanded
 /// address outside the window triggers prefetches until it is inside: each slides the window by the
-/// prefetch half and occupies the DRAM port for ceil(half / Bandwidth) line requests plus one cycle;
+/// prefetch half (in sets) and occupies the DRAM port for ceil(half / Bandwidth) line requests plus one cycle;
 /// when the data arrive after the demand, the row waits (the stall). Every request counts whole lines.
 /// </summary>
 internal sealed class UserReadBuffer : IScaleSimReadBuffer
@@ -34,9 +35,10 @@ internal sealed class UserReadBuffer : IScaleSimReadBuffer
         activeSize = (sizeWords + 1) / 2;
         prefetchSize = sizeWords - activeSize;
         fetchRows = CeilDiv(prefetchOrder.LongLength, bandwidth);
-        lines = new HashedLines(prefetchOrder, bandwidth, minAddress, maxAddress);
-        int maxActive = checked((int)CeilDiv(activeSize, bandwidth));
-        int maxPrefetch = checked((int)CeilDiv(prefetchSize, bandwidth));
+        int perSet = checked((int)CeilDiv(sizeWords, 100));
+        lines = new HashedLines(prefetchOrder, perSet, minAddress, maxAddress);
+        int maxActive = checked((int)CeilDiv(activeSize, perSet));
+        int maxPrefetch = checked((int)CeilDiv(prefetchSize, perSet));
         numActive = Math.Min(lines.Count, maxActive);
         numPrefetch = Math.Min(lines.Count - numActive, maxPrefetch);
     }
