@@ -28,7 +28,7 @@ internal static class ScaleSimLayerSimulation
 
         var buffers = config.Accelerator.Buffers;
         bool calc = config.BandwidthMode == ScaleSimBandwidthMode.Calc;
-        var ifmapRange = (Min: address.Ifmap(0, 0), Max: address.Ifmap(problem.M - 1, problem.K - 1));
+        var ifmapRange = (Min: address.IfmapOffset, Max: address.IfmapOffset + IfmapWords(layer) - 1);
         var filterRange = (Min: address.Filter(0, 0), Max: address.Filter(problem.K - 1, problem.N - 1));
         IScaleSimReadBuffer ifmapBuffer = calc
             ? new BandwidthEstimatingReadBuffer(buffers.Ifmap.CapacityWords, ifmapRange.Min, ifmapRange.Max)
@@ -100,13 +100,24 @@ internal static class ScaleSimLayerSimulation
             ToAccess(ofmapBuffer.Dram));
     }
 
+    /// <summary>Words of the IFMAP (H x W x C; a GEMM row is H=M, W=K, C=1).</summary>
+    private static int IfmapWords(Layer layer) => layer switch
+    {
+        ConvLayer c => checked(c.InputHeight * c.InputWidth * c.InputChannels),
+        GemmLayer g => checked(g.M * g.K),
+        _ => throw new ArgumentException($"Layer '{layer.Name}' has no SCALE-Sim form.", nameof(layer)),
+    };
+
     private static DramAccess ToAccess(DramActivity dram) => new(dram.Start ?? 0, dram.Stop, dram.Words);
 
     private static ScaleSimAddressing Addressing(Layer layer, GemmProblem problem, ScaleSimConfig config)
     {
         var a = layer is ConvLayer conv ? ScaleSimAddressing.ForConv(conv) : ScaleSimAddressing.ForGemm(problem.M, problem.N, problem.K);
+
+        // A GEMM row is the conv H=M, W=K, so the same bounds check applies (and never fires).
         return a with
         {
+            IfmapHeight = layer is ConvLayer c ? c.InputHeight : problem.M,
             IfmapOffset = checked((int)config.IfmapOffset),
             FilterOffset = checked((int)config.FilterOffset),
             OfmapOffset = checked((int)config.OfmapOffset),
