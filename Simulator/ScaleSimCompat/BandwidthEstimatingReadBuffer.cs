@@ -34,8 +34,9 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     private bool firstRequestSeen;
     private bool activeDone;
 
-    public BandwidthEstimatingReadBuffer(long sizeWords, int minAddress, int maxAddress)
+    public BandwidthEstimatingReadBuffer(long sizeWords, int minAddress, int maxAddress, Action<long, long>? onDramRows = null)
     {
+        Dram = new DramActivity(onDramRows);
         itemsPerSet = checked((int)(sizeWords / 100));
         if (itemsPerSet < 1)
         {
@@ -45,7 +46,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         sets = new AddressSetIndex(minAddress, maxAddress);
     }
 
-    public DramActivity Dram { get; } = new();
+    public DramActivity Dram { get; }
 
     public long Service(ReadOnlySpan<int> row, long cycle)
     {

@@ -4,7 +4,7 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// What one operand's DRAM trace would contain: the words moved and the cycle stamps of its first and
 /// last row (SCALE-Sim reports <c>trace[0][0]</c> and <c>trace[-1][0]</c>, or min/max for the OFMAP).
 /// </summary>
-internal sealed class DramActivity
+internal sealed class DramActivity(Action<long, long>? onRows = null)
 {
     public long Words { get; private set; }
 
@@ -18,5 +18,6 @@ internal sealed class DramActivity
         Words += words;
         Start ??= first;
         Stop = last;
+        onRows?.Invoke(first, last);
     }
 }

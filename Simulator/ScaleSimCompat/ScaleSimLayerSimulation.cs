@@ -18,7 +18,7 @@ internal static class ScaleSimLayerSimulation
 {
     private const int ReadHitLatency = 1;
 
-    public static ScaleSimLayerReport Run(int layerId, Layer layer, ScaleSimConfig config)
+    public static ScaleSimLayerReport Run(int layerId, Layer layer, ScaleSimConfig config, IScaleSimTraceObserver? observer = null)
     {
         var array = config.Accelerator.Array;
         var problem = ScaleSimTiming.Lower(layer, layer.Name);
@@ -31,16 +31,17 @@ internal static class ScaleSimLayerSimulation
         var ifmapRange = (Min: address.IfmapOffset, Max: address.IfmapOffset + IfmapWords(layer) - 1);
         var filterRange = (Min: address.Filter(0, 0), Max: address.Filter(problem.K - 1, problem.N - 1));
         IScaleSimReadBuffer ifmapBuffer = calc
-            ? new BandwidthEstimatingReadBuffer(buffers.Ifmap.CapacityWords, ifmapRange.Min, ifmapRange.Max)
+            ? new BandwidthEstimatingReadBuffer(buffers.Ifmap.CapacityWords, ifmapRange.Min, ifmapRange.Max, DramObserver(observer, ScaleSimOperand.Ifmap))
             : new UserReadBuffer(buffers.Ifmap.CapacityWords, config.BandwidthWordsPerCycle,
-                PrefetchOrder.Build(mapping, address, ScaleSimOperand.Ifmap), ifmapRange.Min, ifmapRange.Max);
+                PrefetchOrder.Build(mapping, address, ScaleSimOperand.Ifmap), ifmapRange.Min, ifmapRange.Max, DramObserver(observer, ScaleSimOperand.Ifmap));
         IScaleSimReadBuffer filterBuffer = calc
-            ? new BandwidthEstimatingReadBuffer(buffers.Filter.CapacityWords, filterRange.Min, filterRange.Max)
+            ? new BandwidthEstimatingReadBuffer(buffers.Filter.CapacityWords, filterRange.Min, filterRange.Max, DramObserver(observer, ScaleSimOperand.Filter))
             : new UserReadBuffer(buffers.Filter.CapacityWords, config.BandwidthWordsPerCycle,
-                PrefetchOrder.Build(mapping, address, ScaleSimOperand.Filter), filterRange.Min, filterRange.Max);
+                PrefetchOrder.Build(mapping, address, ScaleSimOperand.Filter), filterRange.Min, filterRange.Max,
+                DramObserver(observer, ScaleSimOperand.Filter));
 
         // CALC drains the OFMAP at ArrayWidth words/cycle; USER at the first Bandwidth value.
-        var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, calc ? c : config.BandwidthWordsPerCycle);
+        var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, calc ? c : config.BandwidthWordsPerCycle, DramObserver(observer, ScaleSimOperand.Ofmap));
 
         long foldRows = ScaleSimTiming.FoldRows(r, c, mapping.T, mapping.Dataflow);
         int ifPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Ifmap);
@@ -73,6 +74,12 @@ internal static class ScaleSimLayerSimulation
                 ifSram.See(ifRow, ifOut);
                 fiSram.See(fiRow, fiOut);
                 ofSram.See(ofRow, ofOut);
+                if (observer is not null)
+                {
+                    observer.SramRow(ScaleSimOperand.Ifmap, ifOut, ifRow);
+                    observer.SramRow(ScaleSimOperand.Filter, fiOut, fiRow);
+                    observer.SramRow(ScaleSimOperand.Ofmap, ofOut, ofRow);
+                }
                 stalls += Math.Max(Math.Max(ifOut - cycle - ReadHitLatency, fiOut - cycle - ReadHitLatency), ofOut - cycle);
                 lastOfmapCycle = ofOut;
             }
@@ -107,6 +114,9 @@ internal static class ScaleSimLayerSimulation
         GemmLayer g => checked(g.M * g.K),
         _ => throw new ArgumentException($"Layer '{layer.Name}' has no SCALE-Sim form.", nameof(layer)),
     };
+
+    private static Action<long, long>? DramObserver(IScaleSimTraceObserver? observer, ScaleSimOperand operand) =>
+        observer is null ? null : (first, last) => observer.DramRows(operand, first, last);
 
     private static DramAccess ToAccess(DramActivity dram) => new(dram.Start ?? 0, dram.Stop, dram.Words);
 

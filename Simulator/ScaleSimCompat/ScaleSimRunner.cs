@@ -13,14 +13,17 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// </summary>
 public static class ScaleSimRunner
 {
-    public static ScaleSimReport Run(ScaleSimConfig config, Workload topology)
+    public static ScaleSimReport Run(ScaleSimConfig config, Workload topology) => Run(config, topology, null);
+
+    /// <summary>As <see cref="Run(ScaleSimConfig, Workload)"/>, reporting every trace row of layer i to <c>observers(i)</c>.</summary>
+    public static ScaleSimReport Run(ScaleSimConfig config, Workload topology, Func<int, IScaleSimTraceObserver?>? observers)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(topology);
         var reports = ImmutableArray.CreateBuilder<ScaleSimLayerReport>();
         foreach (var layer in Expand(topology.Layers))
         {
-            reports.Add(ScaleSimLayerSimulation.Run(reports.Count, layer, config));
+            reports.Add(ScaleSimLayerSimulation.Run(reports.Count, layer, config, observers?.Invoke(reports.Count)));
         }
 
         return new ScaleSimReport(config.Accelerator.Name, reports.ToImmutable());

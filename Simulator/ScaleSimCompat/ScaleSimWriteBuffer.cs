@@ -24,8 +24,9 @@ internal sealed class ScaleSimWriteBuffer
     private int drainStartLine;
     private long drainEndCycle;
 
-    public ScaleSimWriteBuffer(long sizeWords, int bandwidth)
+    public ScaleSimWriteBuffer(long sizeWords, int bandwidth, Action<long, long>? onDramRows = null)
     {
+        Dram = new DramActivity(onDramRows);
         ArgumentOutOfRangeException.ThrowIfLessThan(bandwidth, 1);
         totalSize = sizeWords;
         activeSize = (sizeWords + 1) / 2;
@@ -35,7 +36,7 @@ internal sealed class ScaleSimWriteBuffer
         freeSpace = sizeWords;
     }
 
-    public DramActivity Dram { get; } = new();
+    public DramActivity Dram { get; }
 
     /// <summary>Accepts one demand row of OFMAP writes at <paramref name="cycle"/>; returns the cycle the row is accepted.</summary>
     public long Service(ReadOnlySpan<int> row, long cycle)

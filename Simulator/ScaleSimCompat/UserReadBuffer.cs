@@ -28,8 +28,9 @@ internal sealed class UserReadBuffer : IScaleSimReadBuffer
     private int activeEnd;
     private long lastPrefetchCycle;
 
-    public UserReadBuffer(long sizeWords, int bandwidth, int[] prefetchOrder, int minAddress, int maxAddress)
+    public UserReadBuffer(long sizeWords, int bandwidth, int[] prefetchOrder, int minAddress, int maxAddress, Action<long, long>? onDramRows = null)
     {
+        Dram = new DramActivity(onDramRows);
         ArgumentOutOfRangeException.ThrowIfLessThan(bandwidth, 1);
         this.bandwidth = bandwidth;
         activeSize = (sizeWords + 1) / 2;
@@ -43,7 +44,7 @@ internal sealed class UserReadBuffer : IScaleSimReadBuffer
         numPrefetch = Math.Min(lines.Count - numActive, maxPrefetch);
     }
 
-    public DramActivity Dram { get; } = new();
+    public DramActivity Dram { get; }
 
     public long Service(ReadOnlySpan<int> row, long cycle)
     {

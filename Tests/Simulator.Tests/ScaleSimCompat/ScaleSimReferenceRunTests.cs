@@ -24,12 +24,12 @@ public sealed class ScaleSimReferenceRunTests
         from file in new[] { "COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv", "DETAILED_ACCESS_REPORT.csv" }
         select new TestCaseData(name, file).SetName($"{name} {file}");
 
-    internal static ScaleSimReport Simulate(string run)
+    internal static ScaleSimReport Simulate(string run, Func<int, IScaleSimTraceObserver?>? observers = null)
     {
         string folder = Path.Combine(Root, run);
         var config = ScaleSimConfigReader.ReadFile(Directory.GetFiles(folder, "*.cfg").Single());
         var topology = ScaleSimTopologyReader.ReadFile(Directory.GetFiles(folder, "tiny_*.csv").Single());
-        return ScaleSimRunner.Run(config, topology);
+        return ScaleSimRunner.Run(config, topology, observers);
     }
 
     [TestCaseSource(nameof(RunReports))]
