@@ -20,7 +20,7 @@ public sealed class ScaleSimTraceTests
     private static string Root => Path.Combine(AppContext.BaseDirectory, "ScaleSimCompat", "Fixtures");
 
     public static IEnumerable<TestCaseData> TraceFiles() =>
-        from run in Directory.GetDirectories(Root).Order(StringComparer.Ordinal)
+        from run in Directory.GetDirectories(Root, "tiny_*").Order(StringComparer.Ordinal)
         from layer in Directory.GetDirectories(run).Order(StringComparer.Ordinal)
         from file in Directory.GetFiles(layer, "*_TRACE.csv").Order(StringComparer.Ordinal)
         let name = $"{Path.GetFileName(run)} {Path.GetFileName(layer)} {Path.GetFileName(file)}"
