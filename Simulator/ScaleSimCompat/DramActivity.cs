@@ -2,7 +2,8 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
 /// What one operand's DRAM trace would contain: the words moved and the cycle stamps of its first and
-/// last row (SCALE-Sim reports <c>trace[0][0]</c> and <c>trace[-1][0]</c>, or min/max for the OFMAP).
+/// last row (SCALE-Sim reports <c>trace[0][0]</c> and <c>trace[-1][0]</c>; for the OFMAP too, the reference runs
+/// show the last row's stamp even when the final flush starts before an earlier drain has ended).
 /// </summary>
 internal sealed class DramActivity(Action<long, long>? onRows = null)
 {
