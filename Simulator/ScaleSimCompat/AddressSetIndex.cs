@@ -3,7 +3,8 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// <summary>
 /// For every address of one operand, the ascending ids of the (FIFO) sets that hold it, so that
 /// "is the address in sets [a, b)?" costs O(1) amortised instead of one hash lookup per set. Sets below
-/// the window start are forgotten lazily (their nodes are recycled).
+/// the window start are dropped lazily when queried (the window start never moves back), and their
+/// nodes are recycled.
 /// </summary>
 internal sealed class AddressSetIndex
 {
@@ -14,7 +15,6 @@ internal sealed class AddressSetIndex
     private int[] nodeNext = new int[1024];
     private int nodeCount;
     private int freeList = -1;
-    private int forgetBelow;
 
     public AddressSetIndex(int minAddress, int maxAddress)
     {
@@ -49,15 +49,12 @@ internal sealed class AddressSetIndex
         tail[slot] = node;
     }
 
-    /// <summary>Sets below <paramref name="setId"/> are never asked about again.</summary>
-    public void Forget(int setId) => forgetBelow = setId;
-
     /// <summary>Whether a set in [<paramref name="from"/>, <paramref name="to"/>) holds <paramref name="addr"/>.</summary>
     public bool AnyIn(int addr, int from, int to)
     {
         int slot = Slot(addr);
         int node = head[slot];
-        while (node >= 0 && nodeSet[node] < Math.Max(from, forgetBelow))
+        while (node >= 0 && nodeSet[node] < from)
         {
             int next = nodeNext[node];
             nodeNext[node] = freeList;

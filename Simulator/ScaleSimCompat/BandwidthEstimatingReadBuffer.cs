@@ -142,7 +142,6 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
 
         readStart += PrefetchSets;
         readEnd += PrefetchSets;
-        sets.Forget(readStart);
         lastStart = lastEnd + 1;
         lastEnd = cycle;
     }

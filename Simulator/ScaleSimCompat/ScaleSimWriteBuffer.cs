@@ -11,7 +11,6 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// </summary>
 internal sealed class ScaleSimWriteBuffer
 {
-    private readonly long totalSize;
     private readonly long activeSize;
     private readonly int bandwidth;
     private readonly long linesPerDrain;
@@ -28,7 +27,6 @@ internal sealed class ScaleSimWriteBuffer
     {
         Dram = new DramActivity(onDramRows);
         ArgumentOutOfRangeException.ThrowIfLessThan(bandwidth, 1);
-        totalSize = sizeWords;
         activeSize = (sizeWords + 1) / 2;
         long drainSize = sizeWords - activeSize;
         this.bandwidth = bandwidth;
@@ -57,7 +55,7 @@ internal sealed class ScaleSimWriteBuffer
                     current = drainEndCycle;
                 }
             }
-            else if (freeSpace < totalSize - (totalSize - activeSize))
+            else if (freeSpace < activeSize)
             {
                 CloseLine();
                 drainEndCycle = Drain(current);

@@ -6,10 +6,10 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// "fetch matrix", -1 padding included) and, separately, into 100-per-SRAM hashed sets of
 /// ceil(words / 100) valid addresses each (plus one trailing, possibly empty, set). The active half of the
 /// SRAM is a circular window of ceil(half / set size) sets; the first one is loaded before cycle 0, one
-/// fetch line per cycle. A demanded
-/// address outside the window triggers prefetches until it is inside: each slides the window by the
-/// prefetch half (in sets) and occupies the DRAM port for ceil(half / Bandwidth) line requests plus one cycle;
-/// when the data arrive after the demand, the row waits (the stall). Every request counts whole lines.
+/// fetch line per cycle. A demanded address outside the window triggers prefetches until it is inside:
+/// each slides the window by the prefetch half (in sets) and occupies the DRAM port for
+/// ceil(half / Bandwidth) line requests plus one cycle after the previous prefetch; when the data arrive
+/// after the demand, the row waits (the stall). Every request counts whole lines.
 /// </summary>
 internal sealed class UserReadBuffer : IScaleSimReadBuffer
 {
@@ -81,6 +81,7 @@ internal sealed class UserReadBuffer : IScaleSimReadBuffer
         return cycle + offset;
     }
 
+    /// <summary>USER mode has nothing to flush: every prefetch was issued when a demand missed.</summary>
     public void Complete()
     {
     }
