@@ -28,20 +28,19 @@ internal static class ScaleSimLayerSimulation
 
         var buffers = config.Accelerator.Buffers;
         bool calc = config.BandwidthMode == ScaleSimBandwidthMode.Calc;
-        var ifmapRange = (Min: address.IfmapOffset, Max: address.IfmapOffset + IfmapWords(layer) - 1);
-        var filterRange = (Min: address.Filter(0, 0), Max: address.Filter(problem.K - 1, problem.N - 1));
-        IScaleSimReadBuffer ifmapBuffer = calc
-            ? new BandwidthEstimatingReadBuffer(buffers.Ifmap.CapacityWords, ifmapRange.Min, ifmapRange.Max, DramObserver(observer, ScaleSimOperand.Ifmap))
-            : new UserReadBuffer(buffers.Ifmap.CapacityWords, config.BandwidthWordsPerCycle,
-                PrefetchOrder.Build(mapping, address, ScaleSimOperand.Ifmap), ifmapRange.Min, ifmapRange.Max, DramObserver(observer, ScaleSimOperand.Ifmap));
-        IScaleSimReadBuffer filterBuffer = calc
-            ? new BandwidthEstimatingReadBuffer(buffers.Filter.CapacityWords, filterRange.Min, filterRange.Max, DramObserver(observer, ScaleSimOperand.Filter))
-            : new UserReadBuffer(buffers.Filter.CapacityWords, config.BandwidthWordsPerCycle,
-                PrefetchOrder.Build(mapping, address, ScaleSimOperand.Filter), filterRange.Min, filterRange.Max,
-                DramObserver(observer, ScaleSimOperand.Filter));
+        IScaleSimReadBuffer ReadBuffer(ScaleSimOperand operand, long words, int minAddress, int maxAddress) => calc
+            ? new BandwidthEstimatingReadBuffer(words, minAddress, maxAddress, DramObserver(observer, operand))
+            : new UserReadBuffer(words, config.BandwidthWordsPerCycle, PrefetchOrder.Build(mapping, address, operand),
+                minAddress, maxAddress, DramObserver(observer, operand));
+
+        var ifmapBuffer = ReadBuffer(ScaleSimOperand.Ifmap, buffers.Ifmap.CapacityWords,
+            address.IfmapOffset, address.IfmapOffset + IfmapWords(layer) - 1);
+        var filterBuffer = ReadBuffer(ScaleSimOperand.Filter, buffers.Filter.CapacityWords,
+            address.Filter(0, 0), address.Filter(problem.K - 1, problem.N - 1));
 
         // CALC drains the OFMAP at ArrayWidth words/cycle; USER at the first Bandwidth value.
-        var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, calc ? c : config.BandwidthWordsPerCycle, DramObserver(observer, ScaleSimOperand.Ofmap));
+        var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, calc ? c : config.BandwidthWordsPerCycle,
+            DramObserver(observer, ScaleSimOperand.Ofmap));
 
         long foldRows = ScaleSimTiming.FoldRows(r, c, mapping.T, mapping.Dataflow);
         int ifPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Ifmap);
