@@ -17,6 +17,13 @@ public sealed record ScaleSimAddressing(
 
     public int OfmapOffset { get; init; } = 20_000_000;
 
+    /// <summary>
+    /// IFMAP height for SCALE-Sim's bounds check (<c>operand_matrix.calc_ifmap_elem_addr</c>): with its
+    /// ceil output size the last windows can hang over the bottom/right edge, and those elements are -1
+    /// (idle). 0 (the default) skips the check.
+    /// </summary>
+    public int IfmapHeight { get; init; }
+
     public static ScaleSimAddressing ForGemm(int m, int n, int k) => new(k, 1, k, 1, 1, 1, n, k);
 
     /// <summary>Addresses of a dense (ungrouped, unpadded) convolution with SCALE-Sim's output width.</summary>
@@ -33,6 +40,11 @@ public sealed record ScaleSimAddressing(
     {
         int p = m / OfmapWidth, q = m % OfmapWidth;
         int c = k % Channels, s = k / Channels % KernelWidth, r = k / (Channels * KernelWidth);
+        if (IfmapHeight > 0 && ((p * StrideH) + r >= IfmapHeight || (q * StrideW) + s >= IfmapWidth))
+        {
+            return -1;
+        }
+
         return IfmapOffset + ((((p * StrideH) + r) * IfmapWidth) + (q * StrideW) + s) * Channels + c;
     }
 

@@ -58,6 +58,22 @@ public static class ScaleSimDemand
         return rows;
     }
 
+    /// <summary>
+    /// One fold of an operand's demand matrix, row-major into <paramref name="buffer"/>
+    /// (<see cref="ScaleSimTiming.FoldRows"/> x <see cref="PortCount"/>, -1 = idle), so that callers can
+    /// stream a layer fold by fold instead of holding the whole matrix.
+    /// </summary>
+    public static void FillFold(ArrayMapping mapping, Fold fold, ScaleSimAddressing address, ScaleSimOperand operand, int[] buffer)
+    {
+        int ports = Ports(mapping.Dataflow, operand, mapping.Rows, mapping.Cols);
+        System.Array.Fill(buffer, -1);
+        Fill(mapping, fold, address, operand, (row, port, value) => buffer[(row * ports) + port] = value);
+    }
+
+    /// <summary>Ports (columns) of an operand's demand matrix.</summary>
+    public static int PortCount(ArrayMapping mapping, ScaleSimOperand operand) =>
+        Ports(mapping.Dataflow, operand, mapping.Rows, mapping.Cols);
+
     private static int Ports(Dataflow df, ScaleSimOperand operand, int r, int c) => (df, operand) switch
     {
         (_, ScaleSimOperand.Ofmap) => c,

@@ -1,0 +1,107 @@
+namespace QuantSim.Simulator.ScaleSimCompat;
+
+/// <summary>
+/// SCALE-Sim's <c>prepare_hashed_buffer</c>: the valid addresses of the prefetch order grouped, in
+/// order, ceil(SRAM words / 100) at a time into numbered lines ("sets"; an address repeated inside one
+/// line still counts towards its size) (plus a final, possibly empty, line), indexed
+/// per address as ascending line ids (compressed rows) for window queries.
+/// </summary>
+internal sealed class HashedLines
+{
+    private readonly int minAddress;
+    private readonly int[] start;
+    private readonly int[] ids;
+
+    public HashedLines(int[] order, int perLine, int minAddress, int maxAddress)
+    {
+        this.minAddress = minAddress;
+        int span = checked(maxAddress - minAddress + 1);
+        start = new int[span + 1];
+        long valid = 0;
+        foreach (int addr in order)
+        {
+            if (addr != -1)
+            {
+                start[Slot(addr) + 1]++;
+                valid++;
+            }
+        }
+
+        Count = checked((int)(valid / perLine) + 1);
+        for (int i = 0; i < span; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var fill = new int[span];
+        ids = new int[valid];
+        long j = 0;
+        foreach (int addr in order)
+        {
+            if (addr == -1)
+            {
+                continue;
+            }
+
+            int slot = Slot(addr);
+            int line = (int)(j++ / perLine);
+            int at = start[slot] + fill[slot];
+
+            // An address twice in one line is one set member; keep ids strictly ascending.
+            if (fill[slot] > 0 && ids[at - 1] == line)
+            {
+                continue;
+            }
+
+            ids[at] = line;
+            fill[slot]++;
+        }
+
+        for (int s = 0; s < span; s++)
+        {
+            // Unused tail slots (duplicates) repeat the last id so the slice stays sorted.
+            for (int k = start[s] + fill[s]; k < start[s + 1]; k++)
+            {
+                ids[k] = ids[k - 1];
+            }
+        }
+    }
+
+    /// <summary>Number of hashed lines (SCALE-Sim's <c>num_lines</c>).</summary>
+    public int Count { get; }
+
+    /// <summary>Whether a line of the circular window [from, to) holds <paramref name="addr"/> (from == to: all lines).</summary>
+    public bool AnyInWindow(int addr, int from, int to)
+    {
+        int slot = Slot(addr);
+        int lo = start[slot], hi = start[slot + 1];
+        if (lo == hi)
+        {
+            return false;
+        }
+
+        if (from < to)
+        {
+            int k = System.Array.BinarySearch(ids, lo, hi - lo, from);
+            if (k < 0)
+            {
+                k = ~k;
+            }
+
+            return k < hi && ids[k] < to;
+        }
+
+        return ids[hi - 1] >= from || ids[lo] < to;
+    }
+
+    private int Slot(int addr)
+    {
+        int slot = addr - minAddress;
+        if ((uint)slot >= (uint)(start.Length - 1))
+        {
+            throw new InvalidOperationException($"Address {addr} is outside the operand's range.");
+        }
+
+        return slot;
+    }
+}

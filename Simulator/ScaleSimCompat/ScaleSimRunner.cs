@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using QuantSim.Simulator.Config.ScaleSim;
+using QuantSim.Workloads;
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Simulator.ScaleSimCompat;
+
+/// <summary>
+/// SCALE-Sim v2 compatibility mode: runs a topology on a SCALE-Sim config and returns, per layer, the
+/// numbers SCALE-Sim v2 (commit 22f88b1) writes to COMPUTE_REPORT, BANDWIDTH_REPORT and
+/// DETAILED_ACCESS_REPORT. Depthwise layers (groups = channels) become one SCALE-Sim layer per channel,
+/// as SCALE-Sim expands topology rows named "DP".
+/// </summary>
+public static class ScaleSimRunner
+{
+    public static ScaleSimReport Run(ScaleSimConfig config, Workload topology) => Run(config, topology, null);
+
+    /// <summary>As <see cref="Run(ScaleSimConfig, Workload)"/>, reporting every trace row of layer i to <c>observers(i)</c>.</summary>
+    public static ScaleSimReport Run(ScaleSimConfig config, Workload topology, Func<int, IScaleSimTraceObserver?>? observers)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(topology);
+        var reports = ImmutableArray.CreateBuilder<ScaleSimLayerReport>();
+        foreach (var layer in Expand(topology.Layers))
+        {
+            reports.Add(ScaleSimLayerSimulation.Run(reports.Count, layer, config, observers?.Invoke(reports.Count)));
+        }
+
+        return new ScaleSimReport(config.Accelerator.Name, reports.ToImmutable());
+    }
+
+    private static IEnumerable<Layer> Expand(IEnumerable<Layer> layers)
+    {
+        foreach (var layer in layers)
+        {
+            if (layer is ConvLayer { Groups: > 1 } conv)
+            {
+                if (conv.ChannelsPerGroup != 1)
+                {
+                    throw new ArgumentException($"Layer '{conv.Name}': SCALE-Sim only knows dense and depthwise convolutions.", nameof(layers));
+                }
+
+                for (int g = 0; g < conv.Groups; g++)
+                {
+                    yield return conv with { InputChannels = 1, Filters = conv.FiltersPerGroup, Groups = 1 };
+                }
+            }
+            else if (layer is ConvLayer or GemmLayer)
+            {
+                yield return layer;
+            }
+            else
+            {
+                throw new ArgumentException($"Layer '{layer.Name}' ({layer.GetType().Name}) has no SCALE-Sim topology form.", nameof(layers));
+            }
+        }
+    }
+}

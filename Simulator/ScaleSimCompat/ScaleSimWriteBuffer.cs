@@ -1,0 +1,121 @@
+namespace QuantSim.Simulator.ScaleSimCompat;
+
+/// <summary>
+/// SCALE-Sim v2's OFMAP write buffer (<c>memory/write_buffer.py</c>). Written words are packed into
+/// lines of <c>bandwidth</c> words. When occupancy exceeds the active half and no drain is in flight,
+/// the partial line is closed and the next ceil(drain half / bandwidth) lines are drained to DRAM, one
+/// line per cycle, starting in the current cycle (issuing the drain costs the array nothing). The array
+/// stalls only when the buffer is full while a drain is still in flight. After the last row every line
+/// left is drained in chunks. A drained chunk counts all its words except the -1 padding of its last
+/// line, so padding of an earlier closed line is counted (SCALE-Sim's small DRAM write over-count).
+/// </summary>
+internal sealed class ScaleSimWriteBuffer
+{
+    private readonly long activeSize;
+    private readonly int bandwidth;
+    private readonly long linesPerDrain;
+
+    // Valid words per closed line (all but forced partial lines hold `bandwidth`).
+    private int[] lineWords = new int[256];
+    private int lineCount;
+    private int lineFill;
+    private long freeSpace;
+    private int drainStartLine;
+    private long drainEndCycle;
+
+    public ScaleSimWriteBuffer(long sizeWords, int bandwidth, Action<long, long>? onDramRows = null)
+    {
+        Dram = new DramActivity(onDramRows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bandwidth, 1);
+        activeSize = (sizeWords + 1) / 2;
+        long drainSize = sizeWords - activeSize;
+        this.bandwidth = bandwidth;
+        linesPerDrain = (drainSize + bandwidth - 1) / bandwidth;
+        freeSpace = sizeWords;
+    }
+
+    public DramActivity Dram { get; }
+
+    /// <summary>Accepts one demand row of OFMAP writes at <paramref name="cycle"/>; returns the cycle the row is accepted.</summary>
+    public long Service(ReadOnlySpan<int> row, long cycle)
+    {
+        long current = cycle;
+        foreach (int addr in row)
+        {
+            if (addr == -1)
+            {
+                continue;
+            }
+
+            Store();
+            if (current < drainEndCycle)
+            {
+                if (freeSpace <= 0)
+                {
+                    current = drainEndCycle;
+                }
+            }
+            else if (freeSpace < activeSize)
+            {
+                CloseLine();
+                drainEndCycle = Drain(current);
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>SCALE-Sim's <c>empty_all_buffers</c>: drains everything left, chunk after chunk, from <paramref name="cycle"/>.</summary>
+    public void Flush(long cycle)
+    {
+        CloseLine();
+        while (drainStartLine < lineCount)
+        {
+            drainEndCycle = Drain(cycle);
+            cycle = drainEndCycle + 1;
+        }
+    }
+
+    private void Store()
+    {
+        lineFill++;
+        freeSpace--;
+        if (lineFill == bandwidth)
+        {
+            CloseLine();
+        }
+    }
+
+    private void CloseLine()
+    {
+        if (lineFill == 0)
+        {
+            return;
+        }
+
+        if (lineCount == lineWords.Length)
+        {
+            System.Array.Resize(ref lineWords, lineWords.Length * 2);
+        }
+
+        lineWords[lineCount++] = lineFill;
+        lineFill = 0;
+    }
+
+    private long Drain(long startCycle)
+    {
+        int end = (int)Math.Min(drainStartLine + linesPerDrain, lineCount);
+        int lines = end - drainStartLine;
+        if (lines == 0)
+        {
+            throw new InvalidOperationException("SCALE-Sim's write buffer would drain an empty chunk (it crashes there).");
+        }
+
+        long words = ((long)lines * bandwidth) - (bandwidth - lineWords[end - 1]);
+        long endCycle = startCycle + lines - 1;
+        Dram.Add(words, startCycle, endCycle);
+        freeSpace += words;
+        drainStartLine = end;
+        return endCycle;
+    }
+}

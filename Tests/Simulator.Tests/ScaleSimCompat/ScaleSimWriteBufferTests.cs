@@ -1,0 +1,61 @@
+using QuantSim.Simulator.ScaleSimCompat;
+
+namespace QuantSim.Simulator.Tests.ScaleSimCompat;
+
+/// <summary>SCALE-Sim's OFMAP write buffer on hand-traced cases (rules in <see cref="ScaleSimWriteBuffer"/>).</summary>
+[TestFixture]
+public sealed class ScaleSimWriteBufferTests
+{
+    [Test]
+    public void Should_stall_only_when_full_while_a_drain_is_in_flight()
+    {
+        // Given 4 words (active 2, drain 2), 1 word per line and per cycle: 2 lines per drain
+        var rows = new List<(long, long)>();
+        var buffer = new ScaleSimWriteBuffer(4, 1, (a, b) => rows.Add((a, b)));
+
+        // When rows of 4 writes arrive at cycles 0 and 1
+        long row0 = buffer.Service([1, 2, 3, 4], 0);
+        long row1 = buffer.Service([5, 6, 7, 8], 1);
+        buffer.Flush(row1);
+
+        // Then, by hand: row 0: the 3rd write leaves 1 < 2 free -> drain lines 0-1 in cycles 0..1 (free 3);
+        // the 4th write fits. Row 1 (cycle 1 = drain end, so not "in flight"): the 1st write leaves 1 free ->
+        // drain lines 2-3 in cycles 1..2 (free 3); writes 2 and 3 fit, the 4th leaves 0 free while the
+        // drain runs until 2 -> the row is accepted at 2 (1 stall cycle). Flush from 2: lines 4-5 in 2..3,
+        // lines 6-7 in 4..5. DRAM: 8 words, rows 0..5.
+        Assert.Multiple(() =>
+        {
+            Assert.That(row0, Is.EqualTo(0));
+            Assert.That(row1, Is.EqualTo(2));
+            Assert.That(rows, Is.EqualTo(new[] { (0L, 1L), (1L, 2L), (2L, 3L), (4L, 5L) }));
+            Assert.That(buffer.Dram.Words, Is.EqualTo(8));
+            Assert.That((buffer.Dram.Start, buffer.Dram.Stop), Is.EqualTo(((long?)0, 5L)));
+        });
+    }
+
+    [Test]
+    public void Should_count_the_padding_of_a_closed_partial_line_unless_it_ends_a_drain()
+    {
+        // Given 8 words (active 4, drain 4), 2 words per line: 2 lines per drain
+        var buffer = new ScaleSimWriteBuffer(8, 2);
+
+        // When one write arrives per cycle, cycles 0..8
+        for (int c = 0; c <= 8; c++)
+        {
+            Assert.That(buffer.Service([100 + c, -1], c), Is.EqualTo(c), "no stall");
+        }
+
+        buffer.Flush(8);
+
+        // Then, by hand: write 5 (cycle 4) leaves 3 < 4 free -> the partial line [w5] is closed and lines 0-1
+        // (4 words) drain in 4..5. Write 9 (cycle 8) closes line 4 = [w8, w9] and leaves 3 free -> lines 2-3
+        // ([w5, pad], [w6, w7]) drain in 8..9 and count 4 words (the pad of line 2 is not in the last line).
+        // The flush from cycle 8 drains line 4 in 8..8 (2 words). 9 writes, 10 DRAM words; the trace starts at 4
+        // and its last row is stamped 8 (before the previous drain's end, 9: the flush does not wait for it).
+        Assert.Multiple(() =>
+        {
+            Assert.That(buffer.Dram.Words, Is.EqualTo(10));
+            Assert.That((buffer.Dram.Start, buffer.Dram.Stop), Is.EqualTo(((long?)4, 8L)));
+        });
+    }
+}
