@@ -10,6 +10,7 @@ using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Config.ScaleSim;
 using QuantSim.Simulator.Engine;
+using QuantSim.Simulator.ScaleSimCompat;
 using QuantSim.Workloads;
 using QuantSim.Workloads.Traces;
 using Spectre.Console;
@@ -58,7 +59,7 @@ public static class SimulateCommand
         CliConsole console, string? configName, string? workloadName, string? datapath, Fidelity fidelity,
         string? outDir, string? scaleSimConfig, string? topology)
     {
-        var (config, configFile) = LoadConfig(configName, scaleSimConfig);
+        var (config, configFile, scaleSim) = LoadConfig(configName, scaleSimConfig);
         var workload = LoadWorkload(workloadName, topology);
         if (datapath is not null)
         {
@@ -73,18 +74,35 @@ public static class SimulateCommand
             })
             : AcceleratorSimulator.Run(config, workload, fidelity, configFile);
 
-        var costed = SimulationCosting.Price(result, configFile);
         SummaryTable.Write(console.Out, result);
-        EnergyTable.Write(console.Out, costed);
+        var (costed, pricingError) = Price(result, configFile);
+        if (costed is not null)
+        {
+            EnergyTable.Write(console.Out, costed);
+        }
+        else
+        {
+            console.Error.WriteLine($"warning: no energy or area: {pricingError}");
+        }
+
         if (outDir is not null)
         {
-            var files = new (string Name, byte[] Bytes)[]
+            // SCALE-Sim's own files: from the exact emulation of SCALE-Sim v2 when its config was given.
+            var scaleSimReport = scaleSim is not null ? ScaleSimRunner.Run(scaleSim, workload) : ScaleSimStyleReport.From(result);
+            var files = new List<(string Name, byte[] Bytes)>
             {
-                ("result.json", Utf8(ResultJsonWriter.Render(costed))),
-                ("layers.csv", Utf8(LayersCsvWriter.Render(costed))),
-                ("energy.png", SimulationPlots.EnergyBreakdown(costed)),
-                ("layers.png", SimulationPlots.LayerCycles(costed)),
+                ("result.json", Utf8(ResultJsonWriter.Render(result, costed, pricingError))),
+                ("layers.csv", Utf8(LayersCsvWriter.Render(result, costed))),
+                ("layers.png", SimulationPlots.LayerCycles(result)),
+                ("COMPUTE_REPORT.csv", Utf8(ScaleSimReportWriter.ComputeReport(scaleSimReport))),
+                ("BANDWIDTH_REPORT.csv", Utf8(ScaleSimReportWriter.BandwidthReport(scaleSimReport))),
+                ("DETAILED_ACCESS_REPORT.csv", Utf8(ScaleSimReportWriter.DetailedAccessReport(scaleSimReport))),
             };
+            if (costed is not null)
+            {
+                files.Add(("energy.png", SimulationPlots.EnergyBreakdown(costed)));
+            }
+
             OutputDirectory.Write(outDir, files);
             console.Output.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {outDir}");
         }
@@ -92,9 +110,25 @@ public static class SimulateCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// Energy and area need the cost table to cover every width and capacity the run uses; when it
+    /// does not (e.g. SCALE-Sim's 1 kB buffers of 8-bit words), the cycles are still worth having.
+    /// </summary>
+    private static (CostedSimulation? Costed, string? Error) Price(SimulationResult result, string configFile)
+    {
+        try
+        {
+            return (SimulationCosting.Price(result, configFile), null);
+        }
+        catch (InputException ex)
+        {
+            return (null, string.Join("; ", ex.Errors));
+        }
+    }
+
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
-    private static (AcceleratorConfig Config, string File) LoadConfig(string? configName, string? scaleSimConfig)
+    private static (AcceleratorConfig Config, string File, ScaleSimConfig? ScaleSim) LoadConfig(string? configName, string? scaleSimConfig)
     {
         if (scaleSimConfig is not null)
         {
@@ -103,11 +137,12 @@ public static class SimulateCommand
                 throw new InputException(new InputError("--config", 0, 0, string.Empty, "give either --config or --scalesim-config, not both"));
             }
 
-            return (ScaleSimConfigReader.ReadFile(scaleSimConfig).Accelerator, scaleSimConfig);
+            var scaleSim = ScaleSimConfigReader.ReadFile(scaleSimConfig);
+            return (scaleSim.Accelerator, scaleSimConfig, scaleSim);
         }
 
         string file = BuiltInConfigs.Resolve(configName ?? DefaultConfig, "--config");
-        return (AcceleratorConfigReader.Default.ReadFile(file), file);
+        return (AcceleratorConfigReader.Default.ReadFile(file), file, null);
     }
 
     private static Workload LoadWorkload(string? workloadName, string? topology)

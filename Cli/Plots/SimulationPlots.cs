@@ -1,4 +1,5 @@
 using QuantSim.Energy.Integration;
+using QuantSim.Simulator.Engine;
 using ScottPlot;
 
 namespace QuantSim.Cli.Plots;
@@ -30,9 +31,9 @@ public static class SimulationPlots
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    public static byte[] LayerCycles(CostedSimulation costed)
+    public static byte[] LayerCycles(SimulationResult result)
     {
-        var layers = costed.Simulation.Layers;
+        var layers = result.Layers;
         var plot = new Plot();
         var bars = new List<Bar>();
         for (int i = 0; i < layers.Length; i++)
@@ -57,7 +58,7 @@ public static class SimulationPlots
         utilization.LegendText = "utilization %";
         plot.Axes.Right.Label.Text = "utilization (%)";
         plot.Axes.SetLimitsY(0, 100, plot.Axes.Right);
-        plot.Title($"{costed.Simulation.Workload.Name} on {costed.Simulation.Config.Name}: cycles and utilization per layer");
+        plot.Title($"{result.Workload.Name} on {result.Config.Name}: cycles and utilization per layer");
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

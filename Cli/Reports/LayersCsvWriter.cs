@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using QuantSim.Energy.Integration;
+using QuantSim.Simulator.Engine;
 
 namespace QuantSim.Cli.Reports;
 
@@ -12,11 +13,14 @@ public static class LayersCsvWriter
         "macs,utilization,mapping_efficiency,sram_ifmap_reads,sram_ifmap_writes,sram_filter_reads,sram_filter_writes," +
         "sram_ofmap_reads,sram_ofmap_writes,dram_bytes_read,dram_bytes_written,dram_bytes_per_cycle,dram_row_hits,dram_row_misses,dram_row_conflicts,energy_pj";
 
-    public static string Render(CostedSimulation costed)
+    /// <summary>The energy column is empty when the run could not be priced.</summary>
+    public static string Render(SimulationResult result, CostedSimulation? costed)
     {
         var text = new StringBuilder().Append(Header).Append('\n');
-        foreach (var (l, energy) in costed.Simulation.Layers.Zip(costed.Energy.Layers))
+        for (int i = 0; i < result.Layers.Length; i++)
         {
+            var l = result.Layers[i];
+            object energy = costed is null ? string.Empty : costed.Energy.Layers[i].TotalPj;
             var p = l.Array.Problem;
             var s = l.Sram;
             object[] cells =
@@ -24,7 +28,7 @@ public static class LayersCsvWriter
                 l.Index, Csv(l.Name), l.Precision.Name, p.M, p.N, p.K, p.Groups, l.Array.Folds, l.TotalCycles, l.ComputeCycles,
                 l.StallCycles, l.Memory.IfmapStalls, l.Memory.FilterStalls, l.Memory.OfmapStalls, l.Macs, l.Utilization,
                 l.Array.SpatialEfficiency, s.IfmapReads, s.IfmapWrites, s.FilterReads, s.FilterWrites, s.OfmapReads, s.OfmapWrites,
-                l.Dram.BytesRequestedRead, l.Dram.BytesRequestedWritten, l.DramBytesPerCycle, l.Dram.RowHits, l.Dram.RowMisses, l.Dram.RowConflicts, energy.TotalPj,
+                l.Dram.BytesRequestedRead, l.Dram.BytesRequestedWritten, l.DramBytesPerCycle, l.Dram.RowHits, l.Dram.RowMisses, l.Dram.RowConflicts, energy,
             ];
             text.AppendJoin(',', cells.Select(c => c switch
             {

@@ -17,9 +17,11 @@ public static class ResultJsonWriter
 {
     public const string Schema = "quantsim.result/1";
 
-    public static string Render(CostedSimulation costed)
+    /// <param name="result">The simulation.</param>
+    /// <param name="costed">Its price, or null when the cost table cannot price it (<paramref name="pricingError"/> says why).</param>
+    /// <param name="pricingError">The reason there is no energy and area.</param>
+    public static string Render(SimulationResult result, CostedSimulation? costed, string? pricingError = null)
     {
-        var result = costed.Simulation;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -44,13 +46,22 @@ public static class ResultJsonWriter
             WriteSram(json, result.Sram);
             WriteDram(json, result.Dram);
             json.WriteEndObject();
-            WriteEnergy(json, costed);
-            WriteArea(json, costed);
+            if (costed is not null)
+            {
+                WriteEnergy(json, costed);
+                WriteArea(json, costed);
+            }
+            else
+            {
+                json.WriteStartObject("energy");
+                json.WriteString("error", pricingError ?? "not priced");
+                json.WriteEndObject();
+            }
 
             json.WriteStartArray("layers");
-            foreach (var (layer, energy) in result.Layers.Zip(costed.Energy.Layers))
+            for (int i = 0; i < result.Layers.Length; i++)
             {
-                WriteLayer(json, layer, energy);
+                WriteLayer(json, result.Layers[i], costed?.Energy.Layers[i]);
             }
 
             json.WriteEndArray();
@@ -101,7 +112,7 @@ public static class ResultJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteLayer(Utf8JsonWriter json, LayerSimulation l, Energy.Model.LayerEnergy energy)
+    private static void WriteLayer(Utf8JsonWriter json, LayerSimulation l, Energy.Model.LayerEnergy? energy)
     {
         var p = l.Array.Problem;
         json.WriteStartObject();
@@ -150,14 +161,18 @@ public static class ResultJsonWriter
         json.WriteBoolean("filter_resident", l.Traffic.FilterResident);
         json.WriteBoolean("psum_spill", l.Traffic.PartialSumsSpill);
         json.WriteEndObject();
-        json.WriteStartObject("energy_pj");
-        json.WriteNumber("total", energy.TotalPj);
-        foreach (var component in energy.Components)
+        if (energy is not null)
         {
-            json.WriteNumber(component.Component.Name, component.Pj);
+            json.WriteStartObject("energy_pj");
+            json.WriteNumber("total", energy.TotalPj);
+            foreach (var component in energy.Components)
+            {
+                json.WriteNumber(component.Component.Name, component.Pj);
+            }
+
+            json.WriteEndObject();
         }
 
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 
