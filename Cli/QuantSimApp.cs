@@ -25,6 +25,7 @@ public static class QuantSimApp
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
+        root.Subcommands.Add(StudyCommand.Create(console, accuracyFactory: null));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

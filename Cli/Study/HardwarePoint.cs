@@ -17,6 +17,15 @@ public sealed record HardwarePoint(
     ImmutableArray<(string Component, decimal Pj)> Components,
     ImmutableArray<(string Layer, long ComputeCycles, long StallCycles, double Utilization)> Layers)
 {
+    /// <summary>
+    /// Energy of the datapath alone (MACs, PE arithmetic and registers, per-output work): what a
+    /// quantization variant changes directly, without the memories and leakage that dilute it.
+    /// </summary>
+    public decimal CoreEnergyPj => Components
+        .Where(c => c.Component.StartsWith("mac.", StringComparison.Ordinal) || c.Component.StartsWith("pe.", StringComparison.Ordinal)
+                    || c.Component.StartsWith("output.", StringComparison.Ordinal))
+        .Sum(c => c.Pj);
+
     public static HardwarePoint Of(string variant, string precision, CostedSimulation costed) => new(
         variant,
         precision,

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using QuantSim.Cli.Catalog;
+using QuantSim.Cli.Reports;
+using QuantSim.Cli.Study;
+using QuantSim.Input;
+using QuantSim.Simulator.Config;
+using QuantSim.Workloads;
+using Spectre.Console;
+
+namespace QuantSim.Cli.Commands;
+
+/// <summary>
+/// <c>quantsim study</c>: every datapath variant x precision, its accuracy (quantized TorchSharp
+/// training, integer inference through the datapath's kernels) and its cycles, energy and area on
+/// the trained model and on an ImageNet-scale network; the answer at equal accuracy; the headline
+/// LSQ versus scale-offset comparison; plots and one self-contained HTML report.
+/// </summary>
+public static class StudyCommand
+{
+    public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory)
+    {
+        var model = new Option<string>("--model") { Description = "Trained model (also its zoo workload): lenet5 or fashion-cnn", DefaultValueFactory = _ => "lenet5" };
+        var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
+        var config = new Option<string>("--config") { Description = "Accelerator config: built-in name or YAML path", DefaultValueFactory = _ => "default" };
+        var large = new Option<string>("--large") { Description = "ImageNet-scale zoo network priced at the same precisions", DefaultValueFactory = _ => "resnet18" };
+        var margin = new Option<double>("--margin") { Description = "Equal accuracy: within this many points of float top-1", DefaultValueFactory = _ => 1.0 };
+        var noAccuracy = new Option<bool>("--no-accuracy") { Description = "Hardware only: skip training and integer inference" };
+        var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training epochs per point (default: the accuracy defaults)" };
+        var testImages = new Option<int?>("--test-images") { Description = "Evaluate on the first N test images (default: the whole test set)" };
+        var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
+        var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
+        foreach (var option in new Option[] { model, dataset, config, large, margin, noAccuracy, qatEpochs, testImages, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed =>
+        {
+            var request = new StudyAccuracyRequest(parsed.GetValue(model)!, parsed.GetValue(dataset)!, parsed.GetValue(qatEpochs), parsed.GetValue(testImages));
+            IStudyAccuracy? accuracy = null;
+            if (!parsed.GetValue(noAccuracy))
+            {
+                accuracy = accuracyFactory?.Invoke(request)
+                           ?? throw new InputException(new InputError("--no-accuracy", 0, 0, string.Empty, "this build has no accuracy source; run with --no-accuracy"));
+            }
+
+            return Run(console, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), accuracy, parsed.GetValue(output)!);
+        });
+        return command;
+    }
+
+    private static int Run(CliConsole console, StudyAccuracyRequest request, string configName, string largeName, double margin, IStudyAccuracy? accuracy, string outDir)
+    {
+        string configFile = BuiltInConfigs.Resolve(configName, "--config");
+        var config = AcceleratorConfigReader.Default.ReadFile(configFile);
+        var model = WorkloadSource.Resolve(request.Model);
+        var large = WorkloadSource.Resolve(largeName);
+        var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin);
+        var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
+        var result = StudyRunner.Run(options, config, model, large, accuracy, progress);
+
+        var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "McNemar p", "LSQ eff. / SO (model)", "(large)", "datapath only", "largest increase");
+        foreach (var h in result.Headline)
+        {
+            headline.AddRow(h.Precision, Markup.Escape(h.Form), h.AccuracyDeltaPoints?.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
+                h.PValue?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
+                h.EfficiencyRatioModel.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
+                h.EfficiencyRatioLarge.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
+                h.CoreEfficiencyRatioLarge.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x", Markup.Escape(h.LargestIncrease));
+        }
+
+        console.Out.Write(headline);
+        var plots = new List<(string Title, byte[] Png)>
+        {
+            ("Accuracy vs energy per inference, with the Pareto front", StudyPlots.Pareto(result)),
+            ($"Energy breakdown per variant ({large.Name}, w8a8)", StudyPlots.Breakdown(result)),
+        };
+        var files = new List<(string Name, byte[] Bytes)>
+        {
+            ("study.json", System.Text.Encoding.UTF8.GetBytes(StudyWriter.Json(result))),
+            ("study.csv", System.Text.Encoding.UTF8.GetBytes(StudyWriter.Csv(result))),
+            ("headline.md", System.Text.Encoding.UTF8.GetBytes(StudyWriter.HeadlineMarkdown(result))),
+            ("pareto.png", plots[0].Png),
+            ("breakdown.png", plots[1].Png),
+            ("report.html", System.Text.Encoding.UTF8.GetBytes(StudyHtml.Render(result, plots))),
+        };
+        OutputDirectory.Write(outDir, files);
+        console.Output.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {outDir}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Text;
+
+namespace QuantSim.Cli.Study;
+
+/// <summary>
+/// One self-contained HTML file (plots embedded as data URIs, no scripts, no external resources) that
+/// opens offline: the headline table, the equal-accuracy answer, every row, and the config and
+/// versions used.
+/// </summary>
+public static class StudyHtml
+{
+    public static string Render(StudyResult s, IReadOnlyList<(string Title, byte[] Png)> plots)
+    {
+        var h = new StringBuilder();
+        string E(string text) => WebUtility.HtmlEncode(text);
+        string version = typeof(StudyHtml).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>QuantSim study</title>\n");
+        h.Append("<style>body{font-family:sans-serif;margin:2em;max-width:1250px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style>\n</head><body>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<h1>Quantization hardware-overhead study: {E(s.Options.Model)} on {E(s.Options.Dataset)}</h1>\n");
+        h.Append(CultureInfo.InvariantCulture,
+            $"<p>Accelerator <b>{E(s.Config.Name)}</b> ({s.Config.Array.Rows}x{s.Config.Array.Cols}, {s.Config.ClockMhz} MHz, cost table {E(s.Config.Technology.CostTable)}); ImageNet-scale network <b>{E(s.Options.LargeWorkload)}</b>; equal-accuracy margin {s.Options.MarginPoints} points; QuantSim {E(version)}.</p>\n");
+
+        h.Append("<h2>Headline: LSQ against scale-offset</h2>\n<table id=\"headline\"><tr><th>precision</th><th>scale-offset form</th><th>accuracy vs LSQ (points)</th><th>McNemar p</th><th>LSQ efficiency / scale-offset (model)</th><th>(large)</th><th>datapath only (large)</th><th>largest energy increase</th></tr>\n");
+        foreach (var r in s.Headline)
+        {
+            h.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{r.Precision}</td><td>{E(r.Form)}</td><td>{(r.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}</td><td>{r.EfficiencyRatioModel:0.000}x</td><td>{r.EfficiencyRatioLarge:0.000}x</td><td>{r.CoreEfficiencyRatioLarge:0.000}x</td><td>{E(r.LargestIncrease)} (+{r.LargestIncreasePj / 1_000_000m:0.000} uJ)</td></tr>\n");
+        }
+
+        h.Append("</table>\n<h2>At equal accuracy</h2>\n<table id=\"equal-accuracy\"><tr><th>variant</th><th>cheapest precision within the margin</th><th>energy efficiency vs LSQ</th></tr>\n");
+        foreach (var c in s.EqualAccuracy)
+        {
+            h.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(c.Variant)}</td><td>{E(c.Cheapest?.Precision.Label ?? "none within the margin (or no accuracy measured)")}</td><td>{(c.EfficiencyVsReference is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) + "x" : "n/a")}</td></tr>\n");
+        }
+
+        h.Append("</table>\n");
+        foreach (var (title, png) in plots)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<h2>{E(title)}</h2>\n<img alt=\"{E(title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n");
+        }
+
+        h.Append("<h2>All points</h2>\n<table id=\"rows\"><tr><th>variant</th><th>precision</th><th>top-1 %</th><th>95 % CI</th><th>energy/inference model (uJ)</th><th>TOPS/W model</th><th>energy/inference large (uJ)</th><th>TOPS/W large</th><th>area mm2</th><th>TOPS/mm2</th></tr>\n");
+        foreach (var r in s.Rows)
+        {
+            string top1 = r.Accuracy is { } a ? (a.Top1 * 100).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+            string ci = r.Accuracy is { } b ? $"{b.Low95 * 100:0.00} .. {b.High95 * 100:0.00}" : "n/a";
+            h.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(r.Variant.Label)}</td><td>{r.Precision.Label}</td><td>{top1}</td><td>{ci}</td><td>{r.Model.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Model.TopsPerWatt:0.000}</td><td>{r.Large.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Large.TopsPerWatt:0.000}</td><td>{r.Model.AreaMm2:0.000}</td><td>{r.Model.TopsPerMm2:0.000}</td></tr>\n");
+        }
+
+        h.Append("</table>\n");
+        if (!s.Skipped.IsEmpty)
+        {
+            h.Append("<h2>Not run</h2>\n<ul>\n");
+            foreach (var (variant, precision, reason) in s.Skipped)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<li>{E(variant)} {precision}: {E(reason)}</li>\n");
+            }
+
+            h.Append("</ul>\n");
+        }
+
+        h.Append("</body></html>\n");
+        return h.ToString();
+    }
+}

@@ -1,0 +1,91 @@
+using ScottPlot;
+
+namespace QuantSim.Cli.Study;
+
+/// <summary>The study's figures as PNG bytes.</summary>
+public static class StudyPlots
+{
+    private const int Width = 1200;
+    private const int Height = 700;
+
+    private static readonly Color[] Palette =
+    [
+        Colors.SteelBlue, Colors.OrangeRed, Colors.SeaGreen, Colors.Purple, Colors.DarkOrange, Colors.DeepPink,
+    ];
+
+    /// <summary>
+    /// Accuracy against energy per inference of the trained model, one colour per variant; the
+    /// Pareto front (no other point both cheaper and more accurate) is drawn as a line. Without
+    /// accuracies, cycles take the place of accuracy (and lower is better).
+    /// </summary>
+    public static byte[] Pareto(StudyResult s)
+    {
+        bool accuracy = s.Rows.All(r => r.Accuracy is not null);
+        double Y(StudyRow r) => accuracy ? r.Accuracy!.Top1 * 100 : r.Model.Cycles;
+        var plot = new Plot();
+        int color = 0;
+        foreach (var group in s.Rows.GroupBy(r => r.Variant.Label))
+        {
+            var points = group.ToList();
+            var scatter = plot.Add.ScatterPoints(
+                points.Select(r => (double)r.Model.EnergyPerInferencePj / 1e6).ToArray(),
+                points.Select(Y).ToArray());
+            scatter.LegendText = group.Key;
+            scatter.Color = Palette[color++ % Palette.Length];
+            scatter.MarkerSize = 9;
+        }
+
+        var front = ParetoFront(s.Rows, Y, higherIsBetter: accuracy);
+        var line = plot.Add.ScatterLine(front.Select(r => (double)r.Model.EnergyPerInferencePj / 1e6).ToArray(), front.Select(Y).ToArray());
+        line.LegendText = "Pareto front";
+        line.Color = Colors.Black;
+        line.LinePattern = LinePattern.Dashed;
+        plot.XLabel($"energy per inference of {s.Options.Model} (uJ)");
+        plot.YLabel(accuracy ? $"top-1 accuracy on {s.Options.Dataset} (%, integer inference)" : "cycles");
+        plot.Title($"{s.Options.Model} on {s.Config.Name}: accuracy vs energy");
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>Energy per inference of the ImageNet-scale network at w8a8, stacked by component, one bar per variant.</summary>
+    public static byte[] Breakdown(StudyResult s, string precision = "w8a8")
+    {
+        var rows = s.Rows.Where(r => r.Precision.Label == precision).ToList();
+        var components = rows.SelectMany(r => r.Large.Components.Select(c => c.Component)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var plot = new Plot();
+        var bars = new List<Bar>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            double bottom = 0;
+            for (int c = 0; c < components.Count; c++)
+            {
+                double uj = (double)rows[i].Large.Components.Where(x => x.Component == components[c]).Sum(x => x.Pj) / 1e6;
+                bars.Add(new Bar { Position = i, ValueBase = bottom, Value = bottom + uj, FillColor = Palette[c % Palette.Length].WithAlpha(c / Palette.Length == 0 ? 1.0 : 0.55) });
+                bottom += uj;
+            }
+        }
+
+        plot.Add.Bars(bars);
+        for (int c = 0; c < components.Count; c++)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = components[c], FillColor = Palette[c % Palette.Length].WithAlpha(c / Palette.Length == 0 ? 1.0 : 0.55) });
+        }
+
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(r => r.Variant.Label).ToArray());
+        plot.YLabel($"energy per inference of {s.Options.LargeWorkload} (uJ)");
+        plot.Title($"{s.Options.LargeWorkload} at {precision} on {s.Config.Name}: energy by component per variant");
+        plot.ShowLegend(Edge.Right);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>Points not dominated by any other (cheaper or equal energy and better or equal Y, one strictly), by energy.</summary>
+    public static IReadOnlyList<StudyRow> ParetoFront(IReadOnlyList<StudyRow> rows, Func<StudyRow, double> y, bool higherIsBetter)
+    {
+        double Better(StudyRow r) => higherIsBetter ? y(r) : -y(r);
+        return rows
+            .Where(r => !rows.Any(o => o.Model.EnergyPerInferencePj <= r.Model.EnergyPerInferencePj && Better(o) >= Better(r)
+                                       && (o.Model.EnergyPerInferencePj < r.Model.EnergyPerInferencePj || Better(o) > Better(r))))
+            .OrderBy(r => r.Model.EnergyPerInferencePj)
+            .ToList();
+    }
+}

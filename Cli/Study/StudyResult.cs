@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using QuantSim.Simulator.Config;
+
+namespace QuantSim.Cli.Study;
+
+/// <summary>Every row of a study and the answers derived from them.</summary>
+public sealed record StudyResult(
+    StudyOptions Options,
+    AcceleratorConfig Config,
+    ImmutableArray<StudyRow> Rows,
+    ImmutableArray<(string Variant, string Precision, string Reason)> Skipped,
+    ImmutableArray<EqualAccuracyChoice> EqualAccuracy,
+    ImmutableArray<HeadlineRow> Headline);
+
+/// <summary>
+/// LSQ against a scale-offset form at one precision: accuracy difference (points, scale-offset minus
+/// LSQ) with its paired McNemar p-value, how many times more energy efficient LSQ is (whole system on
+/// the trained model and on the large network, and the datapath alone on the large network), and the
+/// energy component whose growth explains most of the difference on the large network.
+/// </summary>
+public sealed record HeadlineRow(
+    string Precision,
+    string Form,
+    double? AccuracyDeltaPoints,
+    double? PValue,
+    double EfficiencyRatioModel,
+    double EfficiencyRatioLarge,
+    double CoreEfficiencyRatioLarge,
+    string LargestIncrease,
+    decimal LargestIncreasePj,
+    double LargestIncreaseShareOfDelta);

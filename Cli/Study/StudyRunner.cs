@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using QuantSim.Simulator.Config;
+using QuantSim.Workloads;
+
+namespace QuantSim.Cli.Study;
+
+/// <summary>
+/// Runs the quantization hardware-overhead study: every variant x precision point on the trained
+/// model's workload and on an ImageNet-scale zoo network (simulated and priced), with its measured
+/// accuracy when an accuracy source is given; then the equal-accuracy choice and the headline
+/// comparison of LSQ against both scale-offset forms.
+/// </summary>
+public static class StudyRunner
+{
+    public static StudyResult Run(
+        StudyOptions options, AcceleratorConfig config, Workload model, Workload large, IStudyAccuracy? accuracy, IProgress<string> progress)
+    {
+        var rows = ImmutableArray.CreateBuilder<StudyRow>();
+        var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
+        foreach (var variant in StudyVariant.All)
+        {
+            foreach (var precision in StudyPrecision.All)
+            {
+                if (StudyHardware.Unsupported(variant, precision) is { } reason)
+                {
+                    skipped.Add((variant.Label, precision.Label, reason));
+                    continue;
+                }
+
+                progress.Report($"{variant.Label} {precision.Label}: hardware");
+                var onModel = StudyHardware.Measure(config, options.ConfigFile, model, variant, precision);
+                var onLarge = StudyHardware.Measure(config, options.ConfigFile, large, variant, precision);
+                var measured = accuracy?.Measure(variant, precision, progress);
+                rows.Add(new StudyRow(variant, precision, onModel, onLarge, measured));
+            }
+        }
+
+        var all = rows.ToImmutable();
+        return new StudyResult(
+            options, config, all, skipped.ToImmutable(),
+            [.. EqualAccuracyChoice.Choose(all, options.MarginPoints, StudyOptions.Reference)],
+            [.. Headline(all, accuracy)]);
+    }
+
+    private static IEnumerable<HeadlineRow> Headline(IReadOnlyList<StudyRow> rows, IStudyAccuracy? accuracy)
+    {
+        foreach (var lsq in rows.Where(r => r.Variant.Label == StudyOptions.Reference))
+        {
+            foreach (var offset in rows.Where(r => r.Variant.Kind == "scale-offset" && r.Precision == lsq.Precision))
+            {
+                double? delta = lsq.Accuracy is { } a && offset.Accuracy is { } b ? (b.Top1 - a.Top1) * 100 : null;
+                double? p = lsq.Accuracy is { } x && offset.Accuracy is { } y && accuracy is not null ? accuracy.PairedPValue(x, y) : null;
+                var increases = offset.Large.Components
+                    .Select(c => (c.Component, Delta: c.Pj - lsq.Large.Components.Where(l => l.Component == c.Component).Sum(l => l.Pj)))
+                    .OrderByDescending(c => c.Delta)
+                    .ThenBy(c => c.Component, StringComparer.Ordinal)
+                    .ToList();
+                var largest = increases.FirstOrDefault();
+                decimal total = offset.Large.EnergyPerInferencePj - lsq.Large.EnergyPerInferencePj;
+                yield return new HeadlineRow(
+                    lsq.Precision.Label,
+                    offset.Variant.Label,
+                    delta,
+                    p,
+                    lsq.Model.InferencesPerJoule / offset.Model.InferencesPerJoule,
+                    lsq.Large.InferencesPerJoule / offset.Large.InferencesPerJoule,
+                    (double)(offset.Large.CoreEnergyPj / lsq.Large.CoreEnergyPj),
+                    largest.Component ?? "-",
+                    largest.Delta,
+                    total == 0 ? 0 : (double)(largest.Delta / total));
+            }
+        }
+    }
+}

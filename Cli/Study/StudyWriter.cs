@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace QuantSim.Cli.Study;
+
+/// <summary>study.json (versioned), study.csv (a row per variant x precision) and the Markdown headline.</summary>
+public static class StudyWriter
+{
+    public const string Schema = "quantsim.study/1";
+
+    public static string Json(StudyResult s)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteString("model", s.Options.Model);
+            json.WriteString("dataset", s.Options.Dataset);
+            json.WriteString("config", s.Config.Name);
+            json.WriteString("large_workload", s.Options.LargeWorkload);
+            json.WriteNumber("margin_points", s.Options.MarginPoints);
+            json.WriteStartArray("rows");
+            foreach (var r in s.Rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("variant", r.Variant.Label);
+                json.WriteString("precision", r.Precision.Label);
+                if (r.Accuracy is { } a)
+                {
+                    json.WriteNumber("top1", a.Top1);
+                    json.WriteNumber("top1_low95", a.Low95);
+                    json.WriteNumber("top1_high95", a.High95);
+                    json.WriteNumber("float_top1", a.FloatTop1);
+                    json.WriteNumber("agreement_with_fake_quant", a.Agreement);
+                }
+
+                foreach (var (name, h) in new[] { ("model", r.Model), ("large", r.Large) })
+                {
+                    json.WriteStartObject(name);
+                    json.WriteString("workload", h.Workload);
+                    json.WriteNumber("cycles", h.Cycles);
+                    json.WriteNumber("energy_per_inference_pj", h.EnergyPerInferencePj);
+                    json.WriteNumber("tops_per_watt", h.TopsPerWatt);
+                    json.WriteNumber("inferences_per_joule", h.InferencesPerJoule);
+                    json.WriteNumber("area_mm2", h.AreaMm2);
+                    json.WriteNumber("tops_per_mm2", h.TopsPerMm2);
+                    json.WriteStartObject("components_pj");
+                    foreach (var (component, pj) in h.Components)
+                    {
+                        json.WriteNumber(component, pj);
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var (variant, precision, reason) in s.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("variant", variant);
+                json.WriteString("precision", precision);
+                json.WriteString("reason", reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("equal_accuracy");
+            foreach (var c in s.EqualAccuracy)
+            {
+                json.WriteStartObject();
+                json.WriteString("variant", c.Variant);
+                json.WriteString("precision", c.Cheapest?.Precision.Label);
+                if (c.EfficiencyVsReference is { } ratio)
+                {
+                    json.WriteNumber("efficiency_vs_lsq", ratio);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("headline");
+            foreach (var h in s.Headline)
+            {
+                json.WriteStartObject();
+                json.WriteString("precision", h.Precision);
+                json.WriteString("form", h.Form);
+                if (h.AccuracyDeltaPoints is { } d)
+                {
+                    json.WriteNumber("accuracy_delta_points", d);
+                }
+
+                if (h.PValue is { } p)
+                {
+                    json.WriteNumber("mcnemar_p", p);
+                }
+
+                json.WriteNumber("lsq_efficiency_ratio_model", h.EfficiencyRatioModel);
+                json.WriteNumber("lsq_efficiency_ratio_large", h.EfficiencyRatioLarge);
+                json.WriteNumber("lsq_core_efficiency_ratio_large", h.CoreEfficiencyRatioLarge);
+                json.WriteString("largest_increase", h.LargestIncrease);
+                json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    public static string Csv(StudyResult s)
+    {
+        var text = new StringBuilder("variant,precision,top1,top1_low95,top1_high95,model_cycles,model_energy_pj,model_tops_per_watt,model_inferences_per_joule,large_cycles,large_energy_pj,large_tops_per_watt,area_mm2,tops_per_mm2\n");
+        foreach (var r in s.Rows)
+        {
+            object?[] cells =
+            [
+                r.Variant.Label, r.Precision.Label, r.Accuracy?.Top1, r.Accuracy?.Low95, r.Accuracy?.High95,
+                r.Model.Cycles, r.Model.EnergyPerInferencePj, r.Model.TopsPerWatt, r.Model.InferencesPerJoule,
+                r.Large.Cycles, r.Large.EnergyPerInferencePj, r.Large.TopsPerWatt, r.Model.AreaMm2, r.Model.TopsPerMm2,
+            ];
+            text.AppendJoin(',', cells.Select(c => c switch
+            {
+                null => string.Empty,
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                _ => Convert.ToString(c, CultureInfo.InvariantCulture),
+            })).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The headline as a Markdown table (also embedded in the HTML report).</summary>
+    public static string HeadlineMarkdown(StudyResult s)
+    {
+        var text = new StringBuilder("| precision | scale-offset form | accuracy vs LSQ (points) | McNemar p | LSQ efficiency / scale-offset (model) | (large) | datapath only (large) | largest energy increase |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+        foreach (var h in s.Headline)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {h.Precision} | {h.Form} | {(h.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")} | {(h.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} | {h.EfficiencyRatioModel:0.000}x | {h.EfficiencyRatioLarge:0.000}x | {h.CoreEfficiencyRatioLarge:0.000}x | {h.LargestIncrease} (+{h.LargestIncreasePj / 1_000_000m:0.000} uJ, {h.LargestIncreaseShareOfDelta:P0} of the difference) |\n");
+        }
+
+        return text.ToString();
+    }
+}
