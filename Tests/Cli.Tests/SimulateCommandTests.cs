@@ -106,4 +106,53 @@ public sealed class SimulateCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("rtl"));
     }
+
+    [Test]
+    public void Should_Exit_2_When_A_Buffer_Cannot_Hold_One_Folds_Stationary_Tile()
+    {
+        // Given the 32x32 default switched to weight stationary with a 1 KiB filter buffer: the config
+        // reader accepts it (1024 words >= one row of 32), but a 32x32 tile of 8-bit weights needs
+        // 1024 bytes and half of the double-buffered buffer holds 512
+        string dir = Path.Combine(Path.GetTempPath(), $"quantsim-small-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(dir, "dram"));
+        foreach (string set in Directory.GetFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, "accel-configs", "dram")))
+        {
+            File.Copy(set, Path.Combine(dir, "dram", Path.GetFileName(set)));
+        }
+
+        string yaml = File.ReadAllText(CliRun.BuiltIn("default"))
+            .Replace("dataflow: os", "dataflow: ws", StringComparison.Ordinal)
+            .Replace("  filter:\n    capacity_kib: 256", "  filter:\n    capacity_kib: 1", StringComparison.Ordinal);
+        string config = Path.Combine(dir, "small.yaml");
+        File.WriteAllText(config, yaml);
+        try
+        {
+            var run = CliRun.Of("simulate", "--config", config, "--workload", "lenet5");
+
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.StartWith($"{config}: buffers.filter.capacity_kib: layer 'conv1' needs 1024 bytes of stationary weights (32x32 tile) per fold, but half of the double-buffered filter buffer holds 512 bytes; enlarge the buffer"));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
+    public void Should_Exit_2_On_A_Bad_SCALE_Sim_Config()
+    {
+        string cfg = Path.Combine(Path.GetTempPath(), $"quantsim-bad-{Guid.NewGuid():N}.cfg");
+        File.WriteAllText(cfg, "[architecture_presets]\nArrayHeight: 8\nArrayWidth: 8\nIfmapSramSzkB: 1\nFilterSramSzkB: 1\nOfmapSramSzkB: 1\nDataflow : zz\n[run_presets]\nInterfaceBandwidth: CALC\n");
+        try
+        {
+            var run = CliRun.Of("simulate", "--scalesim-config", cfg, "--workload", "lenet5");
+
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.StartWith($"{cfg}:7: architecture_presets.Dataflow: unknown value 'zz'; allowed: os, ws, is"));
+        }
+        finally
+        {
+            File.Delete(cfg);
+        }
+    }
 }
