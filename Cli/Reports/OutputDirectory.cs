@@ -6,16 +6,20 @@ namespace QuantSim.Cli.Reports;
 /// </summary>
 public static class OutputDirectory
 {
-    public static void Write(string directory, IReadOnlyList<(string Name, string Text)> files)
+    public static void Write(string directory, IReadOnlyList<(string Name, string Text)> files) =>
+        Write(directory, [.. files.Select(f => (f.Name, System.Text.Encoding.UTF8.GetBytes(f.Text)))]);
+
+    /// <summary>The same for binary files (plots); text goes in as UTF-8 without a byte-order mark.</summary>
+    public static void Write(string directory, IReadOnlyList<(string Name, byte[] Bytes)> files)
     {
         Directory.CreateDirectory(directory);
         string staging = Path.Combine(directory, $".staging-{Environment.ProcessId}");
         Directory.CreateDirectory(staging);
         try
         {
-            foreach (var (name, text) in files)
+            foreach (var (name, bytes) in files)
             {
-                File.WriteAllText(Path.Combine(staging, name), text);
+                File.WriteAllBytes(Path.Combine(staging, name), bytes);
             }
 
             foreach (var (name, _) in files)
