@@ -9,9 +9,11 @@ namespace QuantSim.Cli.Sweep;
 
 /// <summary>
 /// Turns a base config and axes into one validated <see cref="AcceleratorConfig"/> per axis
-/// combination, before anything is simulated. Every value is first tried on its own against the
-/// base (so a message blames exactly one axis), then every combination is read, because values can
-/// be fine alone and impossible together (a 64-wide array with a buffer too small for one row).
+/// combination, before anything is simulated. Every combination goes through the strict reader,
+/// because axes depend on each other (a datapath option exists only for some kinds; a buffer must
+/// hold one row of the array). Each problem is then blamed as narrowly as the evidence allows: a
+/// path unknown in every combination is an unknown field; a problem that appears exactly in the
+/// combinations holding one axis value is that value's; anything else names the whole combination.
 /// </summary>
 public static class SweepPlanner
 {
@@ -19,37 +21,35 @@ public static class SweepPlanner
 
     public static ImmutableArray<AcceleratorConfig> Plan(string configFile, string baseText, SweepDefinition definition)
     {
-        var errors = new List<InputError>();
-        foreach (var axis in definition.Axes)
+        var pathProblems = definition.Axes
+            .Select(a => (Axis: a, ConfigYamlEdit.Apply(baseText, [(a.Path, a.Values[0])]).Problem))
+            .Where(x => x.Problem is not null)
+            .Select(x => Error(x.Axis, $"unknown field: {x.Problem}"))
+            .ToList();
+        if (pathProblems.Count > 0)
         {
-            errors.AddRange(CheckAxis(configFile, baseText, axis));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InputException(errors);
+            throw new InputException(pathProblems);
         }
 
         var configs = ImmutableArray.CreateBuilder<AcceleratorConfig>(definition.Combinations);
+        var failures = new List<(int Combination, InputError Error)>();
         for (int c = 0; c < definition.Combinations; c++)
         {
             var values = definition.ValuesOf(c);
-            var assignments = definition.Axes.Select((a, i) => (a.Path, values[i])).ToList();
-            string label = $"{SweepAxis.Option} {string.Join(" ", assignments.Select(x => $"{x.Path}={x.Item2}"))}";
-            var (text, problem) = ConfigYamlEdit.Apply(baseText, assignments);
+            var (text, _) = ConfigYamlEdit.Apply(baseText, definition.Axes.Select((a, i) => (a.Path, values[i])));
             try
             {
-                configs.Add(AcceleratorConfigReader.Default.Read(configFile, text ?? throw new InvalidOperationException(problem)));
+                configs.Add(AcceleratorConfigReader.Default.Read(configFile, text!));
             }
             catch (InputException ex)
             {
-                errors.AddRange(ex.Errors.Select(e => new InputError(label, 0, 0, e.Field, $"values invalid together: {e.Message}")));
+                failures.AddRange(ex.Errors.Select(e => (c, e)));
             }
         }
 
-        if (errors.Count > 0)
+        if (failures.Count > 0)
         {
-            throw new InputException(errors);
+            throw new InputException(Blame(definition, failures));
         }
 
         return configs.MoveToImmutable();
@@ -78,36 +78,56 @@ public static class SweepPlanner
         }
     }
 
-    private static List<InputError> CheckAxis(string configFile, string baseText, SweepAxis axis)
+    private static List<InputError> Blame(SweepDefinition definition, List<(int Combination, InputError Error)> failures)
     {
-        var errors = new List<InputError>();
-        foreach (string value in axis.Values)
+        var axes = definition.Axes;
+        int all = definition.Combinations;
+
+        // Where each distinct problem (field + message; locations differ only by the edit) occurs.
+        var occurrences = failures
+            .GroupBy(f => (f.Error.Field, f.Error.Message))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Combination).ToHashSet());
+        var blamed = new List<((int Axis, int Value, int Combination) Order, InputError Error)>();
+        foreach (var (combination, error) in failures)
         {
-            var (text, problem) = ConfigYamlEdit.Apply(baseText, [(axis.Path, value)]);
-            if (problem is not null)
+            var where = occurrences[(error.Field, error.Message)];
+            var values = definition.ValuesOf(combination);
+            int unknownAxis = Enumerable.Range(0, axes.Length).FirstOrDefault(a => IsUnknownField(axes[a], error), -1);
+            if (unknownAxis >= 0 && where.Count == all)
             {
-                return [Error(axis, $"unknown field: {problem}")];
+                var axis = axes[unknownAxis];
+                string field = error.Field == axis.Path ? string.Empty : $" ('{error.Field}' is not a key of its section)";
+                blamed.Add(((unknownAxis, -1, 0), Error(axis, $"unknown field{field}; {error.Message[UnknownKey.Length..].TrimStart(';', ' ')}")));
+                continue;
             }
 
-            try
+            int culprit = Culprit(definition, values, where, error.Field);
+            if (culprit >= 0)
             {
-                AcceleratorConfigReader.Default.Read(configFile, text!);
+                var axis = axes[culprit];
+                string value = values[culprit];
+                blamed.Add(((culprit, axis.Values.IndexOf(value), 0), Error(axis, $"value '{value}': {Describe(axis, value, error)}")));
             }
-            catch (InputException ex)
+            else
             {
-                if (ex.Errors.FirstOrDefault(e => IsUnknownField(axis, e)) is { } unknown)
-                {
-                    // The path itself is wrong: one message for the axis, not one per value.
-                    string where = unknown.Field == axis.Path ? string.Empty : $" ('{unknown.Field}' is not a key of its section)";
-                    string allowed = unknown.Message[UnknownKey.Length..].TrimStart(';', ' ');
-                    return [Error(axis, $"unknown field{where}; {allowed}")];
-                }
-
-                errors.AddRange(ex.Errors.Select(e => Error(axis, $"value '{value}': {Describe(axis, value, e)}")));
+                string label = $"{SweepAxis.Option} {string.Join(" ", axes.Select((a, i) => $"{a.Path}={values[i]}"))}";
+                blamed.Add(((axes.Length, 0, combination), new InputError(label, 0, 0, error.Field, $"values invalid together: {error.Message}")));
             }
         }
 
-        return errors;
+        return blamed.OrderBy(b => b.Order).Select(b => b.Error).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// The axis whose value in this combination explains the problem: it occurs in exactly the
+    /// combinations holding that value. Prefers the axis the problem's field names; -1 for none.
+    /// </summary>
+    private static int Culprit(SweepDefinition definition, ImmutableArray<string> values, HashSet<int> where, string field)
+    {
+        var candidates = Enumerable.Range(0, definition.Axes.Length)
+            .Where(a => where.SetEquals(Enumerable.Range(0, definition.Combinations).Where(c => definition.ValuesOf(c)[a] == values[a])))
+            .ToList();
+        return candidates.Count == 0 ? -1 : candidates.FirstOrDefault(a => definition.Axes[a].Path == field, candidates[0]);
     }
 
     private static bool IsUnknownField(SweepAxis axis, InputError error) =>
@@ -122,7 +142,7 @@ public static class SweepPlanner
             return $"{error.Field}: {error.Message}";
         }
 
-        // "must be between 1 and 4096, got 0": the value is already in the message prefix.
+        // "must be between 1 and 4096, got 0": the value is already named in front.
         string got = string.Create(CultureInfo.InvariantCulture, $", got {value}");
         return error.Message.EndsWith(got, StringComparison.Ordinal) ? error.Message[..^got.Length] : error.Message;
     }
