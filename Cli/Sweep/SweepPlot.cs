@@ -47,7 +47,7 @@ public static class SweepPlot
         plot.YLabel("energy per inference, pJ (log scale)");
         plot.Axes.Bottom.TickGenerator = LogTicks();
         plot.Axes.Left.TickGenerator = LogTicks();
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Bottom);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
@@ -57,8 +57,17 @@ public static class SweepPlot
         LabelFormatter = log => Label(Math.Pow(10, log)),
     };
 
-    private static string Label(double value) =>
-        value >= 1e5 || value < 1e-2
-            ? value.ToString("0.##E+0", CultureInfo.InvariantCulture)
-            : value.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>Three significant digits with an SI prefix (15.8k, 2.24M): log ticks fall between round numbers.</summary>
+    private static string Label(double value)
+    {
+        string[] prefixes = ["", "k", "M", "G", "T", "P"];
+        int step = 0;
+        while (Math.Abs(value) >= 1000 && step < prefixes.Length - 1)
+        {
+            value /= 1000;
+            step++;
+        }
+
+        return value.ToString("G3", CultureInfo.InvariantCulture) + prefixes[step];
+    }
 }
