@@ -82,6 +82,7 @@ public static class SweepPlanner
     {
         var axes = definition.Axes;
         int all = definition.Combinations;
+        var combinationValues = Enumerable.Range(0, all).Select(definition.ValuesOf).ToArray();
 
         // Where each distinct problem (field + message; locations differ only by the edit) occurs.
         var occurrences = failures
@@ -91,7 +92,7 @@ public static class SweepPlanner
         foreach (var (combination, error) in failures)
         {
             var where = occurrences[(error.Field, error.Message)];
-            var values = definition.ValuesOf(combination);
+            var values = combinationValues[combination];
             int unknownAxis = Enumerable.Range(0, axes.Length).FirstOrDefault(a => IsUnknownField(axes[a], error), -1);
             if (unknownAxis >= 0 && where.Count == all)
             {
@@ -101,7 +102,7 @@ public static class SweepPlanner
                 continue;
             }
 
-            int culprit = Culprit(definition, values, where, error.Field);
+            int culprit = Culprit(axes, combinationValues, values, where, error.Field);
             if (culprit >= 0)
             {
                 var axis = axes[culprit];
@@ -122,12 +123,13 @@ public static class SweepPlanner
     /// The axis whose value in this combination explains the problem: it occurs in exactly the
     /// combinations holding that value. Prefers the axis the problem's field names; -1 for none.
     /// </summary>
-    private static int Culprit(SweepDefinition definition, ImmutableArray<string> values, HashSet<int> where, string field)
+    private static int Culprit(
+        ImmutableArray<SweepAxis> axes, ImmutableArray<string>[] combinationValues, ImmutableArray<string> values, HashSet<int> where, string field)
     {
-        var candidates = Enumerable.Range(0, definition.Axes.Length)
-            .Where(a => where.SetEquals(Enumerable.Range(0, definition.Combinations).Where(c => definition.ValuesOf(c)[a] == values[a])))
+        var candidates = Enumerable.Range(0, axes.Length)
+            .Where(a => where.SetEquals(Enumerable.Range(0, combinationValues.Length).Where(c => combinationValues[c][a] == values[a])))
             .ToList();
-        return candidates.Count == 0 ? -1 : candidates.FirstOrDefault(a => definition.Axes[a].Path == field, candidates[0]);
+        return candidates.Count == 0 ? -1 : candidates.FirstOrDefault(a => axes[a].Path == field, candidates[0]);
     }
 
     private static bool IsUnknownField(SweepAxis axis, InputError error) =>

@@ -125,6 +125,21 @@ public sealed class SweepCommandTests
         Assert.That(Directory.Exists(_dir), Is.False, "nothing written");
     }
 
+    [TestCase("--objectives", "energy", "--objectives: give at least two objectives (a front of one objective is just its minimum)")]
+    [TestCase("--objectives", "energy,speed", "--objectives: unknown objective 'speed'; allowed: energy, cycles, area")]
+    [TestCase("--shard", "4/3", "--shard: '4/3': need 1 <= I <= N (I is 1-based)")]
+    [TestCase("--shard", "1of3", "--shard: '1of3': expected I/N with whole numbers, e.g. 2/3")]
+    [TestCase("--jobs", "0", "--jobs: must be at least 1, got 0")]
+    [TestCase("--workload", "lenet5", "--workload: workload 'lenet5' is given twice")]
+    public void Should_Reject_Bad_Sweep_Options_Before_Any_Work(string option, string value, string message)
+    {
+        var run = CliRun.Of("sweep", "--config", "edge-16x16", "--workload", "lenet5", "--vary", "array.rows=8", option, value, "--out", _dir);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Is.EqualTo(message + Environment.NewLine));
+        Assert.That(Directory.Exists(_dir), Is.False);
+    }
+
     [Test]
     public void Should_Reject_An_Axis_Given_Twice()
     {
