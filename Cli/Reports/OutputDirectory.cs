@@ -13,7 +13,9 @@ public static class OutputDirectory
     public static void Write(string directory, IReadOnlyList<(string Name, byte[] Bytes)> files)
     {
         Directory.CreateDirectory(directory);
-        string staging = Path.Combine(directory, $".staging-{Environment.ProcessId}");
+        // Unique per call, not per process: sweep shards in containers on a shared volume often run
+        // with the same PID and write into the same directory at the same time.
+        string staging = Path.Combine(directory, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
