@@ -10,7 +10,7 @@ namespace QuantSim.Cli.Sweep;
 /// many, and the figures of its points. Pareto flags are not stored: they depend on all shards and
 /// are computed by <c>quantsim merge</c>.
 /// </summary>
-public sealed record ShardFile(string Path, SweepDefinition Definition, string DefinitionJson, ShardSpec Shard, ImmutableArray<SweepPointResult> Results)
+public sealed record ShardFile(string Path, string Tool, SweepDefinition Definition, string DefinitionJson, ShardSpec Shard, ImmutableArray<SweepPointResult> Results)
 {
     public const string Schema = "quantsim.sweep-shard/1";
 
@@ -83,7 +83,7 @@ public sealed record ShardFile(string Path, SweepDefinition Definition, string D
                 throw Error(path, "points", $"does not hold exactly the points of shard {shard} in order; was it edited or truncated?");
             }
 
-            return new ShardFile(path, definition, definitionElement.GetRawText(), shard, results);
+            return new ShardFile(path, root.GetProperty("tool").GetString() ?? string.Empty, definition, definitionElement.GetRawText(), shard, results);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -25,6 +25,10 @@ public static class ShardMerge
             {
                 errors.Add(new InputError(other.Path, 0, 0, "definition", $"comes from a different sweep than {first.Path} (config, its content, workloads, axes or objectives differ)"));
             }
+            else if (other.Tool != first.Tool)
+            {
+                errors.Add(new InputError(other.Path, 0, 0, "tool", $"was computed by {other.Tool} but {first.Path} by {first.Tool}; run all shards with one version"));
+            }
             else if (other.Shard.Count != first.Shard.Count)
             {
                 errors.Add(new InputError(other.Path, 0, 0, "shard", $"is shard {other.Shard} but {first.Path} is shard {first.Shard}: the shard counts differ"));

@@ -24,6 +24,10 @@ public sealed class MergeCommandTests
         var other = CliRun.Of("sweep", "--config", "edge-16x16", "--workload", "lenet5", "--vary", "array.rows=8,16", "--vary", "array.dataflow=os,ws",
             "--shard", "3/3", "--out", Dir("other"));
         Assert.That(other.ExitCode, Is.EqualTo(0), other.Error);
+
+        // The same sweep cut into two shards instead of three
+        var halves = CliRun.Of([.. SmallSweep, "--shard", "2/2", "--out", Dir("halves")]);
+        Assert.That(halves.ExitCode, Is.EqualTo(0), halves.Error);
     }
 
     [OneTimeTearDown]
@@ -83,6 +87,32 @@ public sealed class MergeCommandTests
         Assert.That(merge.Error, Is.EqualTo(
             $"{Shard("other", 3)}: definition: comes from a different sweep than {Shard("shard1", 1)} (config, its content, workloads, axes or objectives differ)" + Environment.NewLine));
         Assert.That(Directory.Exists(Dir("mixed")), Is.False);
+    }
+
+    [Test]
+    public void Should_Reject_Shards_Of_Different_Counts()
+    {
+        var merge = CliRun.Of("merge", Dir("shard1"), Dir("shard2"), Dir("halves"), "--out", Dir("counts"));
+
+        Assert.That(merge.ExitCode, Is.EqualTo(2));
+        Assert.That(merge.Error, Is.EqualTo(
+            $"{Path.Combine(Dir("halves"), "shard-2-of-2.json")}: shard: is shard 2/2 but {Shard("shard1", 1)} is shard 1/3: the shard counts differ" + Environment.NewLine));
+    }
+
+    [Test]
+    public void Should_Reject_Shards_Computed_By_Different_Versions()
+    {
+        // Given shard 3 as if written by another quantsim version
+        Directory.CreateDirectory(Dir("old"));
+        string old = Path.Combine(Dir("old"), "shard-3-of-3.json");
+        string text = File.ReadAllText(Shard("shard3", 3));
+        string tool = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("tool").GetString()!;
+        File.WriteAllText(old, text.Replace($"\"tool\": \"{tool}\"", "\"tool\": \"quantsim 0.0.1\"", StringComparison.Ordinal));
+
+        var merge = CliRun.Of("merge", Dir("shard1"), Dir("shard2"), Dir("old"), "--out", Dir("versions"));
+
+        Assert.That(merge.ExitCode, Is.EqualTo(2));
+        Assert.That(merge.Error, Is.EqualTo($"{old}: tool: was computed by quantsim 0.0.1 but {Shard("shard1", 1)} by {tool}; run all shards with one version" + Environment.NewLine));
     }
 
     [Test]
