@@ -26,6 +26,8 @@ public static class QuantSimApp
         root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
         root.Subcommands.Add(StudyCommand.Create(console, accuracyFactory: null));
+        root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(MergeCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -6,10 +6,16 @@ namespace QuantSim.Cli.Reports;
 /// </summary>
 public static class OutputDirectory
 {
+    public static void Write(string directory, IReadOnlyList<(string Name, string Text)> files) =>
+        Write(directory, [.. files.Select(f => (f.Name, System.Text.Encoding.UTF8.GetBytes(f.Text)))]);
+
+    /// <summary>The same for binary files (plots); text goes in as UTF-8 without a byte-order mark.</summary>
     public static void Write(string directory, IReadOnlyList<(string Name, byte[] Bytes)> files)
     {
         Directory.CreateDirectory(directory);
-        string staging = Path.Combine(directory, $".staging-{Environment.ProcessId}");
+        // Unique per call, not per process: sweep shards in containers on a shared volume often run
+        // with the same PID and write into the same directory at the same time.
+        string staging = Path.Combine(directory, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
+using QuantSim.Input;
+using QuantSim.Energy.Integration;
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Engine;
+using QuantSim.Workloads;
+
+namespace QuantSim.Cli.Sweep;
+
+/// <summary>
+/// Simulates and prices points in parallel. Each result lands in its point's slot, so the output
+/// order is the point order whatever the thread scheduling; only progress reports arrive in
+/// completion order.
+/// </summary>
+public static class SweepRunner
+{
+    /// <param name="points">The points to run (all of them, or one shard's).</param>
+    /// <param name="configs">The validated config of each axis combination (<see cref="SweepPoint.Combination"/>).</param>
+    /// <param name="workloads">Workloads by the names used in the points.</param>
+    /// <param name="configFile">The base config file (relative DRAM sets and cost tables resolve from it).</param>
+    /// <param name="jobs">At most this many points at once.</param>
+    /// <param name="pointDone">Called after each point, from worker threads.</param>
+    public static ImmutableArray<SweepPointResult> Run(
+        IReadOnlyList<SweepPoint> points,
+        IReadOnlyList<AcceleratorConfig> configs,
+        IReadOnlyDictionary<string, Workload> workloads,
+        string configFile,
+        int jobs,
+        Action? pointDone = null)
+    {
+        var results = new SweepPointResult[points.Count];
+        try
+        {
+            Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
+            {
+                var point = points[i];
+                var simulation = AcceleratorSimulator.Run(configs[point.Combination], workloads[point.Workload], Fidelity.Fast, configFile);
+                results[i] = SweepPointResult.Of(point, SimulationCosting.Price(simulation, configFile));
+                pointDone?.Invoke();
+            });
+        }
+        catch (AggregateException ex)
+        {
+            // Report what a sequential run would: the user-input errors, or the first failure as itself.
+            var inner = ex.Flatten().InnerExceptions;
+            if (inner.All(e => e is InputException))
+            {
+                throw new InputException([.. inner.SelectMany(e => ((InputException)e).Errors).Distinct()]);
+            }
+
+            ExceptionDispatchInfo.Capture(inner.First(e => e is not InputException)).Throw();
+            throw;
+        }
+
+        return [.. results];
+    }
+}
