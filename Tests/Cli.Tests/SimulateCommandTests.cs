@@ -155,4 +155,23 @@ public sealed class SimulateCommandTests
             File.Delete(cfg);
         }
     }
+
+    [Test]
+    public void Should_Exit_2_With_File_Line_And_Column_On_A_Bad_Trace()
+    {
+        // Given a QuantSim trace whose second layer has a non-number width (line 4: header is line 2)
+        string trace = Path.Combine(Path.GetTempPath(), $"quantsim-trace-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(trace, "# two convs\nname,kind,in_h,in_w,in_c,k_h,k_w,filters\nc1,conv,8,8,3,3,3,4\nc2,conv,6,six,4,3,3,4\n");
+        try
+        {
+            var run = CliRun.Of("simulate", "--workload", trace);
+
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.StartWith($"{trace}:4: in_w: expected an integer, got 'six'"));
+        }
+        finally
+        {
+            File.Delete(trace);
+        }
+    }
 }
