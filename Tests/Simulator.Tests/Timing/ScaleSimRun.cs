@@ -69,18 +69,25 @@ internal sealed record ScaleSimRun(string Name, int Rows, int Cols, Dataflow Dat
 
     public double Reported(int layer, int column) => double.Parse(ComputeReport[layer][column], CultureInfo.InvariantCulture);
 
+    /// <summary>Where a trace is: the fixtures, or (large traces) shared/ next to the clone; null if neither.</summary>
+    public string? TracePath(int layer, string file)
+    {
+        string path = Path.Combine(Folder, $"layer{layer}", file);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        path = Path.Combine(SharedReference() ?? string.Empty, Name, $"layer{layer}", file);
+        return File.Exists(path) ? path : null;
+    }
+
     /// <summary>A trace as (cycle stamp, ports) rows, or null when the fixture does not hold it.</summary>
     public List<(long Cycle, int[] Ports)>? Trace(int layer, string file)
     {
-        string path = Path.Combine(Folder, $"layer{layer}", file);
-        if (!File.Exists(path))
+        if (TracePath(layer, file) is not { } path)
         {
-            // Large traces are not copied into the fixtures; CI has shared/ next to the clone.
-            path = Path.Combine(SharedReference() ?? string.Empty, Name, $"layer{layer}", file);
-            if (!File.Exists(path))
-            {
-                return null;
-            }
+            return null;
         }
 
         return File.ReadAllLines(path).Where(l => l.Length > 0).Select(l =>
