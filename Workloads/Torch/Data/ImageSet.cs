@@ -64,4 +64,23 @@ public sealed class ImageSet
 
         return tensor(slice);
     }
+
+    /// <summary>The images at <paramref name="indices"/> as an N x 1 x H x W float tensor in [0, 1], and their labels.</summary>
+    public (Tensor Images, Tensor Labels) Batch(ReadOnlySpan<int> indices)
+    {
+        var pixels = new float[indices.Length * PixelsPerImage];
+        var labels = new long[indices.Length];
+        for (int n = 0; n < indices.Length; n++)
+        {
+            int offset = indices[n] * PixelsPerImage;
+            for (int p = 0; p < PixelsPerImage; p++)
+            {
+                pixels[n * PixelsPerImage + p] = Pixels[offset + p] / 255f;
+            }
+
+            labels[n] = Labels[indices[n]];
+        }
+
+        return (tensor(pixels, new long[] { indices.Length, 1, Height, Width }), tensor(labels));
+    }
 }

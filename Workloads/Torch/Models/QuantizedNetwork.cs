@@ -85,12 +85,34 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
             for (int i = 0; i < Architecture.Layers.Length; i++)
             {
                 WeightQuantizer(i).Initialize(_weights[i]);
-                ActivationQuantizer(i).Initialize(i == 0 ? x : x);
+                ActivationQuantizer(i).Initialize(x);
                 x = Layer(i, x, _weights[i], _biases[i]);
             }
         }
 
         Quantization = config;
+    }
+
+    /// <summary>
+    /// Switches to float64 for scoring and export. In float32 a layer's sum of hundreds of products carries a
+    /// relative error near 1e-5, enough to move an 8-bit code across a rounding boundary in about one value
+    /// in a hundred; float64 makes the fake-quantized network compute the integer datapath's exact codes
+    /// except on exact ties, so the agreement rate measures the datapath, not float32 noise.
+    /// </summary>
+    public void UseDoublePrecision()
+    {
+        this.to(ScalarType.Float64);
+        eval();
+    }
+
+    /// <summary>The int32 bias codes of layer <paramref name="i"/>, computed with the very tensor ops of <see cref="forward"/>.</summary>
+    public int[] BiasCodes(int i)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var (activationScale, _) = ActivationQuantizer(i).Parameters();
+        Tensor biasScale = activationScale * WeightQuantizer(i).Scale(_weights[i]);
+        return FakeQuant.RoundHalfUp(_biases[i] / biasScale).contiguous().to_type(ScalarType.Int32).data<int>().ToArray();
     }
 
     public override Tensor forward(Tensor input)
@@ -109,7 +131,7 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
             Tensor xq = ActivationQuantizer(i).forward(x);
             Tensor wq = WeightQuantizer(i).Quantize(_weights[i], weightScale);
             Tensor biasScale = activationScale * weightScale;
-            Tensor bq = FakeQuant.RoundSte(_biases[i] / biasScale) * biasScale;
+            Tensor bq = FakeQuant.Round(_biases[i] / biasScale, training) * biasScale;
             x = Layer(i, xq, wq, bq);
         }
 

@@ -40,7 +40,7 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         var (scale, zero) = Parameters();
-        Tensor q = (FakeQuant.RoundSte(x / scale) + zero).clamp(0, QMax);
+        Tensor q = (FakeQuant.Round(x / scale, training) + zero).clamp(0, QMax);
         return (q - zero) * scale;
     }
 

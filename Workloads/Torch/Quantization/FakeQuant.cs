@@ -17,6 +17,12 @@ public static class FakeQuant
     public static Tensor RoundSte(Tensor x) => x + (RoundHalfUp(x) - x).detach();
 
     /// <summary>
+    /// Straight-through rounding while training; exact rounding in evaluation, where <c>x + (round(x) − x)</c>
+    /// could land one float ulp off the integer and the integer path must see the same codes.
+    /// </summary>
+    public static Tensor Round(Tensor x, bool training) => training ? RoundSte(x) : RoundHalfUp(x);
+
+    /// <summary>
     /// Value <paramref name="x"/>, gradient multiplied by <paramref name="scale"/>: LSQ's step-size gradient
     /// scaling, <c>g = 1/sqrt(N·Q_P)</c> (Esser et al. 2020, Sec. 2.2).
     /// </summary>

@@ -20,7 +20,7 @@ public sealed class PowerOfTwoActivationQuantizer : ActivationQuantizer
     public override bool PowerOfTwo => true;
 
     /// <summary>The chosen exponent e (scale 2^e).</summary>
-    public int Exponent => exponent.item<int>();
+    public int Exponent => (int)exponent.to_type(ScalarType.Float64).item<double>();
 
     protected override void InitializeFrom(Tensor activations)
     {
@@ -41,5 +41,5 @@ public sealed class PowerOfTwoActivationQuantizer : ActivationQuantizer
     }
 
     public override (Tensor Scale, Tensor ZeroPoint) Parameters() =>
-        (tensor((float)Math.ScaleB(1, Exponent)), tensor(0f));
+        (tensor(Math.ScaleB(1, Exponent), dtype: ScalarType.Float64), tensor(0f));
 }

@@ -48,7 +48,7 @@ public sealed class ScaleOffsetActivationQuantizer : ActivationQuantizer
     {
         Tensor scale = FakeQuant.GradScale(_step, StepGradScale).clamp_min(1e-8);
         Tensor offset = FakeQuant.GradScale(_offset, StepGradScale);
-        Tensor zero = FakeQuant.RoundSte(-offset / scale).clamp(0, QMax);
+        Tensor zero = FakeQuant.Round(-offset / scale, training).clamp(0, QMax);
         return (scale, zero);
     }
 }

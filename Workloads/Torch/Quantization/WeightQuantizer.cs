@@ -36,7 +36,7 @@ public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
     public Tensor Quantize(Tensor weight, Tensor scale)
     {
         Tensor s = Broadcastable(scale, weight);
-        return FakeQuant.RoundSte((weight / s).clamp(QMin, QMax)) * s;
+        return FakeQuant.Round((weight / s).clamp(QMin, QMax), training) * s;
     }
 
     /// <summary>The integer codes and per-channel scales the hardware stores.</summary>
@@ -46,8 +46,8 @@ public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         Tensor scale = Scale(weight);
         Tensor codes = FakeQuant.RoundHalfUp((weight / Broadcastable(scale, weight)).clamp(QMin, QMax));
-        return (codes.to_type(ScalarType.Int32).data<int>().ToArray(),
-                scale.to_type(ScalarType.Float64).data<double>().ToArray());
+        return (codes.contiguous().to_type(ScalarType.Int32).data<int>().ToArray(),
+                scale.expand(weight.shape[0]).contiguous().to_type(ScalarType.Float64).data<double>().ToArray());
     }
 
     /// <summary>Shape [C_out, 1, ...] so a per-channel scale divides every weight of its channel.</summary>
