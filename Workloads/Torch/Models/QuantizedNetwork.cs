@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantSim.Workloads.Torch.Quantization;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;

@@ -50,7 +50,7 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var (scale, zero) = Parameters();
-        return (scale.to_type(ScalarType.Float64).item<double>(), (int)zero.item<float>());
+        return (scale.to_type(ScalarType.Float64).item<double>(), (int)FakeQuant.Value(zero));
     }
 
     protected double StepGradScale => 1.0 / Math.Sqrt(FeaturesPerImage * (double)QMax);
@@ -60,6 +60,6 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
     {
         using Tensor q = (FakeQuant.RoundHalfUp(x / s) + z).clamp(0, QMax);
         using Tensor e = ((q - z) * s - x).square().sum();
-        return e.item<float>();
+        return FakeQuant.Value(e);
     }
 }

@@ -10,6 +10,13 @@ namespace QuantSim.Workloads.Torch.Quantization;
 /// </summary>
 public static class FakeQuant
 {
+    /// <summary>A one-element tensor's value, whatever its floating-point type.</summary>
+    public static double Value(Tensor x)
+    {
+        using Tensor asDouble = x.to_type(ScalarType.Float64);
+        return asDouble.item<double>();
+    }
+
     /// <summary>Round half up, no gradient semantics.</summary>
     public static Tensor RoundHalfUp(Tensor x) => (x + 0.5).floor_();
 

@@ -24,7 +24,7 @@ public sealed class PowerOfTwoActivationQuantizer : ActivationQuantizer
 
     protected override void InitializeFrom(Tensor activations)
     {
-        double max = activations.max().item<float>();
+        double max = FakeQuant.Value(activations.max());
         int e0 = (int)Math.Ceiling(Math.Log2(Math.Max(max, 1e-12) / QMax));
         int best = e0;
         double bestError = double.PositiveInfinity;

@@ -18,7 +18,7 @@ public sealed class PowerOfTwoWeightQuantizer(int bits) : WeightQuantizer("pot_w
     public override Tensor Scale(Tensor weight)
     {
         using var noGrad = no_grad();
-        double max = weight.abs().max().item<float>();
+        double max = FakeQuant.Value(weight.abs().max());
         int e0 = (int)Math.Ceiling(Math.Log2(Math.Max(max, 1e-12) / Math.Max(QMax, 1)));
         int best = e0;
         double bestError = double.PositiveInfinity;
@@ -26,7 +26,7 @@ public sealed class PowerOfTwoWeightQuantizer(int bits) : WeightQuantizer("pot_w
         {
             double s = Math.ScaleB(1, e);
             using Tensor error = ((FakeQuant.RoundHalfUp((weight / s).clamp(QMin, QMax)) * s) - weight).square().sum();
-            double value = error.item<float>();
+            double value = FakeQuant.Value(error);
             if (value < bestError)
             {
                 (best, bestError) = (e, value);

@@ -26,8 +26,8 @@ public sealed class ScaleOffsetActivationQuantizer : ActivationQuantizer
 
     protected override void InitializeFrom(Tensor activations)
     {
-        double min = activations.min().item<float>();
-        double max = activations.max().item<float>();
+        double min = FakeQuant.Value(activations.min());
+        double max = FakeQuant.Value(activations.max());
         double range = Math.Max(max - min, 1e-8) / QMax;
         double bestStep = range, bestError = double.PositiveInfinity;
         for (int percent = 1; percent <= 100; percent++)
