@@ -24,32 +24,34 @@ public sealed class FixedPointMultiplierTests
         // Given M = 2^-3 (fixed-point scales): no multiplier, a rounding shift by 3
         var m = FixedPointMultiplier.FromReal(0.125);
 
-        // Then 20/8 = 2.5 → 3 (ties away from zero), 19/8 = 2.375 → 2, -20/8 = -2.5 → -3, 12/8 = 1.5 → 2
+        // Then (x + 4) >> 3: 20/8 = 2.5 → 3 (ties up), 19/8 = 2.375 → 2, -20/8 = -2.5 → -2 (up, toward +∞), 12/8 = 1.5 → 2
         Assert.Multiple(() =>
         {
             Assert.That(m.IsShiftOnly, Is.True);
             Assert.That(m.Shift, Is.EqualTo(-3));
             Assert.That(m.Apply(20), Is.EqualTo(3));
             Assert.That(m.Apply(19), Is.EqualTo(2));
-            Assert.That(m.Apply(-20), Is.EqualTo(-3));
+            Assert.That(m.Apply(-20), Is.EqualTo(-2));
             Assert.That(m.Apply(12), Is.EqualTo(2));
         });
     }
 
     [Test]
-    public void Should_Apply_The_gemmlowp_Rounding_To_Hand_Computed_Products()
+    public void Should_Round_Once_Where_gemmlowp_Would_Round_Twice()
     {
+        // Given M = 0.3 (M0 = 1288490189, shift -1, so t = 32 and M0/2^32 = 0.30000000004657)
         var m = FixedPointMultiplier.FromReal(0.3);
 
-        // SRDHM(100, 1288490189) = (128849018900 + 2^30) / 2^31 = 129922760724 / 2147483648 = 60.5 → 60 (truncation),
-        // then RDBPOT(60, 1) = 30: 100·0.3 = 30
-        // SRDHM(5, M0) = (6442450945 + 2^30) / 2^31 = 3.5 → 3, RDBPOT(3, 1): 3>>1 = 1, remainder 1 > threshold 0 → 2 (1.5 → 2)
-        // SRDHM(-5, M0) = (-6442450945 + 1 − 2^30) / 2^31 = -3.5 → -3, RDBPOT(-3, 1): -2 + (1 > 1 ? 1 : 0) = -2 (-1.5 → -2)
+        // Then (x·M0 + 2^31) >> 32: 100 → (128849018900 + 2147483648) >> 32 = floor(30.5000000047) = 30,
+        // 5 → floor(1.5000000002 + 0.5) = 2, -5 → floor(-1.5000000002 + 0.5) = -2.
+        // And the case that motivated single rounding: M = 0.2763 (M0 = 1186618014, shift -1), acc = 1 → 0;
+        // gemmlowp's SRDHM gives (1186618014 + 2^30) / 2^31 = 1.05 → 1, then RDBPOT(1, 1) = 0.5 → 1.
         Assert.Multiple(() =>
         {
             Assert.That(m.Apply(100), Is.EqualTo(30));
             Assert.That(m.Apply(5), Is.EqualTo(2));
             Assert.That(m.Apply(-5), Is.EqualTo(-2));
+            Assert.That(new FixedPointMultiplier(1186618014, -1, false).Apply(1), Is.Zero);
         });
     }
 

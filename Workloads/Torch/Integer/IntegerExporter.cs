@@ -19,7 +19,7 @@ public static class IntegerExporter
             throw new InvalidOperationException("only a quantized network has an integer form");
         }
 
-        network.eval();
+        network.UseDoublePrecision();
         using var noGrad = no_grad();
         ModelArchitecture architecture = network.Architecture;
         ImmutableArray<int> sides = architecture.InputSides();
@@ -28,7 +28,7 @@ public static class IntegerExporter
         for (int i = 0; i < count; i++)
         {
             var (inputScale, inputZero) = network.ActivationQuantizer(i).Export();
-            var (codes, weightScales) = network.WeightQuantizer(i).Export(network.Weight(i));
+            var (codes, weightScales) = network.WeightCodes(i);
             int[] bias = network.BiasCodes(i);
             LayerSpec spec = architecture.Layers[i];
             double[] logitScale = weightScales.Select(s => inputScale * s).ToArray();

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using QuantSim.Workloads.Torch.Quantization;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -94,15 +93,19 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
         Quantization = config;
     }
 
+    /// <summary>The floating-point type of the forward pass (float32 while training).</summary>
+    public ScalarType ComputeType { get; private set; } = ScalarType.Float32;
+
     /// <summary>
-    /// Switches to float64 for scoring and export. In float32 a layer's sum of hundreds of products carries a
-    /// relative error near 1e-5, enough to move an 8-bit code across a rounding boundary in about one value
-    /// in a hundred; float64 makes the fake-quantized network compute the integer datapath's exact codes
-    /// except on exact ties, so the agreement rate measures the datapath, not float32 noise.
+    /// Computes the forward pass in float64 (parameters stay float32; their values convert exactly) and switches
+    /// to evaluation. In float32 a layer's sum of hundreds of products carries a relative error near 1e-7 per
+    /// term, enough to move codes across rounding boundaries now and then; in float64 the fake-quantized
+    /// network computes the integer datapath's codes except on exact ties, so the agreement rate measures the
+    /// datapath, not float32 noise. Scoring and export both use this mode.
     /// </summary>
     public void UseDoublePrecision()
     {
-        this.to(ScalarType.Float64);
+        ComputeType = ScalarType.Float64;
         eval();
     }
 
@@ -111,32 +114,46 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var (activationScale, _) = ActivationQuantizer(i).Parameters();
-        Tensor biasScale = activationScale * WeightQuantizer(i).Scale(_weights[i]);
-        return FakeQuant.RoundHalfUp(_biases[i] / biasScale).contiguous().to_type(ScalarType.Int32).data<int>().ToArray();
+        Tensor biasScale = BiasScale(i, _weights[i].to_type(ComputeType));
+        return FakeQuant.RoundHalfUp(_biases[i].to_type(ComputeType) / biasScale).contiguous().to_type(ScalarType.Int32).data<int>().ToArray();
+    }
+
+    /// <summary>The integer codes and per-channel scales of layer <paramref name="i"/>'s weights, as the forward pass quantizes them.</summary>
+    public (int[] Codes, double[] Scales) WeightCodes(int i)
+    {
+        using var scope = NewDisposeScope();
+        return WeightQuantizer(i).Export(_weights[i].to_type(ComputeType));
     }
 
     public override Tensor forward(Tensor input)
     {
-        Tensor x = input;
+        Tensor x = input.to_type(ComputeType);
         for (int i = 0; i < Architecture.Layers.Length; i++)
         {
+            Tensor weight = _weights[i].to_type(ComputeType);
+            Tensor bias = _biases[i].to_type(ComputeType);
             if (!IsQuantized)
             {
-                x = Layer(i, x, _weights[i], _biases[i]);
+                x = Layer(i, x, weight, bias);
                 continue;
             }
 
-            var (activationScale, _) = ActivationQuantizer(i).Parameters();
-            Tensor weightScale = WeightQuantizer(i).Scale(_weights[i]);
+            Tensor weightScale = WeightQuantizer(i).Scale(weight).to_type(ComputeType);
             Tensor xq = ActivationQuantizer(i).forward(x);
-            Tensor wq = WeightQuantizer(i).Quantize(_weights[i], weightScale);
-            Tensor biasScale = activationScale * weightScale;
-            Tensor bq = FakeQuant.Round(_biases[i] / biasScale, training) * biasScale;
+            Tensor wq = WeightQuantizer(i).Quantize(weight, weightScale);
+            Tensor biasScale = BiasScale(i, weight);
+            Tensor bq = FakeQuant.Round(bias / biasScale, training) * biasScale;
             x = Layer(i, xq, wq, bq);
         }
 
         return x;
+    }
+
+    /// <summary><c>s_a·s_w[c]</c> in the compute type: the scale of layer <paramref name="i"/>'s accumulators and bias.</summary>
+    private Tensor BiasScale(int i, Tensor weight)
+    {
+        var (activationScale, _) = ActivationQuantizer(i).Parameters();
+        return activationScale.to_type(ComputeType) * WeightQuantizer(i).Scale(weight).to_type(ComputeType);
     }
 
     /// <summary>Layer <paramref name="i"/>: conv or linear, then ReLU and max-pool as the architecture says.</summary>

@@ -68,7 +68,7 @@ public static class Trainer
         {
             using var scope = NewDisposeScope();
             int size = Math.Min(batchSize, n - start);
-            Tensor classes = network.forward(images.ImagesTensor(start, size).to_type(network.Weight(0).dtype)).argmax(1);
+            Tensor classes = network.forward(images.ImagesTensor(start, size)).argmax(1);
             long[] values = classes.data<long>().ToArray();
             for (int i = 0; i < size; i++)
             {
