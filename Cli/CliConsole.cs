@@ -18,7 +18,14 @@ public sealed class CliConsole
             Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ReferenceEquals(output, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            // Files and pipes have no width; 80 columns would wrap every table into unreadable slivers.
+            Out.Profile.Width = RedirectedWidth;
+        }
     }
+
+    private const int RedirectedWidth = 160;
 
     public IAnsiConsole Out { get; }
 

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using QuantSim.Cli.Catalog;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
+using QuantSim.Workloads.Layers;
+using QuantSim.Workloads.Zoo;
 using Spectre.Console;
 
 namespace QuantSim.Cli.Commands;
@@ -16,9 +19,20 @@ public static class ListCommand
         var configs = new Command("configs", "Built-in accelerator configs (accel-configs/*.yaml)");
         configs.SetAction(_ => ListConfigs(console));
         var datapaths = new Command("datapaths", "Quantization datapath variants and their config options");
-        datapaths.SetAction(_ => ListDatapaths(console));
+        var detail = new Option<bool>("--detail") { Description = "Print each variant's per-MAC, per-output and per-layer hardware inventory" };
+        var precision = new Option<string>("--precision")
+        {
+            Description = "Precision for --detail: w<weight bits>a<activation bits>[acc<bits>], e.g. w8a8 or w4a4acc24",
+            DefaultValueFactory = _ => "w8a8",
+        };
+        datapaths.Options.Add(detail);
+        datapaths.Options.Add(precision);
+        datapaths.SetAction(r => r.GetValue(detail) ? ListDatapathDetail(console, r.GetValue(precision)!) : ListDatapaths(console));
+        var workloads = new Command("workloads", "Built-in model zoo workloads with layers, MACs and parameters");
+        workloads.SetAction(_ => ListWorkloads(console));
         list.Subcommands.Add(configs);
         list.Subcommands.Add(datapaths);
+        list.Subcommands.Add(workloads);
         return list;
     }
 
@@ -61,5 +75,79 @@ public static class ListCommand
 
         console.Out.Write(table);
         return ExitCodes.Success;
+    }
+
+    private static int ListWorkloads(CliConsole console)
+    {
+        var table = new Table().AddColumns("name", "description", "layers", "MACs", "parameters");
+        foreach (int column in new[] { 2, 3, 4 })
+        {
+            table.Columns[column].RightAligned();
+        }
+
+        foreach (var model in ModelZoo.All)
+        {
+            var workload = model.Build();
+            table.AddRow(
+                Markup.Escape(model.Name),
+                Markup.Escape(model.Description),
+                workload.Layers.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                workload.Macs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                workload.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Out.Write(table);
+        console.Out.WriteLine("A zoo name or a path to a SCALE-Sim topology or QuantSim trace .csv works wherever a workload is asked for.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One inventory table per variant and option combination at the requested precision.</summary>
+    private static int ListDatapathDetail(CliConsole console, string precisionName)
+    {
+        if (!Precision.TryParse(precisionName, out var parsed, out string error))
+        {
+            throw new InputException(new InputError("command line", 0, 0, "--precision", error));
+        }
+
+        var precision = parsed!;
+        foreach (var datapath in DatapathRegistry.Default.All)
+        {
+            foreach (var options in OptionCombinations(datapath.Options))
+            {
+                string title = options.Count == 0
+                    ? $"{datapath.Name} at {precision}"
+                    : $"{datapath.Name} ({string.Join(", ", options.Select(o => $"{o.Key}: {o.Value}"))}) at {precision}";
+                var problems = datapath.CheckPrecision(precision).ToList();
+                if (problems.Count > 0)
+                {
+                    console.Out.MarkupLine(Markup.Escape($"{title}: not supported: {string.Join("; ", problems.Select(p => p.Message))}"));
+                    continue;
+                }
+
+                var settings = DatapathSettings.Resolve(datapath, options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal));
+                var inventory = datapath.Inventory(precision, settings);
+                var table = new Table { Title = new TableTitle(Markup.Escape(title)) }.AddColumns("section", "item", "width", "count", "note");
+                foreach (var row in InventoryTable.Rows(inventory))
+                {
+                    table.AddRow(Markup.Escape(row.Section), Markup.Escape(row.Item), Markup.Escape(row.Width), Markup.Escape(row.Count), Markup.Escape(row.Note));
+                }
+
+                console.Out.Write(table);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Every combination of option values, keys and values in declaration order.</summary>
+    private static IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> OptionCombinations(IReadOnlyList<DatapathOption> options)
+    {
+        IEnumerable<IReadOnlyList<KeyValuePair<string, string>>> combinations = [[]];
+        foreach (var option in options)
+        {
+            combinations = combinations.SelectMany(c => option.Allowed.Select(v => (IReadOnlyList<KeyValuePair<string, string>>)[.. c, new(option.Key, v)])).ToList();
+        }
+
+        return combinations;
     }
 }

@@ -1,11 +1,14 @@
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.Contract;
 
 /// <summary>
 /// One fixed-point quantization variant: the name users put in <c>datapath.kind</c>, the options it
-/// accepts and the precisions it supports. Implementations live one per folder under Datapaths/ and
-/// are found by <see cref="DatapathRegistry"/>, so adding a variant means adding a folder.
+/// accepts and the precisions it supports, its numerics (quantizer shapes and a bit-exact integer
+/// kernel per layer) and its hardware inventory. Implementations live one per folder under
+/// Datapaths/ and are found by <see cref="DatapathRegistry"/>, so adding a variant means adding a folder.
 /// </summary>
 public interface IDatapath
 {
@@ -18,6 +21,22 @@ public interface IDatapath
     /// <summary>Variant-specific config keys under <c>datapath:</c>, besides the bit widths.</summary>
     IReadOnlyList<DatapathOption> Options { get; }
 
+    /// <summary>Whether every layer of a workload must carry its own precision (mixed precision).</summary>
+    bool RequiresLayerPrecision => false;
+
     /// <summary>Why this precision cannot run on the variant, or nothing when it can.</summary>
     IEnumerable<PrecisionProblem> CheckPrecision(Precision precision);
+
+    /// <summary>The weight and activation quantizer shapes at <paramref name="precision"/>.</summary>
+    DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings);
+
+    /// <summary>The hardware this variant needs at <paramref name="precision"/>, as data.</summary>
+    HardwareInventory Inventory(Precision precision, DatapathSettings settings);
+
+    /// <summary>
+    /// The bit-exact integer kernel of one layer: <paramref name="weights"/> are the K x N GEMM weight
+    /// codes, <paramref name="quantization"/> the layer's quantizers and bias (shapes must match
+    /// <see cref="Quantizers"/>). Float scales are turned into integer multipliers or shifts here, once.
+    /// </summary>
+    IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings);
 }

@@ -23,4 +23,21 @@ public static class PrecisionRules
             yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits ({p.AccumulatorBits}) must hold one product of weight x activation bits ({p.WeightBits + p.ActivationBits})");
         }
     }
+
+    /// <summary>
+    /// <see cref="IntegerOperands"/> plus an accumulator of at most 32 bits: the gemmlowp requantizer
+    /// (saturating rounding doubling high multiply) takes an int32.
+    /// </summary>
+    public static IEnumerable<PrecisionProblem> GemmlowpOperands(Precision p, int minBits = 2, int maxBits = 16)
+    {
+        foreach (var problem in IntegerOperands(p, minBits, maxBits))
+        {
+            yield return problem;
+        }
+
+        if (p.AccumulatorBits > 32)
+        {
+            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 gemmlowp requantizer, got {p.AccumulatorBits}");
+        }
+    }
 }

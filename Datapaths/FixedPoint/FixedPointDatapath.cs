@@ -1,11 +1,16 @@
+using System.Collections.Immutable;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.FixedPoint;
 
 /// <summary>
-/// Plain (dynamic) fixed point as in Ristretto: symmetric signed integers with power-of-two scales,
-/// so requantization is a rounding arithmetic shift and a saturating clamp; no multiplier per output.
+/// Plain (dynamic) fixed point as in Ristretto: symmetric signed integers with power-of-two scales
+/// 2^−f (f fractional bits per tensor), so requantization is a rounding arithmetic shift by
+/// f_in + f_w − f_out and a saturating clamp; no multiplier per output. Activations are signed
+/// like the weights (Ristretto's dynamic fixed point), the bias is aligned to 2^−(f_in+f_w).
 /// </summary>
 public sealed class FixedPointDatapath : IDatapath
 {
@@ -16,4 +21,44 @@ public sealed class FixedPointDatapath : IDatapath
     public IReadOnlyList<DatapathOption> Options => [];
 
     public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
+
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
+        new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.PowerOfTwo, false),
+        new QuantizerSpec(precision.ActivationBits, true, Granularity.PerTensor, ScaleKind.PowerOfTwo, false));
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
+    {
+        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
+        int shift = quantization.Input.FractionalBits() + quantization.Weights.FractionalBits() - quantization.Output.FractionalBits();
+        var output = new ShiftOutputStage(quantization.Bias, shift, precision.AccumulatorBits, quantization.Output.QMin, quantization.Output.QMax);
+        return new IntegerKernel(
+            weights, precision.AccumulatorBits, ArrayMultiplier.Instance, output,
+            CodeRange.Of(quantization.Input.Spec), CodeRange.Of(quantization.Weights.Spec), activationPadValue: 0);
+    }
+
+    public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
+    {
+        int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
+        HardwareOp[] output =
+        [
+            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "bias add"),
+            new(OpScope.PerOutput, OpKind.Shift, acc, 0, 1, "arithmetic right shift by f_in+f_w-f_out"),
+            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "round increment (ties away from zero)"),
+            new(OpScope.PerOutput, OpKind.Clamp, acc, ba, 1, "saturate to output codes"),
+        ];
+        return new(
+            Name,
+            "shift requantizer",
+            precision,
+            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), .. output],
+            [new("bias", acc, true), new("shift", 8, false)],
+            [.. InventoryParts.MultiplierPe(ba, bw, bw, ba, acc)],
+            [
+                new("bias adder", ComponentKind.Adder, acc, 0, 1),
+                new("barrel shifter", ComponentKind.Shifter, acc, 0, 1),
+                new("rounding adder", ComponentKind.Adder, acc, 0, 1),
+                new("clamp comparators", ComponentKind.Comparator, acc, 0, 2),
+            ],
+            PeThroughput.OnePerCycle);
+    }
 }

@@ -1,11 +1,15 @@
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.Lsq;
 
 /// <summary>
-/// Per-tensor learned step size (LSQ, Esser et al. ICLR 2020): arbitrary real scales, requantized by an
-/// integer fixed-point multiplier and shift with gemmlowp/TFLite rounding, then clamped.
+/// Per-tensor learned step size (LSQ, Esser et al. ICLR 2020): signed symmetric weights
+/// [−2^(b−1), 2^(b−1)−1], unsigned activations [0, 2^b−1], one arbitrary real scale each. The rescale
+/// s_in·s_w/s_out becomes one int32 multiplier and shift per layer (TFLite QuantizeMultiplier), applied
+/// with gemmlowp rounding (SRDHM then rounding divide by 2^n), then clamped.
 /// </summary>
 public sealed class LsqDatapath : IDatapath
 {
@@ -15,5 +19,29 @@ public sealed class LsqDatapath : IDatapath
 
     public IReadOnlyList<DatapathOption> Options => [];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
+    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.GemmlowpOperands(precision);
+
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
+        new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.Real, false),
+        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.Real, false));
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
+    {
+        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
+        return MultiplierKernels.Symmetric(quantization, weights, precision, ArrayMultiplier.Instance);
+    }
+
+    public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
+    {
+        int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
+        return new(
+            Name,
+            "per-tensor multiplier",
+            precision,
+            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), .. InventoryParts.GemmlowpOutput(acc, ba, false)],
+            InventoryParts.MultiplierParameters(acc, perChannel: false),
+            [.. InventoryParts.MultiplierPe(ba, bw, bw, ba, acc)],
+            [.. InventoryParts.GemmlowpOutputLane(acc, false)],
+            PeThroughput.OnePerCycle);
+    }
 }

@@ -1,24 +1,47 @@
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.MixedPrecision;
 
 /// <summary>
-/// Per-layer bit-widths on a precision-flexible PE: bit-composable (Bit Fusion, Sharma et al. ISCA 2018:
-/// one 8x8 PE does one 8x8, four 4x4 or sixteen 2x2 multiplies per cycle) or bit-serial (cycles grow
-/// with the activation bits).
+/// Per-layer bit-widths (2, 4, 8 or 16, taken from each layer of the workload) with LSQ numerics
+/// (signed weights, unsigned activations, per-tensor gemmlowp multiplier; the clamp range follows the
+/// layer's bits), on a precision-flexible PE:
+/// <list type="bullet">
+/// <item><c>bit-composable</c>: a Bit Fusion unit of 16 BitBricks (2x2), i.e. one 8x8, four 4x4 or
+/// sixteen 2x2 products per cycle; 16-bit operands take several cycles (16x16: 4 cycles).</item>
+/// <item><c>bit-serial</c>: 16 lanes, each a b_w-bit AND gate array and an accumulator-wide
+/// shift-adder taking one activation bit per cycle (Stripes-style), i.e. 16/b_a MACs per cycle.</item>
+/// </list>
 /// </summary>
 public sealed class MixedPrecisionDatapath : IDatapath
 {
+    public const string Pe = "pe";
+    public const string BitComposable = "bit-composable";
+    public const string BitSerial = "bit-serial";
+
+    /// <summary>BitBricks in one fusion unit (Bit Fusion's 8x8 fusion unit).</summary>
+    public const int BitBricksPerPe = 16;
+
+    /// <summary>Bit-serial lanes per PE: at 16-bit activations it matches one 16-bit parallel MAC per cycle, as in Stripes.</summary>
+    public const int SerialLanes = 16;
+
+    /// <summary>Widest weight a bit-serial lane holds.</summary>
+    public const int SerialLaneWeightBits = 16;
+
     private static readonly int[] SupportedBits = [2, 4, 8, 16];
 
     public string Name => "mixed-precision";
 
     public string Summary => "per-layer 2/4/8/16-bit operands on a bit-composable or bit-serial PE";
 
+    public bool RequiresLayerPrecision => true;
+
     public IReadOnlyList<DatapathOption> Options { get; } =
     [
-        new("pe", ["bit-composable", "bit-serial"], "bit-composable",
+        new(Pe, [BitComposable, BitSerial], BitComposable,
             "bit-composable: Bit Fusion fusion units; bit-serial: one activation bit per cycle"),
     ];
 
@@ -38,5 +61,85 @@ public sealed class MixedPrecisionDatapath : IDatapath
         {
             yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits ({precision.AccumulatorBits}) must hold one product ({precision.WeightBits + precision.ActivationBits} bits)");
         }
+
+        if (precision.AccumulatorBits > 32)
+        {
+            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 gemmlowp requantizer, got {precision.AccumulatorBits}");
+        }
+    }
+
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
+        new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.Real, false),
+        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.Real, false));
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
+    {
+        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
+        IProductUnit product = settings[Pe] == BitSerial
+            ? new BitSerialMultiplier(precision.ActivationBits, activationSigned: false)
+            : new BitFusionMultiplier(precision.ActivationBits, false, precision.WeightBits, true);
+        return MultiplierKernels.Symmetric(quantization, weights, precision, product);
+    }
+
+    /// <summary>MACs per PE per cycle at a precision for the chosen PE.</summary>
+    public static PeThroughput Throughput(Precision precision, bool bitSerial) =>
+        bitSerial
+            ? new PeThroughput(SerialLanes, precision.ActivationBits)
+            : new PeThroughput(BitBricksPerPe, BitFusionMultiplier.Bricks(precision.WeightBits) * BitFusionMultiplier.Bricks(precision.ActivationBits));
+
+    public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
+    {
+        int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
+        bool serial = settings[Pe] == BitSerial;
+        var ops = new List<HardwareOp>();
+        HardwareComponent[] pe;
+        if (serial)
+        {
+            // Per MAC: b_a cycles of an AND-gated weight shifted into the accumulator.
+            ops.Add(new(OpScope.PerMac, OpKind.And, bw, 0, ba, "gate w by one activation bit"));
+            ops.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, ba, "shift-accumulate one partial product"));
+            ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, 1, 0, ba, "activation bit"));
+            ops.AddRange(InventoryParts.MacRegisters(bw, ba, acc, ba).Where(o => o.Purpose != "activation register"));
+            pe =
+            [
+                new("AND gate array (one lane)", ComponentKind.AndArray, SerialLaneWeightBits, 0, SerialLanes),
+                new("shift-accumulate adder (one lane)", ComponentKind.Adder, acc, 0, SerialLanes),
+                new("weight register (one lane)", ComponentKind.Register, SerialLaneWeightBits, 0, SerialLanes),
+                new("activation register (one lane, shifted out bit by bit)", ComponentKind.Register, SerialLaneWeightBits, 0, SerialLanes),
+                new("accumulator register (one lane)", ComponentKind.Register, acc, 0, SerialLanes),
+            ];
+        }
+        else
+        {
+            int bricks = BitFusionMultiplier.Bricks(bw) * BitFusionMultiplier.Bricks(ba);
+            ops.Add(new(OpScope.PerMac, OpKind.Multiply, 3, 3, bricks, "BitBrick 2-bit products (sign-extended to 3 bits)"));
+            if (bricks > 1)
+            {
+                ops.Add(new(OpScope.PerMac, OpKind.Add, bw + ba, 0, bricks - 1, "shift-add tree over brick products"));
+            }
+
+            ops.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, 1, "accumulate"));
+            ops.AddRange(InventoryParts.MacRegisters(bw, ba, acc, 1));
+            pe =
+            [
+                new("BitBrick (2-bit signed/unsigned multiplier)", ComponentKind.Multiplier, 3, 3, BitBricksPerPe),
+                new("shift-add tree adders", ComponentKind.Adder, 16, 0, BitBricksPerPe - 1),
+                new("accumulator adder", ComponentKind.Adder, acc, 0, 1),
+                new("weight register", ComponentKind.Register, 8, 0, 1),
+                new("activation register", ComponentKind.Register, 8, 0, 1),
+                new("accumulator register", ComponentKind.Register, acc, 0, 1),
+            ];
+        }
+
+        ops.AddRange(InventoryParts.GemmlowpOutput(acc, ba, false));
+        return new(
+            Name,
+            serial ? BitSerial : BitComposable,
+            precision,
+            [.. ops],
+            [.. InventoryParts.MultiplierParameters(acc, perChannel: false), new("layer bit-widths (b_w, b_a)", 8, false)],
+            [.. pe],
+            [.. InventoryParts.GemmlowpOutputLane(acc, false)],
+            Throughput(precision, serial));
     }
 }

@@ -1,11 +1,14 @@
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.PerChannel;
 
 /// <summary>
-/// As LSQ, but weights carry one scale per output channel, so every output channel has its own
-/// requantization multiplier and shift, stored on chip and fetched per channel.
+/// As LSQ, but weights carry one scale per output channel (TFLite per-axis), so every output channel
+/// has its own requantization multiplier and shift M[c] = s_in·s_w[c]/s_out. The PE and the output
+/// datapath are those of LSQ; the cost is the (M0, shift) table, stored and fetched per channel.
 /// </summary>
 public sealed class PerChannelDatapath : IDatapath
 {
@@ -15,5 +18,29 @@ public sealed class PerChannelDatapath : IDatapath
 
     public IReadOnlyList<DatapathOption> Options => [];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
+    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.GemmlowpOperands(precision);
+
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
+        new QuantizerSpec(precision.WeightBits, true, Granularity.PerChannel, ScaleKind.Real, false),
+        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.Real, false));
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
+    {
+        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
+        return MultiplierKernels.Symmetric(quantization, weights, precision, ArrayMultiplier.Instance);
+    }
+
+    public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
+    {
+        int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
+        return new(
+            Name,
+            "per-channel multipliers",
+            precision,
+            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), .. InventoryParts.GemmlowpOutput(acc, ba, false)],
+            InventoryParts.MultiplierParameters(acc, perChannel: true),
+            [.. InventoryParts.MultiplierPe(ba, bw, bw, ba, acc)],
+            [.. InventoryParts.GemmlowpOutputLane(acc, false)],
+            PeThroughput.OnePerCycle);
+    }
 }

@@ -1,27 +1,145 @@
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.ScaleOffset;
 
 /// <summary>
-/// Learned scale plus offset (LSQ+, asymmetric quantization): activations, and optionally weights,
-/// carry a zero point. The hardware form decides where the zero point is handled: subtracted inside
-/// every PE (a one-bit-wider multiplier plus a subtractor per PE) or folded into per-channel and
-/// per-output correction terms outside the array.
+/// Learned scale plus offset (LSQ+, asymmetric quantization): activations are unsigned codes with a
+/// zero point z_x (an offset β rounded to a code, z = round(−β/s)); weights are signed and, with
+/// <c>weights: asymmetric</c>, carry a per-tensor zero point z_w too. The output
+/// q_out = z_out + M·Σ(x − z_x)(w − z_w) is computed in one of two hardware forms with identical
+/// integer results (the accumulator wraps modulo 2^A, so the algebra holds even on overflow):
+/// <list type="bullet">
+/// <item><c>in-pe</c>: every PE subtracts the zero point(s) before multiplying, so its multiplier takes
+/// a (b_a+1)-bit activation (and a (b_w+1)-bit weight when asymmetric) and it has a subtractor.</item>
+/// <item><c>folded</c>: Σ(x−z_x)(w−z_w) = Σxw − z_w·Σx − z_x·Σw + K·z_x·z_w. The last two terms are
+/// constant per channel and folded offline into the bias; z_w·Σx needs a row-sum adder at the array
+/// edge and a multiply-subtract per output. The PE array is LSQ's.</item>
+/// </list>
 /// </summary>
 public sealed class ScaleOffsetDatapath : IDatapath
 {
+    public const string Form = "form";
+    public const string InPe = "in-pe";
+    public const string Folded = "folded";
+    public const string WeightsOption = "weights";
+    public const string Asymmetric = "asymmetric";
+
     public string Name => "scale-offset";
 
     public string Summary => "learned scale + zero point (LSQ+); offset handled in every PE or folded into per-output corrections";
 
     public IReadOnlyList<DatapathOption> Options { get; } =
     [
-        new("form", ["in-pe", "folded"], "in-pe",
+        new(Form, [InPe, Folded], InPe,
             "in-pe: each PE subtracts the zero point before multiplying; folded: zero-point terms are added per output"),
-        new("weights", ["symmetric", "asymmetric"], "symmetric",
+        new(WeightsOption, ["symmetric", Asymmetric], "symmetric",
             "whether weights carry a zero point too (activations always do)"),
     ];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
+    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.GemmlowpOperands(precision);
+
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
+        new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.Real, settings[WeightsOption] == Asymmetric),
+        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.Real, true));
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
+    {
+        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
+        int zx = quantization.Input.ZeroPoint();
+        int zw = quantization.Weights.ZeroPoint();
+        bool folded = settings[Form] == Folded;
+        int k = weights.GetLength(0);
+        var bias = new long[quantization.OutputChannels];
+        for (int c = 0; c < bias.Length; c++)
+        {
+            long correction = 0;
+            if (folded)
+            {
+                // Offline: −z_x·Σ_k w[k,c] + K·z_x·z_w, folded into the channel's bias.
+                long columnSum = 0;
+                for (int i = 0; i < k; i++)
+                {
+                    columnSum += weights[i, c];
+                }
+
+                correction = -zx * columnSum + (long)k * zx * zw;
+            }
+
+            bias[c] = Accumulator.Wrap(quantization.Bias[c] + correction, precision.AccumulatorBits);
+        }
+
+        var output = new MultiplierOutputStage(
+            [.. bias],
+            MultiplierKernels.Multipliers(quantization),
+            weightZeroPoint: folded ? zw : 0,
+            outputZeroPoint: quantization.Output.ZeroPoint(),
+            precision.AccumulatorBits,
+            quantization.Output.QMin,
+            quantization.Output.QMax);
+        return new IntegerKernel(
+            weights, precision.AccumulatorBits, ArrayMultiplier.Instance, output,
+            CodeRange.Of(quantization.Input.Spec), CodeRange.Of(quantization.Weights.Spec),
+            activationPadValue: zx,
+            peActivationZeroPoint: folded ? 0 : zx,
+            peWeightZeroPoint: folded ? 0 : zw);
+    }
+
+    public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
+    {
+        int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
+        bool asymmetric = settings[WeightsOption] == Asymmetric;
+        bool folded = settings[Form] == Folded;
+        var ops = new List<HardwareOp>();
+        var pe = new List<HardwareComponent>();
+        var lane = new List<HardwareComponent>(InventoryParts.GemmlowpOutputLane(acc, true));
+        var parameters = new List<LayerParameter>(InventoryParts.MultiplierParameters(acc, perChannel: false))
+        {
+            new("activation zero point z_x", ba, false),
+            new("output zero point z_out", ba, false),
+        };
+        if (asymmetric)
+        {
+            parameters.Add(new("weight zero point z_w", bw, false));
+        }
+
+        if (folded)
+        {
+            ops.AddRange(InventoryParts.MultiplierMac(ba, bw, bw, ba, acc));
+            pe.AddRange(InventoryParts.MultiplierPe(ba, bw, bw, ba, acc));
+            if (asymmetric)
+            {
+                ops.Add(new(OpScope.PerRowActivation, OpKind.Add, acc, 0, 1, "row sum: accumulate x into Σx"));
+                ops.Add(new(OpScope.PerRowActivation, OpKind.RegisterRead, acc, 0, 1, "row-sum register read"));
+                ops.Add(new(OpScope.PerRowActivation, OpKind.RegisterWrite, acc, 0, 1, "row-sum register write"));
+                ops.Add(new(OpScope.PerOutputRow, OpKind.Multiply, acc, bw, 1, "z_w x Σx (shared by the row's channels)"));
+                ops.Add(new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "subtract z_w·Σx"));
+                lane.Add(new("z_w·Σx subtractor", ComponentKind.Adder, acc, 0, 1));
+            }
+        }
+        else
+        {
+            int ma = ba + 1, mw = asymmetric ? bw + 1 : bw;
+            ops.Add(new(OpScope.PerMac, OpKind.Add, ma, 0, 1, "x - z_x in the PE"));
+            ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, ba, 0, 1, "z_x register"));
+            pe.Add(new("activation zero-point subtractor", ComponentKind.Adder, ma, 0, 1));
+            pe.Add(new("z_x register", ComponentKind.Register, ba, 0, 1));
+            if (asymmetric)
+            {
+                ops.Add(new(OpScope.PerMac, OpKind.Add, mw, 0, 1, "w - z_w in the PE"));
+                ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, bw, 0, 1, "z_w register"));
+                pe.Add(new("weight zero-point subtractor", ComponentKind.Adder, mw, 0, 1));
+                pe.Add(new("z_w register", ComponentKind.Register, bw, 0, 1));
+            }
+
+            ops.AddRange(InventoryParts.MultiplierMac(ma, mw, bw, ba, acc));
+            pe.InsertRange(0, InventoryParts.MultiplierPe(ma, mw, bw, ba, acc));
+        }
+
+        ops.AddRange(InventoryParts.GemmlowpOutput(acc, ba, outputZeroPoint: true));
+        string form = $"{(folded ? Folded : InPe)}, {(asymmetric ? "asymmetric" : "symmetric")} weights";
+        return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle);
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
+using QuantSim.Simulator.Dram;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Simulator.Config;
@@ -28,10 +29,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         ["scalesim"] = TimingConvention.ScaleSim,
     };
 
-    private static readonly IReadOnlyDictionary<string, DramModelKind> DramModels = new Dictionary<string, DramModelKind>
-    {
-        ["simple"] = DramModelKind.Simple,
-    };
+    private static readonly string[] DramModels = ["ideal", "simple", "timing"];
 
     public static AcceleratorConfigReader Default { get; } = new(DatapathRegistry.Default);
 
@@ -61,11 +59,11 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         }
 
         string? name = root!.String("name", true, "a short name for this accelerator");
-        string? description = root.Has("description") ? root.String("description", false, "free text") : null;
+        string? description = root.String("description", false, "free text");
         double? clock = root.Number("clock_mhz", true, 0, 100_000, "clock frequency in MHz");
         var array = ReadArray(root.Section("array", true, "the PE array: rows, cols, dataflow"));
         var buffers = ReadBuffers(root.Section("buffers", true, "the ifmap, filter and ofmap SRAMs"), array);
-        var dram = ReadDram(root.Section("dram", true, "off-chip memory: model, bandwidth, latency, burst"));
+        var dram = ReadDram(file, root.Section("dram", true, "off-chip memory: model and its parameters"));
         var datapath = ReadDatapath(root.Section("datapath", true, "quantization variant and bit widths"));
         var technology = ReadTechnology(root.Section("technology", true, "which cost table prices the activity"));
         root.RejectUnknownKeys();
@@ -83,7 +81,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         int? rows = s.Int("rows", true, 1, MaxArrayDim, "number of PE rows");
         int? cols = s.Int("cols", true, 1, MaxArrayDim, "number of PE columns");
         Dataflow? dataflow = s.Choice("dataflow", true, Dataflows, "which operand stays in the PEs");
-        TimingConvention? timing = s.Has("timing") ? s.Choice("timing", false, Timings, "fold timing convention") : TimingConvention.Native;
+        TimingConvention? timing = s.Choice("timing", false, Timings, "fold timing convention") ?? TimingConvention.Native;
         s.RejectUnknownKeys();
         return rows is null || cols is null || dataflow is null || timing is null
             ? null
@@ -100,7 +98,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         var ifmap = ReadBuffer(array, s.Section("ifmap", true, "input activation SRAM"));
         var filter = ReadBuffer(array, s.Section("filter", true, "weight SRAM"));
         var ofmap = ReadBuffer(array, s.Section("ofmap", true, "output / partial-sum SRAM"));
-        bool? doubled = s.Has("double_buffered") ? s.Boolean("double_buffered", false, "ping-pong halves so loads overlap compute") : true;
+        bool? doubled = s.Boolean("double_buffered", false, "ping-pong halves so loads overlap compute") ?? true;
         s.RejectUnknownKeys();
         return ifmap is null || filter is null || ofmap is null || doubled is null
             ? null
@@ -115,8 +113,8 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         }
 
         double? kib = s.Number("capacity_kib", true, 0, 1 << 20, "capacity in KiB (1024 bytes)");
-        int? wordBits = s.Has("word_bits") ? s.Int("word_bits", false, 1, 1024, "bits per SRAM word") : 8;
-        int? banks = s.Has("banks") ? s.Int("banks", false, 1, 1024, "independent banks") : 1;
+        int? wordBits = s.Int("word_bits", false, 1, 1024, "bits per SRAM word") ?? 8;
+        int? banks = s.Int("banks", false, 1, 1024, "independent banks") ?? 1;
         s.RejectUnknownKeys();
         if (kib is null || wordBits is null || banks is null)
         {
@@ -139,21 +137,75 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         return buffer;
     }
 
-    private static DramConfig? ReadDram(YamlSection? s)
+    private static DramConfig? ReadDram(string file, YamlSection? s)
     {
         if (s is null)
         {
             return null;
         }
 
-        DramModelKind? model = s.Choice("model", true, DramModels, "DRAM timing model");
-        double? bandwidth = s.Number("bandwidth_bytes_per_cycle", true, 0, 1 << 20, "bytes per accelerator cycle");
-        int? latency = s.Int("latency_cycles", true, 0, 1_000_000, "cycles from request to first data");
-        int? burst = s.Int("burst_bytes", true, 1, 1 << 16, "bytes moved per DRAM burst");
-        s.RejectUnknownKeys();
-        return model is null || bandwidth is null || latency is null || burst is null
-            ? null
-            : new DramConfig(model.Value, bandwidth.Value, latency.Value, burst.Value);
+        string? model = s.String("model", true, $"DRAM model: {string.Join(" | ", DramModels)}");
+        switch (model)
+        {
+            case "ideal":
+                s.RejectUnknownKeys();
+                return new IdealDramConfig();
+
+            case "simple":
+            {
+                double? bandwidth = s.Number("bandwidth_bytes_per_cycle", true, 0, 1 << 20, "bytes per accelerator cycle");
+                int? latency = s.Int("latency_cycles", true, 0, 1_000_000, "cycles from request to first data");
+                int? burst = s.Int("burst_bytes", true, 1, 1 << 16, "bytes moved per DRAM burst");
+                s.RejectUnknownKeys();
+                return bandwidth is null || latency is null || burst is null
+                    ? null
+                    : new BandwidthDramConfig((decimal)bandwidth.Value, latency.Value, burst.Value);
+            }
+
+            case "timing":
+            {
+                string? set = s.String("timing", true, "a DRAM parameter set: a name in dram/ next to this config (ddr4-2400, lpddr4-3200) or a path");
+                PagePolicy? policy = s.Choice("page_policy", false, DramTimingReader.Policies, "override the set's row-buffer policy");
+                s.RejectUnknownKeys();
+                if (set is null)
+                {
+                    return null;
+                }
+
+                string? path = ResolveDramSet(file, set);
+                if (path is null)
+                {
+                    s.Error("timing", $"no DRAM parameter set '{set}': neither a file nor a name in {Path.Combine(Path.GetDirectoryName(file) ?? ".", "dram")}/");
+                    return null;
+                }
+
+                try
+                {
+                    var parameters = DramTimingReader.ReadFile(path);
+                    return new TimingDramConfig(policy is { } p ? parameters with { PagePolicy = p } : parameters);
+                }
+                catch (InputException ex)
+                {
+                    s.Diagnostics.AddRange(ex.Errors);
+                    return null;
+                }
+            }
+
+            case null:
+                return null;
+
+            default:
+                s.Error("model", $"unknown value '{model}'; allowed: {string.Join(", ", DramModels)}");
+                return null;
+        }
+    }
+
+    /// <summary>A path (absolute or relative to the config), or a set name in the config's dram/ folder.</summary>
+    private static string? ResolveDramSet(string configFile, string set)
+    {
+        string dir = Path.GetDirectoryName(configFile) ?? string.Empty;
+        string[] candidates = [Path.Combine(dir, set), Path.Combine(dir, "dram", set + ".yaml")];
+        return candidates.FirstOrDefault(File.Exists);
     }
 
     private DatapathConfig? ReadDatapath(YamlSection? s)
@@ -172,9 +224,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
 
         int? weightBits = s.Int(PrecisionProblem.WeightBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per weight");
         int? activationBits = s.Int(PrecisionProblem.ActivationBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per activation");
-        int? accumulatorBits = s.Has(PrecisionProblem.AccumulatorBits)
-            ? s.Int(PrecisionProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits")
-            : 32;
+        int? accumulatorBits = s.Int(PrecisionProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits") ?? 32;
 
         if (variant is null)
         {
@@ -185,7 +235,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         var options = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var option in variant.Options)
         {
-            string? value = s.Has(option.Key) ? s.String(option.Key, false, option.Summary) : option.Default;
+            string? value = s.String(option.Key, false, option.Summary) ?? option.Default;
             if (value is not null && !option.Allowed.Contains(value))
             {
                 s.Error(option.Key, $"unknown value '{value}'; allowed for {variant.Name}: {string.Join(", ", option.Allowed)}");

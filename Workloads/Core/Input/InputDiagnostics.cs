@@ -14,12 +14,15 @@ public sealed class InputDiagnostics(string file)
     public void Add(int line, int column, string field, string message) =>
         _errors.Add(new InputError(File, line, column, field, message));
 
+    /// <summary>Adds errors found in another file this one refers to (e.g. a DRAM timing set).</summary>
+    public void AddRange(IEnumerable<InputError> errors) => _errors.AddRange(errors);
+
     /// <summary>Throws an <see cref="InputException"/> holding every error, sorted by position.</summary>
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)
         {
-            throw new InputException(_errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+            throw new InputException(_errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList());
         }
     }
 }

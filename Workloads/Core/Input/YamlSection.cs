@@ -13,6 +13,8 @@ namespace QuantSim.Input;
 /// </summary>
 public sealed class YamlSection
 {
+    private const string DuplicateKey = "Duplicate key";
+
     private readonly YamlMappingNode _node;
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _allowed = [];
@@ -26,10 +28,8 @@ public sealed class YamlSection
         {
             if (key is YamlScalarNode { Value: { } name })
             {
-                if (!_entries.TryAdd(name, (key, value)))
-                {
-                    Report(key, FieldPath(name), "key appears twice in this mapping; keep one");
-                }
+                // Duplicate keys never get here: the parser refuses them (see Parse).
+                _entries[name] = (key, value);
             }
             else
             {
@@ -62,13 +62,19 @@ public sealed class YamlSection
         }
         catch (YamlException ex)
         {
-            int line = (int)ex.Start.Line;
-            int column = (int)ex.Start.Column;
-            string offending = text.Split('\n').ElementAtOrDefault(line - 1) ?? string.Empty;
-            string message = offending.TrimEnd('\r').TakeWhile(char.IsWhiteSpace).Contains('\t') || TabNear(offending, column)
-                ? "tab character; YAML indents with spaces only"
-                : $"YAML syntax error: {FirstLine(ex.Message)}";
-            diagnostics.Add(line, column, "(syntax)", message);
+            if (FindIndentingTab(text, (int)ex.Start.Line) is { } tab)
+            {
+                diagnostics.Add(tab.Line, tab.Column, "(syntax)", "tab character in indentation; YAML indents with spaces only");
+            }
+            else if (FirstLine(ex.Message) is var message && message.StartsWith(DuplicateKey, StringComparison.Ordinal))
+            {
+                diagnostics.Add((int)ex.Start.Line, (int)ex.Start.Column, message[DuplicateKey.Length..].Trim(), "key appears twice in its mapping; keep one");
+            }
+            else
+            {
+                diagnostics.Add((int)ex.Start.Line, (int)ex.Start.Column, "(syntax)", $"YAML syntax error: {FirstLine(ex.Message)}");
+            }
+
             return null;
         }
 
@@ -321,8 +327,25 @@ public sealed class YamlSection
     private static string RangeText(long min, long max) =>
         max == long.MaxValue ? $"at least {min}" : $"between {min} and {max}";
 
-    private static bool TabNear(string line, int column) =>
-        column >= 1 && column <= line.Length && line[..Math.Min(line.Length, column)].Contains('\t');
+    /// <summary>
+    /// YamlDotNet reports a tab at the start of the enclosing mapping; users need the tab itself.
+    /// Returns the first tab in leading whitespace at or after <paramref name="fromLine"/>.
+    /// </summary>
+    private static (int Line, int Column)? FindIndentingTab(string text, int fromLine)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            string indent = new(lines[i].TakeWhile(c => c is ' ' or '\t').ToArray());
+            int tab = indent.IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
 
     private static string FirstLine(string message)
     {

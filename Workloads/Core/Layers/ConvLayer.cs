@@ -28,14 +28,24 @@ public sealed record ConvLayer(
 
     public int Groups { get; init; } = 1;
 
+    /// <summary>
+    /// Round the output size up instead of down, so a last window that overhangs the bottom/right
+    /// edge still counts (it reads zeros). SCALE-Sim sizes every ofmap this way,
+    /// <c>E = ceil((H - F + S) / S)</c>, e.g. 55 x 55 for AlexNet's 224 x 224 input, 11 x 11 kernel,
+    /// stride 4, where rounding down gives 54.
+    /// </summary>
+    public bool CeilMode { get; init; }
+
     /// <summary>Kernel extent once dilated: (R-1)*d + 1.</summary>
     public int EffectiveKernelHeight => (KernelHeight - 1) * DilationH + 1;
 
     public int EffectiveKernelWidth => (KernelWidth - 1) * DilationW + 1;
 
-    public int OutputHeight => (InputHeight + 2 * PadH - EffectiveKernelHeight) / StrideH + 1;
+    public int OutputHeight => OutputSize(InputHeight + 2 * PadH - EffectiveKernelHeight, StrideH);
 
-    public int OutputWidth => (InputWidth + 2 * PadW - EffectiveKernelWidth) / StrideW + 1;
+    public int OutputWidth => OutputSize(InputWidth + 2 * PadW - EffectiveKernelWidth, StrideW);
+
+    public override int OutputChannels => Filters;
 
     public int ChannelsPerGroup => InputChannels / Groups;
 
@@ -45,7 +55,7 @@ public sealed record ConvLayer(
         (long)OutputHeight * OutputWidth * Filters * KernelHeight * KernelWidth * ChannelsPerGroup;
 
     public override long Parameters =>
-        (long)Filters * KernelHeight * KernelWidth * ChannelsPerGroup + (HasBias ? Filters : 0);
+        (long)Filters * KernelHeight * KernelWidth * ChannelsPerGroup + PerChannelParameters;
 
     /// <summary>A depthwise convolution: one R x S kernel per channel.</summary>
     public static ConvLayer Depthwise(string name, int height, int width, int channels, int kernel, int stride, int pad) =>
@@ -90,4 +100,7 @@ public sealed record ConvLayer(
             yield return $"kernel {EffectiveKernelHeight}x{EffectiveKernelWidth} (dilated) is larger than the padded input {InputHeight + 2 * PadH}x{InputWidth + 2 * PadW}";
         }
     }
+
+    private int OutputSize(int slack, int stride) =>
+        CeilMode && slack > 0 ? (slack + stride - 1) / stride + 1 : slack / stride + 1;
 }

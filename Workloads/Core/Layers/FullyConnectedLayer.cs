@@ -7,7 +7,9 @@ public sealed record FullyConnectedLayer(string Name, int InputFeatures, int Out
 
     public override long Macs => (long)Batch * InputFeatures * OutputFeatures;
 
-    public override long Parameters => (long)InputFeatures * OutputFeatures + (HasBias ? OutputFeatures : 0);
+    public override long Parameters => (long)InputFeatures * OutputFeatures + PerChannelParameters;
+
+    public override int OutputChannels => OutputFeatures;
 
     public override IEnumerable<string> Problems()
     {

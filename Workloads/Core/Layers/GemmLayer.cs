@@ -12,7 +12,9 @@ public sealed record GemmLayer(string Name, int M, int N, int K) : Layer(Name)
     public override long Macs => (long)M * N * K;
 
     public override long Parameters =>
-        WeightsAreParameters ? (long)K * N + (HasBias ? N : 0) : 0;
+        (WeightsAreParameters ? (long)K * N : 0) + PerChannelParameters;
+
+    public override int OutputChannels => N;
 
     public override IEnumerable<string> Problems()
     {

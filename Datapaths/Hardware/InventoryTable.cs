@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace QuantSim.Datapaths.Hardware;
+
+/// <summary>An inventory flattened into rows, sections in a fixed order, for tables and reports.</summary>
+public static class InventoryTable
+{
+    public const string PerMac = "per MAC";
+    public const string PerRowActivation = "per row activation";
+    public const string PerOutputRow = "per output row";
+    public const string PerOutput = "per output";
+    public const string PerLayer = "per layer";
+    public const string PeArea = "PE area";
+    public const string OutputLaneArea = "output lane area";
+    public const string Throughput = "throughput";
+
+    public static IReadOnlyList<InventoryRow> Rows(HardwareInventory inventory)
+    {
+        var rows = new List<InventoryRow>();
+        foreach (var (scope, section) in new[]
+                 {
+                     (OpScope.PerMac, PerMac), (OpScope.PerRowActivation, PerRowActivation),
+                     (OpScope.PerOutputRow, PerOutputRow), (OpScope.PerOutput, PerOutput),
+                 })
+        {
+            rows.AddRange(inventory.In(scope).Select(op => new InventoryRow(section, Name(op.Kind), op.Width, Int(op.Count), op.Purpose)));
+        }
+
+        rows.AddRange(inventory.Parameters.Select(p => new InventoryRow(
+            PerLayer, "store + fetch " + p.Name, $"{p.Bits} ({p.Bytes} B)", p.PerChannel ? "per channel" : "1", "parameter")));
+        rows.AddRange(inventory.PeComponents.Select(c => new InventoryRow(PeArea, c.Name, c.Width, Int(c.Count), c.Kind.ToString().ToLowerInvariant())));
+        rows.AddRange(inventory.OutputLaneComponents.Select(c => new InventoryRow(OutputLaneArea, c.Name, c.Width, Int(c.Count), c.Kind.ToString().ToLowerInvariant())));
+        rows.Add(new(Throughput, "MACs per PE per cycle", "-", inventory.MacsPerPeCycle.ToString(), inventory.Form));
+        return rows;
+    }
+
+    public static string Name(OpKind kind) => kind switch
+    {
+        OpKind.Multiply => "multiply",
+        OpKind.Add => "add",
+        OpKind.Shift => "shift",
+        OpKind.Clamp => "clamp",
+        OpKind.And => "and",
+        OpKind.RegisterRead => "register read",
+        OpKind.RegisterWrite => "register write",
+        OpKind.ParameterRead => "parameter read",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

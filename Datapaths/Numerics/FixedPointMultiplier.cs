@@ -1,0 +1,52 @@
+namespace QuantSim.Datapaths.Numerics;
+
+/// <summary>
+/// A real rescale factor M stored as an int32 Q0.31 mantissa and a power-of-two exponent:
+/// M ≈ <see cref="Multiplier"/> · 2^(<see cref="Shift"/> − 31). Built once per layer (or channel)
+/// from the float scales; everything after that is integer.
+/// </summary>
+public readonly record struct FixedPointMultiplier(int Multiplier, int Shift)
+{
+    /// <summary>
+    /// TFLite <c>QuantizeMultiplier</c>: frexp, round the mantissa half away from zero to 31 bits,
+    /// renormalise a mantissa that rounded up to 2^31, flush factors below 2^-31 to zero. Shifts above
+    /// 30 cannot be applied by <see cref="Gemmlowp.MultiplyByQuantizedMultiplier"/> and are refused.
+    /// </summary>
+    public static FixedPointMultiplier FromReal(double factor)
+    {
+        if (!double.IsFinite(factor) || factor < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "a rescale factor must be finite and non-negative");
+        }
+
+        if (factor == 0)
+        {
+            return new(0, 0);
+        }
+
+        // frexp: factor = q * 2^shift with q in [0.5, 1).
+        int shift = Math.ILogB(factor) + 1;
+        double q = Math.ScaleB(factor, -shift);
+        long mantissa = (long)Math.Round(Math.ScaleB(q, 31), MidpointRounding.AwayFromZero);
+        if (mantissa == 1L << 31)
+        {
+            mantissa /= 2;
+            shift++;
+        }
+
+        if (shift < -31)
+        {
+            return new(0, 0);
+        }
+
+        if (shift > 30)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "rescale factor is 2^30 or larger; no int32 multiplier can express it");
+        }
+
+        return new((int)mantissa, shift);
+    }
+
+    /// <summary>Applies the multiplier to an int32 accumulator with gemmlowp rounding.</summary>
+    public int Apply(int accumulator) => Gemmlowp.MultiplyByQuantizedMultiplier(accumulator, Multiplier, Shift);
+}

@@ -1,0 +1,186 @@
+namespace QuantSim.Datapaths.Numerics;
+
+/// <summary>
+/// One layer's integer datapath, cut the way hardware is: what a PE does each cycle
+/// (<see cref="Mac"/>: operand transform, multiply, accumulate), what the array edge does once per
+/// activation entering a row (<see cref="RowSumStep"/>, only when <see cref="NeedsActivationRowSums"/>),
+/// and what the output unit does once per output (<see cref="Finish"/>). A systolic array calls these
+/// per PE and per output; <see cref="Gemm"/> is the same arithmetic as plain loops.
+/// <para>
+/// The weights are the layer's GEMM view, K x N (N = output channels; a grouped convolution uses
+/// the same K for every group). Codes are raw quantizer codes, zero points included.
+/// </para>
+/// </summary>
+public sealed class IntegerKernel
+{
+    private readonly int[,] _weights;
+    private readonly IProductUnit _product;
+    private readonly IOutputStage _output;
+    private readonly int _activationOffset;
+    private readonly int _weightOffset;
+
+    /// <param name="weights">K x N weight codes.</param>
+    /// <param name="accumulatorBits">Width of the PE accumulator; sums wrap modulo 2^bits.</param>
+    /// <param name="product">The PE multiplier.</param>
+    /// <param name="output">The per-output stage.</param>
+    /// <param name="activations">Codes an activation may take.</param>
+    /// <param name="weightRange">Codes a weight may take.</param>
+    /// <param name="activationPadValue">The code of real zero, used for convolution padding.</param>
+    /// <param name="peActivationZeroPoint">Subtracted from every activation inside the PE (in-PE offset form), else 0.</param>
+    /// <param name="peWeightZeroPoint">Subtracted from every weight inside the PE, else 0.</param>
+    public IntegerKernel(
+        int[,] weights,
+        int accumulatorBits,
+        IProductUnit product,
+        IOutputStage output,
+        CodeRange activations,
+        CodeRange weightRange,
+        int activationPadValue,
+        int peActivationZeroPoint = 0,
+        int peWeightZeroPoint = 0)
+    {
+        foreach (int w in weights)
+        {
+            if (!weightRange.Contains(w))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), w, $"weight code outside [{weightRange.Min}, {weightRange.Max}]");
+            }
+        }
+
+        _weights = weights;
+        AccumulatorBits = accumulatorBits;
+        _product = product;
+        _output = output;
+        Activations = activations;
+        ActivationPadValue = activationPadValue;
+        _activationOffset = peActivationZeroPoint;
+        _weightOffset = peWeightZeroPoint;
+    }
+
+    /// <summary>Dot-product length K.</summary>
+    public int ReductionLength => _weights.GetLength(0);
+
+    public int OutputChannels => _weights.GetLength(1);
+
+    public int AccumulatorBits { get; }
+
+    public CodeRange Activations { get; }
+
+    public int ActivationPadValue { get; }
+
+    public bool NeedsActivationRowSums => _output.NeedsActivationRowSums;
+
+    public IOutputStage OutputStage => _output;
+
+    public int Weight(int k, int channel) => _weights[k, channel];
+
+    /// <summary>
+    /// The operand transform at the PE input: a − z_a in the in-PE offset form, else a unchanged.
+    /// An array that keeps its PEs a plain multiply-accumulate applies this to every activation it
+    /// feeds in (the 1-bit-wider operand is then what its multiplier sees).
+    /// </summary>
+    public int PeActivation(int activation) => activation - _activationOffset;
+
+    /// <summary>The weight-side operand transform: w − z_w in the in-PE form with weight zero points, else w.</summary>
+    public int PeWeight(int weight) => weight - _weightOffset;
+
+    /// <summary>One PE cycle: acc + (a − z_a,pe)·(w − z_w,pe), wrapped to the accumulator width.</summary>
+    public long Mac(long accumulator, int activation, int weight) =>
+        Accumulator.Wrap(accumulator + _product.Multiply(PeActivation(activation), PeWeight(weight)), AccumulatorBits);
+
+    /// <summary>The row-sum adder at the array edge: Σx over the row so far, accumulator-wide.</summary>
+    public long RowSumStep(long rowSum, int activation) => Accumulator.Wrap(rowSum + activation, AccumulatorBits);
+
+    /// <summary>The output unit: accumulator to the next layer's code.</summary>
+    public int Finish(long accumulator, int channel, long activationRowSum) => _output.Finish(accumulator, channel, activationRowSum);
+
+    /// <summary>
+    /// The output unit applied to accumulators an array produced: <paramref name="accumulators"/> is
+    /// rows x <paramref name="channels"/> row-major, for weight columns starting at
+    /// <paramref name="firstChannel"/>; <paramref name="activations"/> are the raw rows x K codes the
+    /// array was fed (for the row sums when needed). An array whose adders wrap at 32 bits or any
+    /// width ≥ <see cref="AccumulatorBits"/> gives the same outputs as <see cref="Gemm"/>, because the
+    /// output stage first reduces modulo 2^A and 2^A divides the array's modulus.
+    /// </summary>
+    public int[] FinishRows(ReadOnlySpan<int> accumulators, ReadOnlySpan<int> activations, int firstChannel, int channels)
+    {
+        int k = ReductionLength;
+        int rows = activations.Length / Math.Max(k, 1);
+        if (activations.Length != rows * k || accumulators.Length != rows * channels)
+        {
+            throw new ArgumentException($"expected {rows} x {k} activations and {rows} x {channels} accumulators");
+        }
+
+        var outputs = new int[accumulators.Length];
+        for (int m = 0; m < rows; m++)
+        {
+            long rowSum = 0;
+            if (NeedsActivationRowSums)
+            {
+                foreach (int a in activations.Slice(m * k, k))
+                {
+                    rowSum = RowSumStep(rowSum, a);
+                }
+            }
+
+            for (int n = 0; n < channels; n++)
+            {
+                outputs[m * channels + n] = Finish(accumulators[m * channels + n], firstChannel + n, rowSum);
+            }
+        }
+
+        return outputs;
+    }
+
+    /// <summary>
+    /// out[m, n] for n in [firstChannel, firstChannel + channels): the M x K activations times weight
+    /// columns, each output finished by the output stage.
+    /// </summary>
+    public int[,] Gemm(int[,] activations, int firstChannel = 0, int channels = -1)
+    {
+        if (channels < 0)
+        {
+            channels = OutputChannels - firstChannel;
+        }
+
+        int rows = activations.GetLength(0);
+        if (activations.GetLength(1) != ReductionLength)
+        {
+            throw new ArgumentException($"activations have {activations.GetLength(1)} columns, the weights {ReductionLength} rows", nameof(activations));
+        }
+
+        foreach (int a in activations)
+        {
+            if (!Activations.Contains(a))
+            {
+                throw new ArgumentOutOfRangeException(nameof(activations), a, $"activation code outside [{Activations.Min}, {Activations.Max}]");
+            }
+        }
+
+        var result = new int[rows, channels];
+        for (int m = 0; m < rows; m++)
+        {
+            long rowSum = 0;
+            if (NeedsActivationRowSums)
+            {
+                for (int k = 0; k < ReductionLength; k++)
+                {
+                    rowSum = RowSumStep(rowSum, activations[m, k]);
+                }
+            }
+
+            for (int n = 0; n < channels; n++)
+            {
+                long acc = 0;
+                for (int k = 0; k < ReductionLength; k++)
+                {
+                    acc = Mac(acc, activations[m, k], _weights[k, firstChannel + n]);
+                }
+
+                result[m, n] = Finish(acc, firstChannel + n, rowSum);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,189 @@
+namespace QuantSim.Simulator.Dram;
+
+/// <summary>
+/// A bank / row-buffer DRAM timing model with JEDEC constraints, one burst at a time, in order
+/// (first come, first served; no request reordering). Per burst, in DRAM clocks:
+/// <code>
+///   hit      (row open):           CAS ─CL─► data (BL/2)
+///   miss     (bank closed):  ACT ─tRCD─► CAS ─CL─► data
+///   conflict (other row):    PRE ─tRP─► ACT ─tRCD─► CAS ─CL─► data      PRE ≥ ACT + tRAS, ≥ write data end + tWR
+/// </code>
+/// ACTs respect tRRD_S/tRRD_L and tFAW (at most four per window) per channel; CASes respect
+/// tCCD_S/tCCD_L; a CAS is delayed until the channel's data bus is free when its data would arrive.
+/// Writes use CWL instead of CL. All-bank refresh: when a request finds a refresh due (every tREFI),
+/// the channel's open banks are precharged and the refresh holds it for tRFC; refreshes that fall
+/// due while the channel idles happen at their due time. Command-bus conflicts (one command per
+/// clock) are not modelled.
+/// </summary>
+public sealed class BankTimingDramModel : IDramModel
+{
+    private readonly DramTimingParameters _p;
+    private readonly DramClock _clock;
+    private readonly DramAddressDecoder _decoder;
+    private readonly Bank[] _banks;
+    private readonly ChannelState[] _channels;
+    private long _hits, _misses, _conflicts, _refreshes, _bursts;
+    private long _requestedRead, _requestedWritten, _movedRead, _movedWritten;
+
+    public BankTimingDramModel(DramTimingParameters parameters, DramClock clock)
+    {
+        _p = parameters;
+        _clock = clock;
+        _decoder = new DramAddressDecoder(parameters);
+        _banks = Enumerable.Range(0, parameters.Channels * parameters.Banks).Select(_ => new Bank()).ToArray();
+        _channels = Enumerable.Range(0, parameters.Channels).Select(_ => new ChannelState(parameters)).ToArray();
+    }
+
+    public DramStatistics Statistics => new(
+        _requestedRead, _requestedWritten, _movedRead, _movedWritten, _bursts, _hits, _misses, _conflicts, _refreshes);
+
+    public long Transfer(long readyCycle, long address, long bytes, DramDirection direction)
+    {
+        var (first, count) = BurstSpan.Of(address, bytes, _p.BurstBytes);
+        long ready = _clock.ToDram(readyCycle);
+        long end = ready;
+        for (long burst = first; burst < first + count; burst++)
+        {
+            end = Math.Max(end, Burst(ready, burst * _p.BurstBytes, direction));
+        }
+
+        bool read = direction == DramDirection.Read;
+        long moved = count * _p.BurstBytes;
+        _requestedRead += read ? bytes : 0;
+        _requestedWritten += read ? 0 : bytes;
+        _movedRead += read ? moved : 0;
+        _movedWritten += read ? 0 : moved;
+        _bursts += count;
+        return _clock.ToAccelerator(end);
+    }
+
+    /// <summary>Issues one burst no earlier than <paramref name="t"/>; returns the clock its data ends.</summary>
+    internal long Burst(long t, long address, DramDirection direction)
+    {
+        var a = _decoder.Decode(address);
+        var channel = _channels[a.Channel];
+        Refresh(channel, a.Channel, t);
+        var bank = _banks[(a.Channel * _p.BankGroups + a.BankGroup) * _p.BanksPerGroup + a.Bank];
+
+        long cas;
+        if (bank.OpenRow == a.Row)
+        {
+            _hits++;
+            cas = t;
+        }
+        else
+        {
+            long actEarliest;
+            if (bank.OpenRow < 0)
+            {
+                _misses++;
+                actEarliest = Math.Max(t, bank.ActReadyAt);
+            }
+            else
+            {
+                _conflicts++;
+                long pre = Math.Max(t, bank.PreReadyAt);
+                actEarliest = pre + _p.Trp;
+            }
+
+            long act = channel.EarliestAct(actEarliest, a.BankGroup);
+            channel.RecordAct(act, a.BankGroup);
+            bank.OpenRow = a.Row;
+            bank.PreReadyAt = act + _p.Tras;
+            cas = act + _p.Trcd;
+        }
+
+        cas = Math.Max(cas, channel.EarliestCas(a.BankGroup));
+        int latency = direction == DramDirection.Read ? _p.Cl : _p.Cwl;
+        long dataStart = Math.Max(cas + latency, channel.BusFreeAt);
+        cas = dataStart - latency;
+        long dataEnd = dataStart + _p.BurstClocks;
+        channel.RecordCas(cas, a.BankGroup);
+        channel.BusFreeAt = dataEnd;
+        bank.PreReadyAt = Math.Max(bank.PreReadyAt, direction == DramDirection.Write ? dataEnd + _p.Twr : dataEnd);
+
+        if (_p.PagePolicy == PagePolicy.Closed)
+        {
+            // Auto-precharge: the bank closes as soon as it may.
+            bank.ActReadyAt = bank.PreReadyAt + _p.Trp;
+            bank.OpenRow = -1;
+        }
+
+        return dataEnd;
+    }
+
+    private void Refresh(ChannelState channel, int channelIndex, long t)
+    {
+        while (t >= channel.NextRefreshAt)
+        {
+            long begin = channel.NextRefreshAt;
+            for (int b = 0; b < _p.Banks; b++)
+            {
+                var bank = _banks[channelIndex * _p.Banks + b];
+                if (bank.OpenRow >= 0)
+                {
+                    begin = Math.Max(begin, bank.PreReadyAt + _p.Trp);
+                }
+            }
+
+            begin = Math.Max(begin, channel.BusFreeAt);
+            long end = begin + _p.Trfc;
+            for (int b = 0; b < _p.Banks; b++)
+            {
+                var bank = _banks[channelIndex * _p.Banks + b];
+                bank.OpenRow = -1;
+                bank.ActReadyAt = Math.Max(bank.ActReadyAt, end);
+            }
+
+            channel.NextRefreshAt += _p.Trefi;
+            _refreshes++;
+        }
+    }
+
+    private sealed class Bank
+    {
+        public long OpenRow { get; set; } = -1;
+
+        public long ActReadyAt { get; set; }
+
+        public long PreReadyAt { get; set; }
+    }
+
+    private sealed class ChannelState(DramTimingParameters p)
+    {
+        private readonly long[] _lastActInGroup = Enumerable.Repeat(long.MinValue / 2, p.BankGroups).ToArray();
+        private readonly long[] _lastCasInGroup = Enumerable.Repeat(long.MinValue / 2, p.BankGroups).ToArray();
+        private readonly Queue<long> _recentActs = new();
+        private long _lastAct = long.MinValue / 2;
+        private long _lastCas = long.MinValue / 2;
+
+        public long BusFreeAt { get; set; }
+
+        public long NextRefreshAt { get; set; } = p.Trefi;
+
+        public long EarliestAct(long t, int group)
+        {
+            long act = Math.Max(t, Math.Max(_lastAct + p.TrrdS, _lastActInGroup[group] + p.TrrdL));
+            return _recentActs.Count == 4 ? Math.Max(act, _recentActs.Peek() + p.Tfaw) : act;
+        }
+
+        public void RecordAct(long act, int group)
+        {
+            _lastAct = Math.Max(_lastAct, act);
+            _lastActInGroup[group] = Math.Max(_lastActInGroup[group], act);
+            _recentActs.Enqueue(act);
+            if (_recentActs.Count > 4)
+            {
+                _recentActs.Dequeue();
+            }
+        }
+
+        public long EarliestCas(int group) => Math.Max(_lastCas + p.TccdS, _lastCasInGroup[group] + p.TccdL);
+
+        public void RecordCas(long cas, int group)
+        {
+            _lastCas = Math.Max(_lastCas, cas);
+            _lastCasInGroup[group] = Math.Max(_lastCasInGroup[group], cas);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace QuantSim.Simulator.Dram;
+
+public enum DramDirection
+{
+    Read,
+    Write,
+}

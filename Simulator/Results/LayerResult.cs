@@ -1,0 +1,32 @@
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Mapping;
+
+namespace QuantSim.Simulator.Results;
+
+/// <summary>
+/// What one layer costs on the array.
+/// <see cref="ComputeCycles"/> is the array's own time under <see cref="Timing"/>;
+/// <see cref="StallCycles"/> is what the memory system adds (0 until a memory model is attached), and
+/// <see cref="TotalCycles"/> is their sum. <see cref="Utilization"/> is useful PE-cycles over all
+/// PE-cycles (MACs / (ComputeCycles x R x C)); <see cref="SpatialEfficiency"/> is the mean share of
+/// PEs a fold occupies.
+/// </summary>
+public sealed record LayerResult(
+    string LayerName,
+    GemmProblem Problem,
+    ArrayMapping Mapping,
+    TimingConvention Timing,
+    long ComputeCycles,
+    long StallCycles,
+    EdgeTraffic Traffic)
+{
+    public long TotalCycles => ComputeCycles + StallCycles;
+
+    public long Folds => Mapping.Folds;
+
+    public long Macs => Problem.Macs;
+
+    public double Utilization => ComputeCycles == 0 ? 0 : (double)Macs / ((double)ComputeCycles * Mapping.Rows * Mapping.Cols);
+
+    public double SpatialEfficiency => Mapping.SpatialEfficiency;
+}

@@ -1,0 +1,9 @@
+namespace QuantSim.Simulator.Timing;
+
+/// <summary>
+/// When each fold runs: the cycle its first streamed operand enters row 0
+/// (<see cref="StreamStart"/>), the cycle its stationary tile starts loading (<see cref="LoadStart"/>,
+/// -1 for output-stationary), and the cycle its last output leaves the array
+/// (<see cref="LastOutput"/>). <see cref="TotalCycles"/> counts cycles 0 .. last output inclusive.
+/// </summary>
+public sealed record FoldSchedule(long[] StreamStart, long[] LoadStart, long[] LastOutput, long TotalCycles);

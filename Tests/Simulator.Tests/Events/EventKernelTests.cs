@@ -1,0 +1,133 @@
+using QuantSim.Simulator.Events;
+
+namespace QuantSim.Simulator.Tests.Events;
+
+public sealed class EventKernelTests
+{
+    [Test]
+    public void Should_Process_By_Cycle_Then_Priority_Then_Scheduling_Order()
+    {
+        // Given events scheduled out of order, with ties on cycle and on priority
+        var kernel = new EventKernel();
+        var log = new List<string>();
+        kernel.ScheduleAt(5, () => log.Add("c5-p0-first"));
+        kernel.ScheduleAt(2, () => log.Add("c2"));
+        kernel.ScheduleAt(5, () => log.Add("c5-p-1"), priority: -1);
+        kernel.ScheduleAt(5, () => log.Add("c5-p0-second"));
+
+        // When run
+        long end = kernel.Run();
+
+        // Then the order is cycle, priority, FIFO
+        Assert.That(log, Is.EqualTo(new[] { "c2", "c5-p-1", "c5-p0-first", "c5-p0-second" }));
+        Assert.That(end, Is.EqualTo(5));
+        Assert.That(kernel.ProcessedEvents, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Should_Stop_At_The_Given_Cycle_And_Resume_Later()
+    {
+        var kernel = new EventKernel();
+        var seen = new List<long>();
+        foreach (long c in new long[] { 1, 3, 7 })
+        {
+            kernel.ScheduleAt(c, () => seen.Add(kernel.Now));
+        }
+
+        kernel.Run(until: 3);
+        Assert.That(seen, Is.EqualTo(new long[] { 1, 3 }));
+
+        kernel.Run();
+        Assert.That(seen, Is.EqualTo(new long[] { 1, 3, 7 }));
+    }
+
+    [Test]
+    public void Should_Refuse_To_Schedule_In_The_Past()
+    {
+        var kernel = new EventKernel();
+        kernel.ScheduleAt(10, () => { });
+        kernel.Run();
+
+        Assert.Throws<InvalidOperationException>(() => kernel.ScheduleAt(9, () => { }));
+    }
+
+    [Test]
+    public void Should_Run_Processes_That_Wait_For_Delays_And_Signals()
+    {
+        // Given a producer that fires a signal after 4 cycles and a consumer that waits for it, then 3 more
+        var kernel = new EventKernel();
+        var ready = new Signal(kernel, "ready");
+        long consumerDone = -1;
+
+        IEnumerable<Await> Producer()
+        {
+            yield return Await.Delay(4);
+            ready.Fire();
+        }
+
+        IEnumerable<Await> Consumer()
+        {
+            yield return Await.For(ready);
+            yield return Await.Delay(3);
+            consumerDone = kernel.Now;
+        }
+
+        kernel.Start("consumer", Consumer());
+        kernel.Start("producer", Producer());
+
+        // When run to completion: 4 (producer) + 3 (consumer) = 7
+        long end = kernel.RunToCompletion();
+
+        Assert.That(consumerDone, Is.EqualTo(7));
+        Assert.That(end, Is.EqualTo(7));
+        Assert.That(ready.FiredAt, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Should_Resume_At_Once_On_A_Signal_That_Already_Fired()
+    {
+        var kernel = new EventKernel();
+        var done = new Signal(kernel, "done");
+        long resumedAt = -1;
+        kernel.ScheduleAt(2, done.Fire);
+
+        IEnumerable<Await> Late()
+        {
+            yield return Await.Delay(5);
+            yield return Await.For(done);
+            resumedAt = kernel.Now;
+        }
+
+        kernel.Start("late", Late());
+        kernel.RunToCompletion();
+
+        Assert.That(resumedAt, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void Should_Report_A_Deadlock_Naming_The_Waiting_Process_And_Signal()
+    {
+        var kernel = new EventKernel();
+        var never = new Signal(kernel, "fold 3 operands");
+
+        IEnumerable<Await> Stuck()
+        {
+            yield return Await.For(never);
+        }
+
+        kernel.Start("array", Stuck());
+
+        var ex = Assert.Throws<InvalidOperationException>(() => kernel.RunToCompletion());
+        Assert.That(ex!.Message, Is.EqualTo("Deadlock at cycle 0: array (waiting on fold 3 operands) can never resume."));
+    }
+
+    [Test]
+    public void Should_Refuse_To_Fire_A_Signal_Twice()
+    {
+        var kernel = new EventKernel();
+        var signal = new Signal(kernel, "s");
+        signal.Fire();
+
+        Assert.Throws<InvalidOperationException>(signal.Fire);
+    }
+}

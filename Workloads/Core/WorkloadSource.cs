@@ -1,0 +1,46 @@
+using QuantSim.Input;
+using QuantSim.Workloads.Traces;
+using QuantSim.Workloads.Zoo;
+
+namespace QuantSim.Workloads;
+
+/// <summary>
+/// Turns what a user typed where a workload is expected into a workload: a zoo name
+/// (case-insensitive), a SCALE-Sim topology CSV, or a QuantSim layer trace. The two CSV formats
+/// are told apart by content: a QuantSim trace starts with a <c>#</c> comment or has a
+/// <c>kind</c> column in its header; anything else is read as SCALE-Sim's.
+/// </summary>
+public static class WorkloadSource
+{
+    public static Workload Resolve(string nameOrPath)
+    {
+        if (ModelZoo.TryGet(nameOrPath, out var workload))
+        {
+            return workload;
+        }
+
+        if (File.Exists(nameOrPath))
+        {
+            return ReadFile(nameOrPath);
+        }
+
+        throw new InputException(new InputError(nameOrPath, 0, 0, string.Empty,
+            $"no zoo workload or file of that name; zoo: {string.Join(", ", ModelZoo.Names)}; or give a SCALE-Sim topology or QuantSim trace .csv path"));
+    }
+
+    /// <summary>Reads a file in whichever of the two CSV formats it is.</summary>
+    public static Workload ReadFile(string path)
+    {
+        string text = CsvText.ReadFile(path, "workload file");
+        string name = Path.GetFileNameWithoutExtension(path);
+        return IsQuantSimTrace(text)
+            ? QuantSimTraceReader.Read(path, text, name)
+            : ScaleSimTopologyReader.Read(path, text, name);
+    }
+
+    public static bool IsQuantSimTrace(string text)
+    {
+        string first = CsvText.Lines(text).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
+        return first.StartsWith('#') || CsvText.Fields(first).Contains(TraceColumns.Kind);
+    }
+}
