@@ -19,14 +19,14 @@ namespace QuantSim.Workloads.Torch.Tests.Accuracy;
 [Explicit("full-size study, tens of minutes")]
 public sealed class AccuracyStudyMeasurement
 {
-    /// <summary>LeNet-5 float recipe: Adam, lr 2e-3 cosine, batch 128, 6 epochs over all 60,000 images.</summary>
-    public static TrainingOptions LeNetFloat { get; } = new(6, 128, 2e-3, 1);
+    /// <summary>LeNet-5 float recipe: Adam, lr 2e-3 cosine, batch 128, 4 epochs over all 60,000 images.</summary>
+    public static TrainingOptions LeNetFloat { get; } = new(4, 128, 2e-3, 1);
 
     /// <summary>Small-CNN (Fashion-MNIST) float recipe: Adam, lr 2e-3 cosine, batch 128, 3 epochs.</summary>
     public static TrainingOptions SmallCnnFloat { get; } = new(3, 128, 2e-3, 1);
 
-    /// <summary>Fine-tuning recipe for every variant: SGD momentum 0.9, lr 0.01 cosine, batch 128, 8,000 images.</summary>
-    public static TrainingOptions Qat { get; } = new(1, 128, 1e-2, 1) { TrainImages = 8000 };
+    /// <summary>Fine-tuning recipe for every variant: SGD momentum 0.9, lr 0.01 cosine, batch 128, 4,000 images.</summary>
+    public static TrainingOptions Qat { get; } = new(1, 128, 1e-2, 1) { TrainImages = 4000 };
 
     [Test]
     public void Mnist() => Study("mnist", ModelArchitecture.LeNet5, DatasetName.Mnist, LeNetFloat,

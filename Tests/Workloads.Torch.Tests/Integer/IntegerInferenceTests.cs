@@ -31,16 +31,16 @@ public sealed class IntegerInferenceTests
     public void Should_Reproduce_Fixed_Point_Logits_Exactly()
     {
         // Given power-of-two scales, every fake-quantized value is an integer times a power of two and every
-        // partial sum stays below 2^24, so TorchSharp's float32 arithmetic is exact: its logits must equal the
+        // partial sum stays far below 2^53, so TorchSharp's float64 scoring arithmetic is exact: its logits must equal the
         // integer accumulators times s_in·s_w, and every requantization is the same rounding shift.
         using QuantizedNetwork network = Quantized(QuantVariant.FixedPoint, 8);
         IntegerModel model = IntegerExporter.Export(network);
 
-        float[] torchLogits;
+        double[] torchLogits;
         using (no_grad())
         using (Tensor logits = network.forward(_images.ImagesTensor(0, 50)))
         {
-            torchLogits = logits.data<float>().ToArray();
+            torchLogits = logits.data<double>().ToArray();
         }
 
         for (int n = 0; n < 50; n++)

@@ -7,18 +7,18 @@ public sealed class Top1AccuracyTests
     [Test]
     public void Should_Give_The_Wilson_Interval_Computed_By_Hand_For_8_Of_10()
     {
-        // Given 8 correct of 10: p = 0.8, z = 1.959964, z² = 3.841459
-        // centre = (0.8 + z²/20) / (1 + z²/10) = 0.9920729 / 1.3841459 = 0.716741
-        // half   = z·sqrt(0.8·0.2/10 + z²/400) / 1.3841459 = 1.959964·0.1600113 / 1.3841459 = 0.226576
-        // so [0.490165, 0.943317] (the textbook Wilson interval for 8/10 is 0.490 .. 0.943)
+        // Given 8 correct of 10: p = 0.8, z = 1.95996398, z² = 3.84145882
+        // centre = (0.8 + z²/20) / (1 + z²/10) = 0.99207294 / 1.38414588 = 0.7167393
+        // half   = z·sqrt(0.8·0.2/10 + z²/400) / 1.38414588 = 1.95996398·0.16001140 / 1.38414588 = 0.2265768
+        // so [0.490162, 0.943316] (the textbook Wilson interval for 8/10 is 0.490 .. 0.943)
         var accuracy = Top1Accuracy.Of([1, 1, 1, 1, 1, 1, 1, 1, 0, 0], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
 
         Assert.Multiple(() =>
         {
             Assert.That(accuracy.Correct, Is.EqualTo(8));
             Assert.That(accuracy.Value, Is.EqualTo(0.8).Within(1e-12));
-            Assert.That(accuracy.Lower95, Is.EqualTo(0.490165).Within(2e-6));
-            Assert.That(accuracy.Upper95, Is.EqualTo(0.943317).Within(2e-6));
+            Assert.That(accuracy.Lower95, Is.EqualTo(0.490162).Within(2e-6));
+            Assert.That(accuracy.Upper95, Is.EqualTo(0.943316).Within(2e-6));
         });
     }
 

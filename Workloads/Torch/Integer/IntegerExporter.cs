@@ -34,14 +34,20 @@ public static class IntegerExporter
             double[] logitScale = weightScales.Select(s => inputScale * s).ToArray();
             if (i == count - 1)
             {
-                layers.Add(new IntegerLayer(spec, sides[i], inputZero, codes, bias, null, 0, 0, logitScale));
+                layers.Add(new IntegerLayer(spec, sides[i], inputZero, codes, bias, null, 0, 0, logitScale)
+                {
+                    Bits = network.Bits[i], InputScale = inputScale, WeightScales = weightScales,
+                });
                 continue;
             }
 
             var (outputScale, outputZero) = network.ActivationQuantizer(i + 1).Export();
             FixedPointMultiplier[] multipliers = logitScale.Select(s => FixedPointMultiplier.FromReal(s / outputScale)).ToArray();
             layers.Add(new IntegerLayer(spec, sides[i], inputZero, codes, bias, multipliers, outputZero,
-                network.ActivationQuantizer(i + 1).QMax, logitScale));
+                network.ActivationQuantizer(i + 1).QMax, logitScale)
+            {
+                Bits = network.Bits[i], InputScale = inputScale, WeightScales = weightScales, OutputScale = outputScale,
+            });
         }
 
         var (scale, zero) = network.ActivationQuantizer(0).Export();

@@ -64,7 +64,7 @@ public static class IntegerInference
         return best;
     }
 
-    private static int OutputSide(IntegerLayer layer) => layer.InputSide + 2 * layer.Spec.Padding - layer.Spec.Kernel + 1;
+    internal static int OutputSide(IntegerLayer layer) => layer.InputSide + 2 * layer.Spec.Padding - layer.Spec.Kernel + 1;
 
     private static int[] Convolve(IntegerLayer layer, int[] input)
     {
@@ -110,7 +110,7 @@ public static class IntegerInference
         return output;
     }
 
-    private static int[] FullyConnected(IntegerLayer layer, int[] input)
+    internal static int[] FullyConnected(IntegerLayer layer, int[] input)
     {
         int inFeatures = layer.Spec.InputChannels, outFeatures = layer.Spec.OutputChannels, z = layer.InputZeroPoint;
         var output = new int[outFeatures];
@@ -142,7 +142,8 @@ public static class IntegerInference
         return output;
     }
 
-    private static int[] MaxPool(int[] input, int channels, int side)
+    /// <summary>2 x 2, stride-2 max-pool over [C][side][side] codes.</summary>
+    internal static int[] MaxPool(int[] input, int channels, int side)
     {
         int outSide = side / 2;
         var output = new int[channels * outSide * outSide];

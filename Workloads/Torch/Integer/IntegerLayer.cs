@@ -1,4 +1,5 @@
 using QuantSim.Workloads.Torch.Models;
+using QuantSim.Workloads.Torch.Quantization;
 
 namespace QuantSim.Workloads.Torch.Integer;
 
@@ -21,6 +22,18 @@ public sealed record IntegerLayer(
     int OutputMax,
     double[] LogitScale)
 {
+    /// <summary>Bits of this layer's weights and input activations.</summary>
+    public LayerBits Bits { get; init; } = new(8, 8);
+
+    /// <summary>Scale of the input codes, s_in.</summary>
+    public double InputScale { get; init; }
+
+    /// <summary>Weight scale per output channel, s_w[c] (per-tensor variants repeat one value).</summary>
+    public double[] WeightScales { get; init; } = [];
+
+    /// <summary>Scale of the output codes, s_out (the next layer's s_in; 0 for the last layer).</summary>
+    public double OutputScale { get; init; }
+
     /// <summary>Whether this is the classifier layer (no requantization; logits stay int32).</summary>
     public bool IsLast => Multipliers is null;
 }
