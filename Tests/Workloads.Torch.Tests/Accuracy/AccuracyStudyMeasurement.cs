@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using QuantSim.Workloads.Torch.Accuracy;
+using QuantSim.Workloads.Torch.Data;
+using QuantSim.Workloads.Torch.Models;
+using QuantSim.Workloads.Torch.Quantization;
+using QuantSim.Workloads.Torch.Training;
+
+namespace QuantSim.Workloads.Torch.Tests.Accuracy;
+
+/// <summary>
+/// The full-size accuracy study behind the README table (tens of minutes of CPU): never part of CI, run
+/// explicitly with
+/// <c>QUANTSIM_STUDY_OUT=DIR dotnet test Tests/Workloads.Torch.Tests -c Release --filter "FullyQualifiedName~AccuracyStudyMeasurement.Mnist"</c>
+/// (or <c>.FashionMnist</c>). Each result is appended to <c>DIR/NAME.jsonl</c> as soon as it exists and the
+/// Markdown table is rewritten, so an interrupted study keeps what it measured; checkpoints are cached, so a
+/// rerun only scores.
+/// </summary>
+[Explicit("full-size study, tens of minutes")]
+public sealed class AccuracyStudyMeasurement
+{
+    /// <summary>LeNet-5 float recipe: Adam, lr 2e-3 cosine, batch 128, 4 epochs over all 60,000 images.</summary>
+    public static TrainingOptions LeNetFloat { get; } = new(4, 128, 2e-3, 1);
+
+    /// <summary>Small-CNN (Fashion-MNIST) float recipe: Adam, lr 2e-3 cosine, batch 128, 3 epochs.</summary>
+    public static TrainingOptions SmallCnnFloat { get; } = new(3, 128, 2e-3, 1);
+
+    /// <summary>Fine-tuning recipe for every variant: SGD momentum 0.9, lr 0.01 cosine, batch 128, 4,000 images.</summary>
+    public static TrainingOptions Qat { get; } = new(1, 128, 1e-2, 1) { TrainImages = 4000 };
+
+    [Test]
+    public void Mnist() => Study("mnist", ModelArchitecture.LeNet5, DatasetName.Mnist, LeNetFloat,
+        QuantVariants.All, [8, 4, 2, 3]);
+
+    [Test]
+    public void FashionMnist() => Study("fashion-mnist", ModelArchitecture.SmallCnn, DatasetName.FashionMnist, SmallCnnFloat,
+        [QuantVariant.Lsq, QuantVariant.FixedPoint], [8, 4]);
+
+    private static void Study(string name, ModelArchitecture model, DatasetName dataset, TrainingOptions floatTraining,
+        IReadOnlyList<QuantVariant> variants, int[] bits)
+    {
+        string folder = Environment.GetEnvironmentVariable("QUANTSIM_STUDY_OUT") ?? Path.Combine(Path.GetTempPath(), "quantsim-study");
+        Directory.CreateDirectory(folder);
+        string jsonl = Path.Combine(folder, name + ".jsonl");
+        var runner = new AccuracyRunner();
+        var results = new List<AccuracyResult>();
+        var log = new Progress(Path.Combine(folder, name + ".progress"));
+        foreach (int b in bits)
+        {
+            foreach (QuantVariant variant in variants)
+            {
+                var options = new AccuracyOptions(model, dataset, new QuantizationConfig(variant, b, b))
+                {
+                    FloatTraining = floatTraining,
+                    Qat = Qat,
+                };
+                var started = DateTime.UtcNow;
+                AccuracyResult result = runner.Run(options, log);
+                double seconds = (DateTime.UtcNow - started).TotalSeconds;
+                results.Add(result);
+                File.AppendAllText(jsonl, JsonSerializer.Serialize(result) + "\n");
+                File.AppendAllText(Path.Combine(folder, name + ".timing"), string.Create(CultureInfo.InvariantCulture,
+                    $"{variant.CliName()} w{b}a{b}: {seconds:F1} s, float images {result.FloatImagesTrained}, qat images {result.QatImagesTrained}\n"));
+                File.WriteAllText(Path.Combine(folder, name + ".md"), AccuracyTable.ToMarkdown(results));
+            }
+        }
+
+        Assert.That(results, Has.Count.EqualTo(variants.Count * bits.Length));
+    }
+
+    /// <summary>Appends one line per 20 batches, so a long run can be watched with <c>tail -f</c>.</summary>
+    private sealed class Progress(string path) : IProgress<TrainingProgress>
+    {
+        private int _reports;
+
+        public void Report(TrainingProgress value)
+        {
+            if (_reports++ % 20 == 0 || value.ImagesDone == value.ImagesPerEpoch)
+            {
+                File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture,
+                    $"{DateTime.UtcNow:HH:mm:ss} {value.Stage} epoch {value.Epoch}/{value.Epochs} {value.ImagesDone}/{value.ImagesPerEpoch} loss {value.Loss:F4}\n"));
+            }
+        }
+    }
+}

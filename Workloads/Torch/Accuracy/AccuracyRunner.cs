@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using QuantSim.Workloads.Torch.Data;
+using QuantSim.Workloads.Torch.Integer;
+using QuantSim.Workloads.Torch.Models;
+using QuantSim.Workloads.Torch.Quantization;
+using QuantSim.Workloads.Torch.Statistics;
+using QuantSim.Workloads.Torch.Training;
+using static TorchSharp.torch;
+
+namespace QuantSim.Workloads.Torch.Accuracy;
+
+/// <summary>
+/// The accuracy pipeline: load the dataset, get the float network (cached or trained), quantize it
+/// (cached, or calibrated and fine-tuned), score TorchSharp's fake-quantized predictions, export the
+/// integer model and score it on the integer datapath. Library code: no console, progress through
+/// <see cref="IProgress{T}"/>.
+/// </summary>
+public sealed class AccuracyRunner
+{
+    private readonly Dictionary<DatasetName, (ImageSet Train, ImageSet Test)> _datasets = [];
+
+    /// <summary>Runs one measurement.</summary>
+    public AccuracyResult Run(AccuracyOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        set_num_threads(options.Threads);
+        var (train, fullTest) = LoadDataset(options, cancel);
+        ImageSet test = options.TestImages is int n ? fullTest.Take(n) : fullTest;
+        var store = new CheckpointStore(options.CheckpointCache ?? options.Cache);
+
+        using QuantizedNetwork floatNet = new(options.Model, options.FloatTraining.Seed);
+        string floatKey = FloatKey(options);
+        long floatImages = 0;
+        if (!store.TryLoad(floatNet, floatKey))
+        {
+            floatImages = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel);
+            store.Save(floatNet, floatKey);
+        }
+
+        int[] floatPredictions = Trainer.Predict(floatNet, test);
+
+        using QuantizedNetwork quantNet = new(options.Model, options.FloatTraining.Seed);
+        CopyWeights(floatNet, quantNet);
+        using (Tensor calibration = train.ImagesTensor(0, Math.Min(options.CalibrationImages, train.Count)))
+        {
+            quantNet.EnableQuantization(options.Quantization, calibration);
+        }
+
+        string quantKey = QuantizedKey(options, floatKey);
+        long qatImages = 0;
+        if (!store.TryLoad(quantNet, quantKey))
+        {
+            if (!options.PostTrainingOnly)
+            {
+                qatImages = Trainer.Train(quantNet, train, options.Qat, sgd: true, "quantization-aware training", progress, cancel);
+            }
+
+            store.Save(quantNet, quantKey);
+        }
+
+        quantNet.UseDoublePrecision();
+        int[] fakePredictions = Trainer.Predict(quantNet, test);
+        IntegerModel integerModel = IntegerExporter.Export(quantNet);
+        progress?.Report(new TrainingProgress("integer inference", 1, 1, 0, test.Count, double.NaN));
+        int[] integerPredictions = IntegerInference.Predict(integerModel, test, options.Threads);
+        progress?.Report(new TrainingProgress("integer inference", 1, 1, test.Count, test.Count, double.NaN));
+
+        int disagreements = fakePredictions.Zip(integerPredictions).Count(p => p.First != p.Second);
+        ImmutableArray<bool> floatCorrect = Correct(floatPredictions, test.Labels);
+        ImmutableArray<bool> integerCorrect = Correct(integerPredictions, test.Labels);
+        return new AccuracyResult(
+            options.Model.Name,
+            options.Dataset.CliName(),
+            options.Quantization.Variant.CliName(),
+            options.Quantization.PrecisionName,
+            quantNet.Bits,
+            options.PostTrainingOnly,
+            Top1Accuracy.Of(floatPredictions, test.Labels),
+            Top1Accuracy.Of(fakePredictions, test.Labels),
+            Top1Accuracy.Of(integerPredictions, test.Labels),
+            1 - disagreements / (double)test.Count,
+            disagreements,
+            McNemarTest.Compare(floatCorrect, integerCorrect),
+            floatKey,
+            quantKey)
+        {
+            FloatCorrect = floatCorrect,
+            IntegerCorrect = integerCorrect,
+            FloatImagesTrained = floatImages,
+            QatImagesTrained = qatImages,
+        };
+    }
+
+    /// <summary>The dataset's train and test sets, loaded once per runner.</summary>
+    public (ImageSet Train, ImageSet Test) LoadDataset(AccuracyOptions options, CancellationToken cancel = default)
+    {
+        if (!_datasets.TryGetValue(options.Dataset, out var sets))
+        {
+            sets = new DatasetLoader(options.Cache).Load(options.Dataset, cancel);
+            _datasets[options.Dataset] = sets;
+        }
+
+        return sets;
+    }
+
+    /// <summary>Checkpoint key of the float network: architecture, dataset bytes, training options.</summary>
+    public static string FloatKey(AccuracyOptions options) => CheckpointStore.Key(string.Join('\n',
+        "float", CheckpointStore.Describe(options.Model), options.Dataset.Package().Integrity, options.FloatTraining.Fingerprint()));
+
+    /// <summary>Checkpoint key of the quantized network: the float key plus quantization and fine-tuning.</summary>
+    public static string QuantizedKey(AccuracyOptions options, string floatKey) => CheckpointStore.Key(string.Join('\n',
+        "quantized", floatKey, options.Quantization.Fingerprint(),
+        options.PostTrainingOnly ? "ptq" : "qat " + options.Qat.Fingerprint(),
+        "calibration " + options.CalibrationImages.ToString(CultureInfo.InvariantCulture)));
+
+    private static void CopyWeights(QuantizedNetwork from, QuantizedNetwork to)
+    {
+        using var noGrad = no_grad();
+        for (int i = 0; i < from.Architecture.Layers.Length; i++)
+        {
+            to.Weight(i).copy_(from.Weight(i));
+            to.Bias(i).copy_(from.Bias(i));
+        }
+    }
+
+    private static ImmutableArray<bool> Correct(int[] predictions, byte[] labels) =>
+        [.. predictions.Select((p, i) => p == labels[i])];
+}

@@ -1,0 +1,65 @@
+using static TorchSharp.torch;
+
+namespace QuantSim.Workloads.Torch.Quantization;
+
+/// <summary>
+/// Fake-quantizes one layer's input activations to unsigned <see cref="Bits"/>-bit codes with one scale
+/// and an integer zero point z: <c>q = clamp(round(x/s) + z, 0, 2^b−1)</c>, <c>x̂ = s·(q − z)</c>.
+/// z is 0 except for the scale-offset variant.
+/// </summary>
+public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
+{
+    protected ActivationQuantizer(string name, int bits) : base(name)
+    {
+        Bits = bits;
+    }
+
+    public int Bits { get; }
+
+    public int QMax => (1 << Bits) - 1;
+
+    /// <summary>Activations per image at this point (LSQ's N for the step's gradient scale).</summary>
+    protected long FeaturesPerImage { get; private set; } = 1;
+
+    public abstract bool PowerOfTwo { get; }
+
+    /// <summary>Sets data-dependent initial state from a calibration batch of float activations.</summary>
+    public void Initialize(Tensor activations)
+    {
+        FeaturesPerImage = activations.numel() / activations.shape[0];
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        InitializeFrom(activations.detach());
+    }
+
+    protected abstract void InitializeFrom(Tensor activations);
+
+    /// <summary>The scale (a scalar tensor) and the zero point (an integer-valued scalar tensor).</summary>
+    public abstract (Tensor Scale, Tensor ZeroPoint) Parameters();
+
+    public override Tensor forward(Tensor x)
+    {
+        var (scale, zero) = Parameters();
+        Tensor q = (FakeQuant.Round(x / scale, training) + zero).clamp(0, QMax);
+        return (q - zero) * scale;
+    }
+
+    /// <summary>The scale and zero point the hardware uses.</summary>
+    public (double Scale, int ZeroPoint) Export()
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var (scale, zero) = Parameters();
+        return (scale.to_type(ScalarType.Float64).item<double>(), (int)FakeQuant.Value(zero));
+    }
+
+    protected double StepGradScale => 1.0 / Math.Sqrt(FeaturesPerImage * (double)QMax);
+
+    /// <summary>Fake-quantization squared error of <paramref name="x"/> at scale s and zero point z, for init searches.</summary>
+    protected double Error(Tensor x, double s, double z)
+    {
+        using Tensor q = (FakeQuant.RoundHalfUp(x / s) + z).clamp(0, QMax);
+        using Tensor e = ((q - z) * s - x).square().sum();
+        return FakeQuant.Value(e);
+    }
+}

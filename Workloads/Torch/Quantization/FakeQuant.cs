@@ -1,0 +1,41 @@
+using static TorchSharp.torch;
+
+namespace QuantSim.Workloads.Torch.Quantization;
+
+/// <summary>
+/// The straight-through building blocks of quantization-aware training. Rounding is half-up,
+/// <c>floor(x + 0.5)</c>, everywhere (fake quantization, export and bias), because the integer datapath's
+/// rounding shift rounds ties up for the non-negative values that matter (ReLU outputs), and a different
+/// tie rule would make the two paths disagree on exact ties, which power-of-two scales make common.
+/// </summary>
+public static class FakeQuant
+{
+    /// <summary>A one-element tensor's value, whatever its floating-point type.</summary>
+    public static double Value(Tensor x)
+    {
+        using Tensor asDouble = x.to_type(ScalarType.Float64);
+        return asDouble.item<double>();
+    }
+
+    /// <summary>Round half up, no gradient semantics.</summary>
+    public static Tensor RoundHalfUp(Tensor x) => (x + 0.5).floor_();
+
+    /// <summary>Rounds in the forward pass; passes the gradient through unchanged (straight-through estimator).</summary>
+    public static Tensor RoundSte(Tensor x) => x + (RoundHalfUp(x) - x).detach();
+
+    /// <summary>
+    /// Straight-through rounding while training; exact rounding in evaluation, where <c>x + (round(x) − x)</c>
+    /// could land one float ulp off the integer and the integer path must see the same codes.
+    /// </summary>
+    public static Tensor Round(Tensor x, bool training) => training ? RoundSte(x) : RoundHalfUp(x);
+
+    /// <summary>
+    /// Value <paramref name="x"/>, gradient multiplied by <paramref name="scale"/>: LSQ's step-size gradient
+    /// scaling, <c>g = 1/sqrt(N·Q_P)</c> (Esser et al. 2020, Sec. 2.2).
+    /// </summary>
+    public static Tensor GradScale(Tensor x, double scale)
+    {
+        Tensor scaled = x * scale;
+        return (x - scaled).detach() + scaled;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using QuantSim.Workloads.Torch.Data;
+using QuantSim.Workloads.Torch.Models;
+
+namespace QuantSim.Workloads.Torch.Training;
+
+/// <summary>
+/// Trained networks on disk, named by the SHA-256 of a text that lists everything determining the
+/// weights (code version, architecture, dataset integrity, training options, quantization), so a repeated
+/// study reuses them and any change of those inputs retrains.
+/// </summary>
+public sealed class CheckpointStore(DataCache cache)
+{
+    /// <summary>Bump when training or quantization code changes what a given key would produce.</summary>
+    public const string CodeVersion = "quantsim-accuracy-v1";
+
+    /// <summary>The key for a description (see the type's summary).</summary>
+    public static string Key(string description) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CodeVersion + "\n" + description)));
+
+    /// <summary>Architecture text for keys: every layer's shape and options.</summary>
+    public static string Describe(ModelArchitecture model) =>
+        model.Name + "|" + model.InputChannels + "x" + model.InputSide + "|" + string.Join("|", model.Layers.Select(l => l.ToString()));
+
+    public string PathOf(string key) => Path.Combine(cache.CheckpointFolder, key + ".dat");
+
+    /// <summary>Loads the checkpoint into <paramref name="network"/> if it exists.</summary>
+    public bool TryLoad(QuantizedNetwork network, string key)
+    {
+        string path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        network.load(path);
+        return true;
+    }
+
+    /// <summary>Saves atomically (write, then rename), so an interrupted run leaves no half checkpoint.</summary>
+    public void Save(QuantizedNetwork network, string key)
+    {
+        Directory.CreateDirectory(cache.CheckpointFolder);
+        string path = PathOf(key);
+        string partial = path + ".part";
+        network.save(partial);
+        File.Move(partial, path, overwrite: true);
+    }
+}
