@@ -25,7 +25,9 @@ public static class QuantSimApp
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(CompareCommand.Create(console));
-        root.Subcommands.Add(StudyCommand.Create(console, accuracyFactory: null));
+        root.Subcommands.Add(StudyCommand.Create(console, request => new Accuracy.TorchStudyAccuracy(request)));
+        root.Subcommands.Add(AccuracyCommand.Create(console));
+        root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
         root.Subcommands.Add(MergeCommand.Create(console));
 

@@ -19,7 +19,7 @@ public static class StudyCommand
 {
     public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory)
     {
-        var model = new Option<string>("--model") { Description = "Trained model (also its zoo workload): lenet5 or fashion-cnn", DefaultValueFactory = _ => "lenet5" };
+        var model = new Option<string>("--model") { Description = "Trained model, also simulated: lenet5 (MNIST) or small-cnn (Fashion-MNIST)", DefaultValueFactory = _ => "lenet5" };
         var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
         var config = new Option<string>("--config") { Description = "Accelerator config: built-in name or YAML path", DefaultValueFactory = _ => "default" };
         var large = new Option<string>("--large") { Description = "ImageNet-scale zoo network priced at the same precisions", DefaultValueFactory = _ => "resnet18" };
@@ -53,7 +53,8 @@ public static class StudyCommand
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
         var config = AcceleratorConfigReader.Default.ReadFile(configFile);
-        var model = WorkloadSource.Resolve(request.Model);
+        // The trained network itself when it is one of the accuracy models, else a zoo name or trace.
+        var model = Workloads.Torch.Models.ModelArchitecture.Find(request.Model)?.ToWorkload() ?? WorkloadSource.Resolve(request.Model);
         var large = WorkloadSource.Resolve(largeName);
         var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin);
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));

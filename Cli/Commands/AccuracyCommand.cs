@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using QuantSim.Cli.Accuracy;
+using QuantSim.Cli.Reports;
+using QuantSim.Workloads.Torch.Accuracy;
+using QuantSim.Workloads.Torch.Training;
+using Spectre.Console;
+
+namespace QuantSim.Cli.Commands;
+
+/// <summary>
+/// <c>quantsim accuracy</c>: train (or load the cached checkpoint of) a float model, quantize it for one
+/// datapath variant and precision (QAT or PTQ), and score the test set through integer inference.
+/// </summary>
+public static class AccuracyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "lenet5 or small-cnn", DefaultValueFactory = _ => "lenet5" };
+        var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
+        var datapath = new Option<string>("--datapath") { Description = "Quantization variant (quantsim list datapaths)", DefaultValueFactory = _ => "lsq" };
+        var precision = new Option<string>("--precision") { Description = "Bits of every layer, e.g. w8a8, w4a4", DefaultValueFactory = _ => "w8a8" };
+        var edge = new Option<int?>("--first-last-bits") { Description = "Bits of the first and last layers (default: as --precision)" };
+        var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training epochs (default 1)" };
+        var ptq = new Option<bool>("--ptq") { Description = "Post-training quantization only: calibrate, no QAT" };
+        var testImages = new Option<int?>("--test-images") { Description = "Score the first N test images (default: all)" };
+        var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };
+        var command = new Command("accuracy", "Top-1 accuracy of a quantization variant at a precision, from integer inference on the real test set");
+        foreach (var option in new Option[] { model, dataset, datapath, precision, edge, qatEpochs, ptq, testImages, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed =>
+        {
+            var architecture = AccuracyRequestParser.Model(parsed.GetValue(model)!);
+            var options = new AccuracyOptions(
+                architecture,
+                AccuracyRequestParser.Dataset(parsed.GetValue(dataset)!),
+                AccuracyRequestParser.Quantization(
+                    AccuracyRequestParser.Variant(parsed.GetValue(datapath)!), architecture,
+                    AccuracyRequestParser.Precision(parsed.GetValue(precision)!), parsed.GetValue(edge)))
+            {
+                PostTrainingOnly = parsed.GetValue(ptq),
+                TestImages = parsed.GetValue(testImages),
+            };
+            if (parsed.GetValue(qatEpochs) is int epochs)
+            {
+                options = options with { Qat = TrainingOptions.QatDefault with { Epochs = epochs } };
+            }
+
+            var result = Run(console, options);
+            Print(console, result);
+            if (parsed.GetValue(output) is { } dir)
+            {
+                OutputDirectory.Write(dir, [("accuracy.json", JsonSerializer.Serialize(result, JsonOptions) + "\n")]);
+                console.Output.WriteLine($"wrote accuracy.json to {dir}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>Runs with a progress bar when a person is watching, silently otherwise.</summary>
+    public static AccuracyResult Run(CliConsole console, AccuracyOptions options)
+    {
+        var runner = new AccuracyRunner();
+        if (!console.Interactive)
+        {
+            return runner.Run(options);
+        }
+
+        return console.Out.Progress().Start(ctx =>
+        {
+            var tasks = new Dictionary<string, ProgressTask>();
+            var progress = new Progress<TrainingProgress>(p =>
+            {
+                if (!tasks.TryGetValue(p.Stage, out var task))
+                {
+                    tasks[p.Stage] = task = ctx.AddTask(p.Stage, maxValue: Math.Max(1, (double)p.Epochs * p.ImagesPerEpoch));
+                }
+
+                task.Value = (double)(p.Epoch - 1) * p.ImagesPerEpoch + p.ImagesDone;
+            });
+            return runner.Run(options, progress);
+        });
+    }
+
+    private static void Print(CliConsole console, AccuracyResult r)
+    {
+        string Pct(double v) => (v * 100).ToString("0.00", CultureInfo.InvariantCulture);
+        var table = new Table().AddColumns("", "top-1 %", "95 % CI");
+        table.AddRow("float", Pct(r.Float.Value), $"{Pct(r.Float.Lower95)} .. {Pct(r.Float.Upper95)}");
+        table.AddRow("fake-quantized (TorchSharp)", Pct(r.FakeQuantized.Value), $"{Pct(r.FakeQuantized.Lower95)} .. {Pct(r.FakeQuantized.Upper95)}");
+        table.AddRow($"integer ({Markup.Escape(r.Variant)} {r.Precision})", Pct(r.Integer.Value), $"{Pct(r.Integer.Lower95)} .. {Pct(r.Integer.Upper95)}");
+        console.Out.Write(table);
+        console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"integer vs fake-quantized agreement {r.Agreement * 100:0.00} % ({r.Disagreements} images differ); integer vs float McNemar p = {r.IntegerVersusFloat.PValue:0.0000}"));
+    }
+}
