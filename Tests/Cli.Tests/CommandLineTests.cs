@@ -6,6 +6,14 @@ public sealed class CommandLineTests
     [TestCase("list")]
     [TestCase("list", "configs")]
     [TestCase("list", "datapaths")]
+    [TestCase("list", "workloads")]
+    [TestCase("simulate")]
+    [TestCase("compare")]
+    [TestCase("sweep")]
+    [TestCase("merge")]
+    [TestCase("study")]
+    [TestCase("accuracy")]
+    [TestCase("data", "fetch")]
     public void Should_Offer_Help_On_Every_Verb(params string[] verb)
     {
         var run = CliRun.Of([.. verb, "--help"]);
