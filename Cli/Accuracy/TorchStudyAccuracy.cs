@@ -8,7 +8,8 @@ namespace QuantSim.Cli.Accuracy;
 /// <summary>
 /// The study's accuracy from quantized TorchSharp training and integer inference. Both scale-offset
 /// forms compute identical integers (a tested property of the datapath), so one measurement serves
-/// both; trained checkpoints are cached across runs by the accuracy library.
+/// both; trained checkpoints (accuracy library) and scored results (<see cref="StudyAccuracyCache"/>)
+/// are cached across runs.
 /// </summary>
 public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAccuracy
 {
@@ -34,9 +35,17 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
             options = options with { Qat = TrainingOptions.QatDefault with { Epochs = epochs } };
         }
 
-        progress.Report($"{variant.Label} {precision.Label}: accuracy (training is cached)");
-        var r = new AccuracyRunner().Run(options);
-        var point = new AccuracyPoint(r.Integer.Value, r.Integer.Lower95, r.Integer.Upper95, r.Float.Value, r.Agreement, r.IntegerCorrect);
+        var cache = new StudyAccuracyCache(options.Cache);
+        string key = StudyAccuracyCache.Key(options);
+        var point = cache.TryLoad(key);
+        if (point is null)
+        {
+            progress.Report($"{variant.Label} {precision.Label}: accuracy (trained checkpoints are cached)");
+            var r = new AccuracyRunner().Run(options);
+            point = new AccuracyPoint(r.Integer.Value, r.Integer.Lower95, r.Integer.Upper95, r.Float.Value, r.Agreement, r.IntegerCorrect);
+            cache.Save(key, point);
+        }
+
         _measured[(variant.Kind, precision.Label)] = point;
         return point;
     }
