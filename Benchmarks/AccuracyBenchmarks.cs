@@ -15,6 +15,7 @@ namespace QuantSim.Benchmarks;
 /// seeded random pixels: throughput does not depend on what the pixels show.
 /// </summary>
 [MemoryDiagnoser]
+[InProcess] // TorchSharp finds its native package through the host application's dependency file.
 public class AccuracyBenchmarks
 {
     private const int Images = 512;
