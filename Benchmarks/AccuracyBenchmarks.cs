@@ -34,13 +34,19 @@ public class AccuracyBenchmarks
         var labels = Enumerable.Range(0, Images).Select(i => (byte)(i % 10)).ToArray();
         _images = new ImageSet(pixels, labels, 28, 28);
         _float = new QuantizedNetwork(ModelArchitecture.LeNet5, seed: 1);
-        _quantized = new QuantizedNetwork(ModelArchitecture.LeNet5, seed: 1);
-        using (var calibration = _images.ImagesTensor(0, 256))
-        {
-            _quantized.EnableQuantization(new QuantizationConfig(QuantVariant.Lsq, 8, 8), calibration);
-        }
+        _quantized = Quantized();
 
-        _integer = IntegerExporter.Export(_quantized);
+        // Export switches a network to float64 scoring, so the exported one is a separate copy.
+        using var exported = Quantized();
+        _integer = IntegerExporter.Export(exported);
+    }
+
+    private QuantizedNetwork Quantized()
+    {
+        var network = new QuantizedNetwork(ModelArchitecture.LeNet5, seed: 1);
+        using var calibration = _images.ImagesTensor(0, 256);
+        network.EnableQuantization(new QuantizationConfig(QuantVariant.Lsq, 8, 8), calibration);
+        return network;
     }
 
     [GlobalCleanup]
