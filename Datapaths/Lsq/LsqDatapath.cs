@@ -21,9 +21,8 @@ public sealed class LsqDatapath : IDatapath
 
     public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.GemmlowpOperands(precision);
 
-    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
-        new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.Real, false),
-        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.Real, false));
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) =>
+        LearnedScaleParts.Quantizers(precision, Granularity.PerTensor);
 
     public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
     {
@@ -31,17 +30,6 @@ public sealed class LsqDatapath : IDatapath
         return MultiplierKernels.Symmetric(quantization, weights, precision, ArrayMultiplier.Instance);
     }
 
-    public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
-    {
-        int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
-        return new(
-            Name,
-            "per-tensor multiplier",
-            precision,
-            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), .. InventoryParts.GemmlowpOutput(acc, ba, false)],
-            InventoryParts.MultiplierParameters(acc, perChannel: false),
-            [.. InventoryParts.MultiplierPe(ba, bw, bw, ba, acc)],
-            [.. InventoryParts.GemmlowpOutputLane(acc, false)],
-            PeThroughput.OnePerCycle);
-    }
+    public HardwareInventory Inventory(Precision precision, DatapathSettings settings) =>
+        LearnedScaleParts.Inventory(Name, "per-tensor multiplier", precision, perChannel: false);
 }
