@@ -39,18 +39,13 @@ public sealed record Mac : ActivityAction
         $"mac(a{Bits(ActivationBits)},w{Bits(WeightBits)},acc{Bits(AccumulatorBits)},{(Unit == MacUnit.Fixed ? "fixed" : "bit-composable")})";
 }
 
-/// <summary>An integer addition or subtraction of <see cref="Width"/> bits (e.g. an offset correction).</summary>
-public sealed record Add : ActivityAction
+/// <summary>An integer addition or subtraction of <see cref="WidthAction.Width"/> bits (e.g. an offset correction).</summary>
+public sealed record Add : WidthAction
 {
     public Add(int bits)
+        : base(bits, "add")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"add({Bits(Width)})";
 }
 
 /// <summary>An integer multiplication of an <see cref="ABits"/>-bit by a <see cref="BBits"/>-bit operand (e.g. a rescale).</summary>
@@ -71,58 +66,38 @@ public sealed record Multiply : ActivityAction
     public override string SortKey => $"multiply({Bits(ABits)}x{Bits(BBits)})";
 }
 
-/// <summary>A barrel shift of a <see cref="Width"/>-bit value (power-of-two rescale, rounding shift).</summary>
-public sealed record Shift : ActivityAction
+/// <summary>A barrel shift of a <see cref="WidthAction.Width"/>-bit value (power-of-two rescale, rounding shift).</summary>
+public sealed record Shift : WidthAction
 {
     public Shift(int bits)
+        : base(bits, "shift")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"shift({Bits(Width)})";
 }
 
-/// <summary>A magnitude comparison of two <see cref="Width"/>-bit values.</summary>
-public sealed record Compare : ActivityAction
+/// <summary>A magnitude comparison of two <see cref="WidthAction.Width"/>-bit values.</summary>
+public sealed record Compare : WidthAction
 {
     public Compare(int bits)
+        : base(bits, "compare")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"compare({Bits(Width)})";
 }
 
-/// <summary>A saturation of a <see cref="Width"/>-bit value to a lower and an upper bound.</summary>
-public sealed record Clamp : ActivityAction
+/// <summary>A saturation of a <see cref="WidthAction.Width"/>-bit value to a lower and an upper bound.</summary>
+public sealed record Clamp : WidthAction
 {
     public Clamp(int bits)
+        : base(bits, "clamp")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"clamp({Bits(Width)})";
 }
 
-/// <summary>A 2:1 selection between two <see cref="Width"/>-bit values.</summary>
-public sealed record Mux : ActivityAction
+/// <summary>A 2:1 selection between two <see cref="WidthAction.Width"/>-bit values.</summary>
+public sealed record Mux : WidthAction
 {
     public Mux(int bits)
+        : base(bits, "mux")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"mux({Bits(Width)})";
 }

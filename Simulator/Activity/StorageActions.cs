@@ -2,49 +2,34 @@ using System.Globalization;
 
 namespace QuantSim.Simulator.Activity;
 
-/// <summary>A pipeline register of <see cref="Width"/> bits captures a new value (operand forwarding, partial sums).</summary>
-public sealed record RegisterWrite : ActivityAction
+/// <summary>A pipeline register of <see cref="WidthAction.Width"/> bits captures a new value (operand forwarding, partial sums).</summary>
+public sealed record RegisterWrite : WidthAction
 {
     public RegisterWrite(int bits)
+        : base(bits, "register-write")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"register-write({Bits(Width)})";
 }
 
-/// <summary>A <see cref="Width"/>-bit register's value is used by the next stage.</summary>
-public sealed record RegisterRead : ActivityAction
+/// <summary>A <see cref="WidthAction.Width"/>-bit register's value is used by the next stage.</summary>
+public sealed record RegisterRead : WidthAction
 {
     public RegisterRead(int bits)
+        : base(bits, "register-read")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"register-read({Bits(Width)})";
 }
 
 /// <summary>
-/// A <see cref="Width"/>-bit register is clocked for one cycle (counted once per register per
+/// A <see cref="WidthAction.Width"/>-bit register is clocked for one cycle (counted once per register per
 /// cycle it is clocked, whether or not its value changes).
 /// </summary>
-public sealed record RegisterClock : ActivityAction
+public sealed record RegisterClock : WidthAction
 {
     public RegisterClock(int bits)
+        : base(bits, "register-clock")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"register-clock({Bits(Width)})";
 }
 
 /// <summary>
@@ -96,32 +81,22 @@ public sealed record SramWrite : ActivityAction
     public override string SortKey => Sram.Key("sram-write", Buffer, CapacityBytes, WordBits, Banks);
 }
 
-/// <summary>One off-chip transfer of <see cref="Width"/> bits read from DRAM (e.g. one burst).</summary>
-public sealed record DramRead : ActivityAction
+/// <summary>One off-chip transfer of <see cref="WidthAction.Width"/> bits read from DRAM (e.g. one burst).</summary>
+public sealed record DramRead : WidthAction
 {
     public DramRead(int bits)
+        : base(bits, "dram-read")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"dram-read({Bits(Width)})";
 }
 
-/// <summary>One off-chip transfer of <see cref="Width"/> bits written to DRAM.</summary>
-public sealed record DramWrite : ActivityAction
+/// <summary>One off-chip transfer of <see cref="WidthAction.Width"/> bits written to DRAM.</summary>
+public sealed record DramWrite : WidthAction
 {
     public DramWrite(int bits)
+        : base(bits, "dram-write")
     {
-        RequireBits(bits, nameof(bits));
-        Width = bits;
     }
-
-    public int Width { get; }
-
-    public override string SortKey => $"dram-write({Bits(Width)})";
 }
 
 internal static class Sram
