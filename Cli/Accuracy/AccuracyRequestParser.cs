@@ -40,6 +40,13 @@ public static class AccuracyRequestParser
             overrides[model.Layers[i].Name] = edge && edgeBits is int e ? new LayerBits(e, e) : new LayerBits(body.WeightBits, body.ActivationBits);
         }
 
-        return new QuantizationConfig(variant, body.WeightBits, body.ActivationBits) { FirstLastBits = null, LayerOverrides = overrides.ToImmutable() };
+        var config = new QuantizationConfig(variant, body.WeightBits, body.ActivationBits) { FirstLastBits = null, LayerOverrides = overrides.ToImmutable() };
+        var problems = config.Problems(model).Distinct().ToList();
+        if (problems.Count > 0)
+        {
+            throw new InputException([.. problems.Select(p => new InputError(edgeBits is null ? "--precision" : "--precision/--first-last-bits", 0, 0, body.Name, p))]);
+        }
+
+        return config;
     }
 }

@@ -17,7 +17,7 @@ public sealed class StudyAccuracyCache(DataCache cache)
 {
     private string Folder => Path.Combine(cache.Root, "study-accuracy");
 
-    public static string Key(AccuracyOptions options) => CheckpointStore.Key(string.Join('\n',
+    public static string Key(AccuracyOptions options) => CheckpointStore.Key(AccuracyRunner.ScoringVersion, string.Join('\n',
         AccuracyRunner.QuantizedKey(options, AccuracyRunner.FloatKey(options)),
         "test " + (options.TestImages?.ToString(CultureInfo.InvariantCulture) ?? "all")));
 

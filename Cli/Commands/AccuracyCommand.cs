@@ -22,7 +22,7 @@ public static class AccuracyCommand
         var datapath = new Option<string>("--datapath") { Description = "Quantization variant (quantsim list datapaths)", DefaultValueFactory = _ => "lsq" };
         var precision = new Option<string>("--precision") { Description = "Bits of every layer, e.g. w8a8, w4a4", DefaultValueFactory = _ => "w8a8" };
         var edge = new Option<int?>("--first-last-bits") { Description = "Bits of the first and last layers (default: as --precision)" };
-        var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training epochs (default 1)" };
+        var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training passes over the first 4,000 training images (default 1)" };
         var ptq = new Option<bool>("--ptq") { Description = "Post-training quantization only: calibrate, no QAT" };
         var testImages = new Option<int?>("--test-images") { Description = "Score the first N test images (default: all)" };
         var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };

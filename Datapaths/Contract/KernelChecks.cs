@@ -9,7 +9,12 @@ public static class KernelChecks
     public static void RequireShapes(LayerQuantization q, DatapathQuantizers expected, int[,] weights)
     {
         Require(q.Input.Spec, expected.Activations, "input");
-        Require(q.Output.Spec, expected.Activations, "output");
+        if (q.Output is not null)
+        {
+            // The output feeds the next layer, which may run at other bits; everything else must match.
+            Require(q.Output.Spec, expected.Activations with { Bits = q.Output.Spec.Bits }, "output");
+        }
+
         Require(q.Weights.Spec, expected.Weights, "weight");
         int channels = weights.GetLength(1);
         if (q.OutputChannels != channels)

@@ -25,10 +25,10 @@ public static class PrecisionRules
     }
 
     /// <summary>
-    /// <see cref="IntegerOperands"/> plus an accumulator of at most 32 bits: the gemmlowp requantizer
+    /// <see cref="IntegerOperands"/> plus an accumulator of at most 32 bits: the int32 requantizer
     /// (saturating rounding doubling high multiply) takes an int32.
     /// </summary>
-    public static IEnumerable<PrecisionProblem> GemmlowpOperands(Precision p, int minBits = 2, int maxBits = 16)
+    public static IEnumerable<PrecisionProblem> MultiplierOperands(Precision p, int minBits = 2, int maxBits = 16)
     {
         foreach (var problem in IntegerOperands(p, minBits, maxBits))
         {
@@ -37,7 +37,7 @@ public static class PrecisionRules
 
         if (p.AccumulatorBits > 32)
         {
-            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 gemmlowp requantizer, got {p.AccumulatorBits}");
+            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 requantizer, got {p.AccumulatorBits}");
         }
     }
 }

@@ -9,8 +9,9 @@ namespace QuantSim.Datapaths.FixedPoint;
 /// <summary>
 /// Plain (dynamic) fixed point as in Ristretto: symmetric signed integers with power-of-two scales
 /// 2^−f (f fractional bits per tensor), so requantization is a rounding arithmetic shift by
-/// f_in + f_w − f_out and a saturating clamp; no multiplier per output. Activations are signed
-/// like the weights (Ristretto's dynamic fixed point), the bias is aligned to 2^−(f_in+f_w).
+/// f_in + f_w − f_out and a saturating clamp; no multiplier per output. Weights are signed; activations
+/// are unsigned like every other variant's (they follow a ReLU, so a sign bit would waste half the codes;
+/// Ristretto keeps layer outputs signed); the bias is aligned to 2^−(f_in+f_w).
 /// </summary>
 public sealed class FixedPointDatapath : IDatapath
 {
@@ -24,13 +25,19 @@ public sealed class FixedPointDatapath : IDatapath
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
         new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.PowerOfTwo, false),
-        new QuantizerSpec(precision.ActivationBits, true, Granularity.PerTensor, ScaleKind.PowerOfTwo, false));
+        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.PowerOfTwo, false));
 
     public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
     {
         KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
-        int shift = quantization.Input.FractionalBits() + quantization.Weights.FractionalBits() - quantization.Output.FractionalBits();
-        var output = new ShiftOutputStage(quantization.Bias, shift, precision.AccumulatorBits, quantization.Output.QMin, quantization.Output.QMax);
+        IOutputStage output = quantization.Output is null
+            ? AccumulatorOutput.WithBias(quantization.Bias, precision.AccumulatorBits)
+            : new ShiftOutputStage(
+                quantization.Bias,
+                quantization.Input.FractionalBits() + quantization.Weights.FractionalBits() - quantization.Output.FractionalBits(),
+                precision.AccumulatorBits,
+                quantization.Output.QMin,
+                quantization.Output.QMax);
         return new IntegerKernel(
             weights, precision.AccumulatorBits, ArrayMultiplier.Instance, output,
             CodeRange.Of(quantization.Input.Spec), CodeRange.Of(quantization.Weights.Spec), activationPadValue: 0);
@@ -43,7 +50,7 @@ public sealed class FixedPointDatapath : IDatapath
         [
             new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "bias add"),
             new(OpScope.PerOutput, OpKind.Shift, acc, 0, 1, "arithmetic right shift by f_in+f_w-f_out"),
-            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "round increment (ties away from zero)"),
+            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "round increment (ties toward +inf)"),
             new(OpScope.PerOutput, OpKind.Clamp, acc, ba, 1, "saturate to output codes"),
         ];
         return new(

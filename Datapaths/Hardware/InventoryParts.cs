@@ -47,18 +47,16 @@ public static class InventoryParts
     }
 
     /// <summary>
-    /// gemmlowp requantization once per output: bias add, saturating pre-shift, SRDHM (A x 32 multiply
-    /// and the 2^30 nudge add on the 64-bit product), rounding divide by 2^n (shift plus rounding
-    /// increment), optional zero-point add, clamp to the output codes.
+    /// Single-rounding requantization once per output: bias add, A x 32 multiply by M0 (64-bit product),
+    /// add of the rounding half 2^(t−1), arithmetic right shift by t = 31 − shift, optional zero-point add,
+    /// clamp to the output codes (FixedPointMultiplier.Apply).
     /// </summary>
-    public static IEnumerable<HardwareOp> GemmlowpOutput(int accumulatorBits, int outputBits, bool outputZeroPoint)
+    public static IEnumerable<HardwareOp> MultiplierOutput(int accumulatorBits, int outputBits, bool outputZeroPoint)
     {
         yield return new(OpScope.PerOutput, OpKind.Add, accumulatorBits, 0, 1, "bias add");
-        yield return new(OpScope.PerOutput, OpKind.Shift, 32, 0, 1, "saturating left shift by max(shift, 0)");
-        yield return new(OpScope.PerOutput, OpKind.Multiply, accumulatorBits, 32, 1, "rescale: acc x M0 (SRDHM)");
-        yield return new(OpScope.PerOutput, OpKind.Add, 64, 0, 1, "SRDHM rounding nudge");
-        yield return new(OpScope.PerOutput, OpKind.Shift, 32, 0, 1, "rounding divide by 2^n: arithmetic shift");
-        yield return new(OpScope.PerOutput, OpKind.Add, 32, 0, 1, "rounding divide by 2^n: round increment");
+        yield return new(OpScope.PerOutput, OpKind.Multiply, accumulatorBits, 32, 1, "rescale: acc x M0");
+        yield return new(OpScope.PerOutput, OpKind.Add, 64, 0, 1, "add the rounding half 2^(t-1)");
+        yield return new(OpScope.PerOutput, OpKind.Shift, 64, 0, 1, "arithmetic right shift by t = 31 - shift");
         if (outputZeroPoint)
         {
             yield return new(OpScope.PerOutput, OpKind.Add, 32, 0, 1, "output zero point add");
@@ -67,14 +65,13 @@ public static class InventoryParts
         yield return new(OpScope.PerOutput, OpKind.Clamp, 32, outputBits, 1, "saturate to output codes");
     }
 
-    /// <summary>The output lane hardware for <see cref="GemmlowpOutput"/>.</summary>
-    public static IEnumerable<HardwareComponent> GemmlowpOutputLane(int accumulatorBits, bool outputZeroPoint)
+    /// <summary>The output lane hardware for <see cref="MultiplierOutput"/>.</summary>
+    public static IEnumerable<HardwareComponent> MultiplierOutputLane(int accumulatorBits, bool outputZeroPoint)
     {
         yield return new("bias adder", ComponentKind.Adder, accumulatorBits, 0, 1);
         yield return new("rescale multiplier", ComponentKind.Multiplier, accumulatorBits, 32, 1);
-        yield return new("nudge adder", ComponentKind.Adder, 64, 0, 1);
-        yield return new("barrel shifter (left, right)", ComponentKind.Shifter, 32, 0, 2);
-        yield return new("rounding adder", ComponentKind.Adder, 32, 0, 1);
+        yield return new("rounding adder", ComponentKind.Adder, 64, 0, 1);
+        yield return new("barrel shifter", ComponentKind.Shifter, 64, 0, 1);
         if (outputZeroPoint)
         {
             yield return new("zero-point adder", ComponentKind.Adder, 32, 0, 1);

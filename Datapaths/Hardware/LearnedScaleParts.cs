@@ -6,7 +6,7 @@ namespace QuantSim.Datapaths.Hardware;
 
 /// <summary>
 /// What LSQ and per-channel share: a real-valued learned scale per weight tensor or per output
-/// channel, unsigned activations with one real scale, a multiplier PE and the gemmlowp output stage.
+/// channel, unsigned activations with one real scale, a multiplier PE and the integer-multiplier output stage.
 /// They differ only in the weight-scale granularity and so in the (M0, shift) parameters stored.
 /// </summary>
 public static class LearnedScaleParts
@@ -22,10 +22,10 @@ public static class LearnedScaleParts
             datapath,
             form,
             precision,
-            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), .. InventoryParts.GemmlowpOutput(acc, ba, false)],
+            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), .. InventoryParts.MultiplierOutput(acc, ba, false)],
             InventoryParts.MultiplierParameters(acc, perChannel),
             [.. InventoryParts.MultiplierPe(ba, bw, bw, ba, acc)],
-            [.. InventoryParts.GemmlowpOutputLane(acc, false)],
+            [.. InventoryParts.MultiplierOutputLane(acc, false)],
             PeThroughput.OnePerCycle);
     }
 }

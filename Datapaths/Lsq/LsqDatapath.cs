@@ -9,17 +9,17 @@ namespace QuantSim.Datapaths.Lsq;
 /// Per-tensor learned step size (LSQ, Esser et al. ICLR 2020): signed symmetric weights
 /// [−2^(b−1), 2^(b−1)−1], unsigned activations [0, 2^b−1], one arbitrary real scale each. The rescale
 /// s_in·s_w/s_out becomes one int32 multiplier and shift per layer (TFLite QuantizeMultiplier), applied
-/// with gemmlowp rounding (SRDHM then rounding divide by 2^n), then clamped.
+/// with one rounding (multiply, add half, arithmetic shift), then clamped.
 /// </summary>
 public sealed class LsqDatapath : IDatapath
 {
     public string Name => "lsq";
 
-    public string Summary => "per-tensor learned scale; requantize by int32 multiplier + rounding shift (gemmlowp)";
+    public string Summary => "per-tensor learned scale; requantize by int32 multiplier + rounding shift";
 
     public IReadOnlyList<DatapathOption> Options => [];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.GemmlowpOperands(precision);
+    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) =>
         LearnedScaleParts.Quantizers(precision, Granularity.PerTensor);

@@ -7,7 +7,7 @@ namespace QuantSim.Datapaths.MixedPrecision;
 
 /// <summary>
 /// Per-layer bit-widths (2, 4, 8 or 16, taken from each layer of the workload) with LSQ numerics
-/// (signed weights, unsigned activations, per-tensor gemmlowp multiplier; the clamp range follows the
+/// (signed weights, unsigned activations, per-tensor int32 multiplier; the clamp range follows the
 /// layer's bits), on a precision-flexible PE:
 /// <list type="bullet">
 /// <item><c>bit-composable</c>: a Bit Fusion unit of 16 BitBricks (2x2), i.e. one 8x8, four 4x4 or
@@ -64,7 +64,7 @@ public sealed class MixedPrecisionDatapath : IDatapath
 
         if (precision.AccumulatorBits > 32)
         {
-            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 gemmlowp requantizer, got {precision.AccumulatorBits}");
+            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 requantizer, got {precision.AccumulatorBits}");
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class MixedPrecisionDatapath : IDatapath
             ];
         }
 
-        ops.AddRange(InventoryParts.GemmlowpOutput(acc, ba, false));
+        ops.AddRange(InventoryParts.MultiplierOutput(acc, ba, false));
         return new(
             Name,
             serial ? BitSerial : BitComposable,
@@ -139,7 +139,7 @@ public sealed class MixedPrecisionDatapath : IDatapath
             [.. ops],
             [.. InventoryParts.MultiplierParameters(acc, perChannel: false), new("layer bit-widths (b_w, b_a)", 8, false)],
             [.. pe],
-            [.. InventoryParts.GemmlowpOutputLane(acc, false)],
+            [.. InventoryParts.MultiplierOutputLane(acc, false)],
             Throughput(precision, serial));
     }
 }

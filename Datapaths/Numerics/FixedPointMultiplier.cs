@@ -10,7 +10,7 @@ public readonly record struct FixedPointMultiplier(int Multiplier, int Shift)
     /// <summary>
     /// TFLite <c>QuantizeMultiplier</c>: frexp, round the mantissa half away from zero to 31 bits,
     /// renormalise a mantissa that rounded up to 2^31, flush factors below 2^-31 to zero. Shifts above
-    /// 30 cannot be applied by <see cref="Gemmlowp.MultiplyByQuantizedMultiplier"/> and are refused.
+    /// 30 (factors of 2^30 and more) are refused, as in TFLite.
     /// </summary>
     public static FixedPointMultiplier FromReal(double factor)
     {
@@ -47,6 +47,11 @@ public readonly record struct FixedPointMultiplier(int Multiplier, int Shift)
         return new((int)mantissa, shift);
     }
 
-    /// <summary>Applies the multiplier to an int32 accumulator with gemmlowp rounding.</summary>
-    public int Apply(int accumulator) => Gemmlowp.MultiplyByQuantizedMultiplier(accumulator, Multiplier, Shift);
+    /// <summary>
+    /// accumulator · M0 · 2^(shift − 31) with a single rounding: one 32 x 32-bit multiply, then a rounding
+    /// right shift by 31 − shift (TFLite's <c>MultiplyByQuantizedMultiplier</c> built with
+    /// <c>TFLITE_SINGLE_ROUNDING</c>, kernels/internal/common.h). The result can exceed int32 for a factor
+    /// above 1; the output stage saturates it.
+    /// </summary>
+    public long Apply(int accumulator) => Rounding.ShiftRightNearest((long)accumulator * Multiplier, 31 - Shift);
 }

@@ -1,15 +1,14 @@
 namespace QuantSim.Datapaths.Numerics;
 
 /// <summary>
-/// Power-of-two rescaling for plain fixed point: a rounding arithmetic right shift (ties away from
-/// zero, the same rule as <see cref="Gemmlowp.RoundingDivideByPot"/>) or, for a negative shift, a left
-/// shift. Works on the full accumulator width (up to 64 bits); the caller saturates the result.
+/// Power-of-two rescaling for plain fixed point: a rounding arithmetic right shift
+/// (<see cref="Rounding.ShiftRightNearest"/>) or, for a negative shift, a left shift. Works on the full accumulator width (up to 64 bits); the caller saturates the result.
 /// </summary>
 public static class FixedPointShift
 {
     public const int MaxShift = 62;
 
-    /// <summary>value · 2^−shift rounded to nearest, ties away from zero; a left shift saturates to long.</summary>
+    /// <summary>value · 2^−shift rounded to nearest, ties toward +∞; a left shift saturates to long.</summary>
     public static long RoundingShift(long value, int shift)
     {
         if (shift is < -MaxShift or > MaxShift)
@@ -22,10 +21,7 @@ public static class FixedPointShift
             return ShiftLeftSaturating(value, -shift);
         }
 
-        long mask = (1L << shift) - 1;
-        long remainder = value & mask;
-        long threshold = (mask >> 1) + (value < 0 ? 1 : 0);
-        return (value >> shift) + (remainder > threshold ? 1 : 0);
+        return Rounding.ShiftRightNearest(value, shift);
     }
 
     private static long ShiftLeftSaturating(long value, int amount)

@@ -5,10 +5,10 @@ namespace QuantSim.Datapaths.Numerics;
 /// <summary>
 /// A concrete uniform quantizer: q = clamp(round(x / s) + z, qmin, qmax), x̂ = s·(q − z).
 /// <para>
-/// Rounding is half to even, the rule of <c>torch.round</c>, so fake quantization in TorchSharp
-/// (which can call <see cref="QMin"/>, <see cref="QMax"/>, <see cref="Scale"/> and <see cref="ZeroPoint"/>
-/// of this same object) and <see cref="Quantize"/> give the same integers. This is the only place with
-/// floating point; the integer kernels never see a float.
+/// Rounding is <see cref="Rounding.Nearest"/> (ties toward +∞), the rule of the integer output stages and
+/// of TorchSharp fake quantization (<c>floor(x + 0.5)</c>), so a value quantized here, in a fake-quantized
+/// network and by a kernel's requantizer gets the same code. This is the only place with floating point;
+/// the integer kernels never see a float.
 /// </para>
 /// </summary>
 public sealed class QuantizationScheme
@@ -62,9 +62,6 @@ public sealed class QuantizationScheme
 
     public int QMax => Spec.QMax;
 
-    /// <summary>The rounding rule of <see cref="Quantize"/>.</summary>
-    public static MidpointRounding Rounding => MidpointRounding.ToEven;
-
     public double Scale(int channel = 0) => Scales[Index(channel)];
 
     public int ZeroPoint(int channel = 0) => ZeroPoints[Index(channel)];
@@ -84,7 +81,7 @@ public sealed class QuantizationScheme
             return z;
         }
 
-        double scaled = Math.Round(x / Scale(channel), Rounding) + z;
+        double scaled = Rounding.Nearest(x / Scale(channel)) + z;
         return (int)Math.Clamp(scaled, QMin, QMax);
     }
 

@@ -4,7 +4,8 @@ namespace QuantSim.Datapaths.Numerics;
 
 /// <summary>
 /// Fixed-point output path: add the bias (accumulator-wide adder, wraps like the accumulator), shift
-/// right by f_in + f_w − f_out with rounding half away from zero, saturate to the output code range.
+/// right by f_in + f_w − f_out rounding to nearest (ties toward +∞, <see cref="Rounding"/>), saturate to
+/// the output code range.
 /// </summary>
 public sealed class ShiftOutputStage(ImmutableArray<int> bias, int shift, int accumulatorBits, int qMin, int qMax) : IOutputStage
 {

@@ -18,7 +18,7 @@ public sealed class PerChannelDatapath : IDatapath
 
     public IReadOnlyList<DatapathOption> Options => [];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.GemmlowpOperands(precision);
+    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) =>
         LearnedScaleParts.Quantizers(precision, Granularity.PerChannel);

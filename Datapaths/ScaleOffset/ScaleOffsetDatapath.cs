@@ -39,7 +39,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
             "whether weights carry a zero point too (activations always do)"),
     ];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.GemmlowpOperands(precision);
+    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
         new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.Real, settings[WeightsOption] == Asymmetric),
@@ -71,14 +71,8 @@ public sealed class ScaleOffsetDatapath : IDatapath
             bias[c] = Accumulator.Wrap(quantization.Bias[c] + correction, precision.AccumulatorBits);
         }
 
-        var output = new MultiplierOutputStage(
-            [.. bias],
-            MultiplierKernels.Multipliers(quantization),
-            weightZeroPoint: folded ? zw : 0,
-            outputZeroPoint: quantization.Output.ZeroPoint(),
-            precision.AccumulatorBits,
-            quantization.Output.QMin,
-            quantization.Output.QMax);
+        IOutputStage output = MultiplierKernels.OutputStage(
+            quantization, new AccumulatorOutput([.. bias], folded ? zw : 0, precision.AccumulatorBits));
         return new IntegerKernel(
             weights, precision.AccumulatorBits, ArrayMultiplier.Instance, output,
             CodeRange.Of(quantization.Input.Spec), CodeRange.Of(quantization.Weights.Spec),
@@ -94,7 +88,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
         bool folded = settings[Form] == Folded;
         var ops = new List<HardwareOp>();
         var pe = new List<HardwareComponent>();
-        var lane = new List<HardwareComponent>(InventoryParts.GemmlowpOutputLane(acc, true));
+        var lane = new List<HardwareComponent>(InventoryParts.MultiplierOutputLane(acc, true));
         var parameters = new List<LayerParameter>(InventoryParts.MultiplierParameters(acc, perChannel: false))
         {
             new("activation zero point z_x", ba, false),
@@ -138,7 +132,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
             pe.InsertRange(0, InventoryParts.MultiplierPe(ma, mw, bw, ba, acc));
         }
 
-        ops.AddRange(InventoryParts.GemmlowpOutput(acc, ba, outputZeroPoint: true));
+        ops.AddRange(InventoryParts.MultiplierOutput(acc, ba, outputZeroPoint: true));
         string form = $"{(folded ? Folded : InPe)}, {(asymmetric ? "asymmetric" : "symmetric")} weights";
         return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle);
     }

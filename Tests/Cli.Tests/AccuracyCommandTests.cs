@@ -19,6 +19,17 @@ public sealed class AccuracyCommandTests
     }
 
     [Test]
+    public void Should_Exit_2_On_A_Precision_The_Plug_In_Cannot_Run()
+    {
+        // Given the bit-composable mixed-precision PE, which runs 2, 4, 8 or 16 bits only
+        var run = CliRun.Of("accuracy", "--datapath", "mixed-precision", "--precision", "w3a3");
+
+        // Then nothing is trained and the message names the layer and the rule
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith("--precision: w3a3: mixed-precision cannot run conv1 at w3a3: weight bits must be one of 2, 4, 8, 16, got 3"));
+    }
+
+    [Test]
     public void Should_Exit_2_When_Asked_To_Fetch_An_Unknown_Dataset()
     {
         var run = CliRun.Of("data", "fetch", "imagenet");

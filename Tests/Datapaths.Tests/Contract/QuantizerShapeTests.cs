@@ -8,7 +8,7 @@ namespace QuantSim.Datapaths.Tests.Contract;
 [TestFixture]
 public sealed class QuantizerShapeTests
 {
-    [TestCase("fixed-point", "int8 per-tensor 2^-f scale", "int8 per-tensor 2^-f scale")]
+    [TestCase("fixed-point", "int8 per-tensor 2^-f scale", "uint8 per-tensor 2^-f scale")]
     [TestCase("lsq", "int8 per-tensor real scale", "uint8 per-tensor real scale")]
     [TestCase("per-channel", "int8 per-channel real scale", "uint8 per-tensor real scale")]
     [TestCase("scale-offset", "int8 per-tensor real scale", "uint8 per-tensor real scale + zero point")]

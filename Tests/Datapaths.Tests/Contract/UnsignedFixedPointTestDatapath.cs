@@ -27,10 +27,11 @@ public sealed class UnsignedFixedPointTestDatapath : IDatapath
     public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
     {
         KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
-        int shift = quantization.Input.FractionalBits() + quantization.Weights.FractionalBits() - quantization.Output.FractionalBits();
+        var output = quantization.Output ?? throw new ArgumentException("this test variant always requantizes", nameof(quantization));
+        int shift = quantization.Input.FractionalBits() + quantization.Weights.FractionalBits() - output.FractionalBits();
         return new IntegerKernel(
             weights, precision.AccumulatorBits, ArrayMultiplier.Instance,
-            new ShiftOutputStage(quantization.Bias, shift, precision.AccumulatorBits, quantization.Output.QMin, quantization.Output.QMax),
+            new ShiftOutputStage(quantization.Bias, shift, precision.AccumulatorBits, output.QMin, output.QMax),
             CodeRange.Of(quantization.Input.Spec), CodeRange.Of(quantization.Weights.Spec), activationPadValue: 0);
     }
 

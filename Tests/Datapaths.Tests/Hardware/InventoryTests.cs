@@ -71,9 +71,11 @@ public sealed class InventoryTests
         {
             Assert.That(Of(OpKind.Multiply, 8, 8), Is.EqualTo(294_912));
             Assert.That(Of(OpKind.Multiply, 32, 32), Is.EqualTo(2_048));
-            // 32-bit adds: accumulate per MAC + bias and round increment per output.
-            Assert.That(Of(OpKind.Add, 32), Is.EqualTo(294_912 + 2 * 2_048));
+            // 32-bit adds: accumulate per MAC + bias per output; the rounding half is added to the
+            // 64-bit product, once per output, and the 64-bit result shifted once per output.
+            Assert.That(Of(OpKind.Add, 32), Is.EqualTo(294_912 + 2_048));
             Assert.That(Of(OpKind.Add, 64), Is.EqualTo(2_048));
+            Assert.That(Of(OpKind.Shift, 64), Is.EqualTo(2_048));
             // Register reads of 8 bits: weight + activation per MAC.
             Assert.That(Of(OpKind.RegisterRead, 8), Is.EqualTo(2 * 294_912));
             // Parameters per channel: bias (32) and M0 (32) -> 64 reads of 32 bits; shifts -> 32 of 8 bits.

@@ -18,13 +18,14 @@ public sealed class QuantizationSchemeTests
         });
     }
 
-    [TestCase(0.25, 0, Description = "0.5 step: 0.25/0.5 = 0.5 ties to even 0 (torch.round)")]
-    [TestCase(0.75, 2, Description = "1.5 ties to even 2")]
-    [TestCase(-0.75, -2, Description = "-1.5 ties to even -2")]
+    [TestCase(0.25, 1, Description = "0.5 step: 0.25/0.5 = 0.5 ties up to 1 (floor(x + 0.5))")]
+    [TestCase(0.75, 2, Description = "1.5 ties up to 2")]
+    [TestCase(-0.75, -1, Description = "-1.5 ties up to -1")]
+    [TestCase(1.25, 3, Description = "2.5 ties up to 3 (torch.round would give 2)")]
     [TestCase(1.3, 3, Description = "2.6 -> 3")]
     [TestCase(1000.0, 127, Description = "clamped to qmax")]
     [TestCase(-1000.0, -128, Description = "clamped to qmin")]
-    public void Should_round_half_to_even_and_clamp(double x, int expected)
+    public void Should_round_half_up_and_clamp(double x, int expected)
     {
         var scheme = Int8.WithScale(0.5);
         Assert.That(scheme.Quantize(x), Is.EqualTo(expected));

@@ -46,16 +46,20 @@ public static class RandomLayers
     /// Quantizers of the variant's shapes with random scales and zero points, the output scale chosen
     /// so that typical accumulators land inside the output codes (with some clamping at the ends).
     /// </summary>
-    public static LayerQuantization Quantization(Random random, DatapathQuantizers specs, int channels, int reduction)
+    public static LayerQuantization Quantization(Random random, DatapathQuantizers specs, int channels, int reduction, int? outputBits = null)
     {
         QuantizationScheme input, weights, output;
+        QuantizerSpec outputSpec = specs.Activations with { Bits = outputBits ?? specs.Activations.Bits };
         if (specs.Activations.ScaleKind == ScaleKind.PowerOfTwo)
         {
             int fIn = random.Next(0, 8), fW = random.Next(0, 8);
-            int growth = (int)Math.Ceiling(Math.Log2(reduction) / 2) + specs.Weights.Bits - 1;
+            // Aim the shift so typical sums land inside the output codes. Unsigned (post-ReLU) outputs clamp
+            // every negative sum to 0 and the ±4096 bias pushes small layers to the rails, so they get 3 more
+            // bits of headroom (chosen so more than 1 in 8 outputs land strictly inside with these seeds).
+            int growth = (int)Math.Ceiling(Math.Log2(reduction) / 2) + specs.Weights.Bits - 1 + (specs.Activations.Signed ? 0 : 3);
             input = specs.Activations.WithFractionalBits(fIn);
             weights = specs.Weights.WithFractionalBits(fW);
-            output = specs.Activations.WithFractionalBits(fIn + fW - growth + random.Next(-2, 3));
+            output = outputSpec.WithFractionalBits(fIn + fW - growth + outputSpec.Bits - specs.Activations.Bits + random.Next(-2, 3));
         }
         else
         {
@@ -68,9 +72,9 @@ public static class RandomLayers
             weights = specs.Weights.WithScales(sW, [.. Enumerable.Repeat(zW, scaleCount)]);
             // Typical |acc| ~ sqrt(K)·qmax_x·qmax_w/2; aim it at the output range.
             double typical = Math.Sqrt(reduction) * (1 << specs.Activations.Bits) * (1 << (specs.Weights.Bits - 1)) / 4.0;
-            double sOut = sIn * sW.Average() * typical / ((1 << specs.Activations.Bits) * (0.3 + random.NextDouble()));
-            int zOut = specs.Activations.HasZeroPoint ? random.Next(specs.Activations.QMin, specs.Activations.QMax + 1) : 0;
-            output = specs.Activations.WithScale(sOut, zOut);
+            double sOut = sIn * sW.Average() * typical / ((1 << outputSpec.Bits) * (0.3 + random.NextDouble()));
+            int zOut = outputSpec.HasZeroPoint ? random.Next(outputSpec.QMin, outputSpec.QMax + 1) : 0;
+            output = outputSpec.WithScale(sOut, zOut);
         }
 
         int[] bias = [.. Enumerable.Range(0, channels).Select(_ => random.Next(-4096, 4097))];

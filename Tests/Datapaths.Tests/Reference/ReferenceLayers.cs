@@ -88,16 +88,16 @@ public static class ReferenceLayers
         return (long)r;
     }
 
-    /// <summary>Fixed point: round(acc / 2^shift) half away from zero (a left shift when negative), then clamp.</summary>
+    /// <summary>Fixed point: round(acc / 2^shift) ties toward +∞ (a left shift when negative), then clamp.</summary>
     public static int ShiftRequantize(long acc, int shift, int qMin, int qMax)
     {
         BigInteger v = shift >= 0
-            ? ReferenceRequantizer.RoundHalfAwayFromZero(acc, BigInteger.Pow(2, shift))
+            ? ReferenceRequantizer.RoundHalfUp(acc, BigInteger.Pow(2, shift))
             : (BigInteger)acc * BigInteger.Pow(2, -shift);
         return (int)ReferenceRequantizer.Clamp(v, qMin, qMax);
     }
 
-    /// <summary>gemmlowp: clamp(MBQM(acc, M0, shift) + z_out) with M0, shift from the reference QuantizeMultiplier.</summary>
+    /// <summary>clamp(round(acc·M0 / 2^(31 − shift)) + z_out) with M0, shift from the reference QuantizeMultiplier.</summary>
     public static int MultiplierRequantize(long acc, double factor, int zOut, int qMin, int qMax)
     {
         var (m0, shift) = ReferenceRequantizer.QuantizeMultiplier(factor);

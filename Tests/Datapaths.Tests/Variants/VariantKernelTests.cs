@@ -55,7 +55,7 @@ public sealed class VariantKernelTests
             var accs = ReferenceLayers.ConvAccumulators(layer, input, weights, q.Input.ZeroPoint(), q.Weights.ZeroPoint(), q.Bias, precision.AccumulatorBits);
             int[] expected = [.. accs.Select((acc, i) => Requantize(kind, q, acc, i % layer.Filters))];
             Assert.That(actual, Is.EqualTo(expected), $"trial {trial}: {layer} at {precision}");
-            inside += actual.Count(v => v > q.Output.QMin && v < q.Output.QMax);
+            inside += actual.Count(v => v > q.Output!.QMin && v < q.Output.QMax);
             total += actual.Length;
         }
 
@@ -85,6 +85,55 @@ public sealed class VariantKernelTests
             var accs = ReferenceLayers.FullyConnectedAccumulators(layer, input, weights, q.Input.ZeroPoint(), q.Weights.ZeroPoint(), q.Bias, precision.AccumulatorBits);
             int[] expected = [.. accs.Select((acc, i) => Requantize(kind, q, acc, i % layer.OutputFeatures))];
             Assert.That(actual, Is.EqualTo(expected), $"trial {trial}: {layer} at {precision}");
+        }
+    }
+
+    [TestCaseSource(nameof(Variants))]
+    public void Should_requantize_to_an_output_precision_other_than_the_input(string kind, string? key, string? value)
+    {
+        var (datapath, settings) = Resolve(kind, key, value);
+        var random = new Random(HashSeed(kind + value) ^ 4);
+        int[] bits = [2, 4, 8, 16];
+        for (int trial = 0; trial < 25; trial++)
+        {
+            // Given a layer whose output feeds a layer of other bits (an 8-bit classifier after 4-bit layers).
+            var layer = RandomLayers.FullyConnected(random);
+            var precision = RandomPrecision(random, datapath);
+            int outputBits = bits.Where(b => b != precision.ActivationBits).ElementAt(random.Next(0, 3));
+            var specs = datapath.Quantizers(precision, settings);
+            var q = RandomLayers.Quantization(random, specs, layer.OutputFeatures, layer.InputFeatures, outputBits);
+            int[] input = RandomLayers.Codes(random, specs.Activations, layer.Batch * layer.InputFeatures);
+            int[] weights = RandomLayers.Codes(random, specs.Weights, layer.OutputFeatures * layer.InputFeatures);
+
+            // When the kernel runs it, Then the outputs are the reference's, clamped to the output's own codes.
+            int[] actual = LayerRunner.FullyConnected(datapath.CreateKernel(q, LayerRunner.FullyConnectedWeights(layer, weights), precision, settings), layer, input);
+            var accs = ReferenceLayers.FullyConnectedAccumulators(layer, input, weights, q.Input.ZeroPoint(), q.Weights.ZeroPoint(), q.Bias, precision.AccumulatorBits);
+            Assert.That(actual, Is.EqualTo(accs.Select((acc, i) => Requantize(kind, q, acc, i % layer.OutputFeatures)).ToArray()), $"trial {trial}: {layer} at {precision} -> {outputBits} bits");
+            Assert.That(actual, Is.All.InRange(q.Output!.QMin, q.Output.QMax));
+        }
+    }
+
+    [TestCaseSource(nameof(Variants))]
+    public void Should_write_the_corrected_accumulators_when_the_layer_has_no_output_quantizer(string kind, string? key, string? value)
+    {
+        var (datapath, settings) = Resolve(kind, key, value);
+        var random = new Random(HashSeed(kind + value) ^ 5);
+        for (int trial = 0; trial < 25; trial++)
+        {
+            // Given a classifier-like layer whose int32 results are read by the host.
+            var layer = RandomLayers.Conv(random);
+            var precision = RandomPrecision(random, datapath);
+            var specs = datapath.Quantizers(precision, settings);
+            int k = ConvLowering.ReductionLength(layer);
+            var q = RandomLayers.Quantization(random, specs, layer.Filters, k) with { Output = null };
+            int[] input = RandomLayers.Codes(random, specs.Activations, layer.InputHeight * layer.InputWidth * layer.InputChannels);
+            int[] weights = RandomLayers.Codes(random, specs.Weights, layer.Filters * k);
+
+            // When the kernel runs it, Then every output is bias + Σ(x − z_x)(w − z_w) wrapped to the
+            // accumulator, whichever form (in-PE or folded offsets) computed it.
+            int[] actual = LayerRunner.Conv(datapath.CreateKernel(q, ConvLowering.Weights(layer, weights), precision, settings), layer, input);
+            var accs = ReferenceLayers.ConvAccumulators(layer, input, weights, q.Input.ZeroPoint(), q.Weights.ZeroPoint(), q.Bias, precision.AccumulatorBits);
+            Assert.That(actual, Is.EqualTo(accs.Select(a => (int)a).ToArray()), $"trial {trial}: {layer} at {precision}");
         }
     }
 
@@ -126,8 +175,8 @@ public sealed class VariantKernelTests
 
     internal static int Requantize(string kind, LayerQuantization q, long acc, int channel) =>
         kind == "fixed-point"
-            ? ReferenceLayers.ShiftRequantize(acc, q.Input.FractionalBits() + q.Weights.FractionalBits() - q.Output.FractionalBits(), q.Output.QMin, q.Output.QMax)
-            : ReferenceLayers.MultiplierRequantize(acc, q.Input.Scale() * q.Weights.Scale(channel) / q.Output.Scale(), q.Output.ZeroPoint(), q.Output.QMin, q.Output.QMax);
+            ? ReferenceLayers.ShiftRequantize(acc, q.Input.FractionalBits() + q.Weights.FractionalBits() - q.Output!.FractionalBits(), q.Output.QMin, q.Output.QMax)
+            : ReferenceLayers.MultiplierRequantize(acc, q.Input.Scale() * q.Weights.Scale(channel) / q.Output!.Scale(), q.Output.ZeroPoint(), q.Output.QMin, q.Output.QMax);
 
     internal static (IDatapath, DatapathSettings) Resolve(string kind, string? key, string? value)
     {

@@ -19,24 +19,15 @@ namespace QuantSim.Workloads.Torch.Tests.Accuracy;
 [Explicit("full-size study, tens of minutes")]
 public sealed class AccuracyStudyMeasurement
 {
-    /// <summary>LeNet-5 float recipe: Adam, lr 2e-3 cosine, batch 128, 4 epochs over all 60,000 images.</summary>
-    public static TrainingOptions LeNetFloat { get; } = new(4, 128, 2e-3, 1);
-
-    /// <summary>Small-CNN (Fashion-MNIST) float recipe: Adam, lr 2e-3 cosine, batch 128, 3 epochs.</summary>
-    public static TrainingOptions SmallCnnFloat { get; } = new(3, 128, 2e-3, 1);
-
-    /// <summary>Fine-tuning recipe for every variant: SGD momentum 0.9, lr 0.01 cosine, batch 128, 4,000 images.</summary>
-    public static TrainingOptions Qat { get; } = new(1, 128, 1e-2, 1) { TrainImages = 4000 };
-
     [Test]
-    public void Mnist() => Study("mnist", ModelArchitecture.LeNet5, DatasetName.Mnist, LeNetFloat,
+    public void Mnist() => Study("mnist", ModelArchitecture.LeNet5, DatasetName.Mnist,
         QuantVariants.All, [8, 4, 2, 3]);
 
     [Test]
-    public void FashionMnist() => Study("fashion-mnist", ModelArchitecture.SmallCnn, DatasetName.FashionMnist, SmallCnnFloat,
+    public void FashionMnist() => Study("fashion-mnist", ModelArchitecture.SmallCnn, DatasetName.FashionMnist,
         [QuantVariant.Lsq, QuantVariant.FixedPoint], [8, 4]);
 
-    private static void Study(string name, ModelArchitecture model, DatasetName dataset, TrainingOptions floatTraining,
+    private static void Study(string name, ModelArchitecture model, DatasetName dataset,
         IReadOnlyList<QuantVariant> variants, int[] bits)
     {
         string folder = Environment.GetEnvironmentVariable("QUANTSIM_STUDY_OUT") ?? Path.Combine(Path.GetTempPath(), "quantsim-study");
@@ -49,11 +40,7 @@ public sealed class AccuracyStudyMeasurement
         {
             foreach (QuantVariant variant in variants)
             {
-                var options = new AccuracyOptions(model, dataset, new QuantizationConfig(variant, b, b))
-                {
-                    FloatTraining = floatTraining,
-                    Qat = Qat,
-                };
+                var options = new AccuracyOptions(model, dataset, new QuantizationConfig(variant, b, b));
                 var started = DateTime.UtcNow;
                 AccuracyResult result = runner.Run(options, log);
                 double seconds = (DateTime.UtcNow - started).TotalSeconds;

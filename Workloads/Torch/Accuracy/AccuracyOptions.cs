@@ -12,7 +12,7 @@ namespace QuantSim.Workloads.Torch.Accuracy;
 /// </summary>
 public sealed record AccuracyOptions(ModelArchitecture Model, DatasetName Dataset, QuantizationConfig Quantization)
 {
-    public TrainingOptions FloatTraining { get; init; } = TrainingOptions.FloatDefault;
+    public TrainingOptions FloatTraining { get; init; } = TrainingOptions.FloatFor(Model);
 
     public TrainingOptions Qat { get; init; } = TrainingOptions.QatDefault;
 

@@ -18,11 +18,19 @@ namespace QuantSim.Workloads.Torch.Accuracy;
 /// </summary>
 public sealed class AccuracyRunner
 {
+    /// <summary>Bump when scoring (integer inference, fake-quantized prediction) changes its results.</summary>
+    public const string ScoringVersion = "quantsim-scoring-v2";
+
     private readonly Dictionary<DatasetName, (ImageSet Train, ImageSet Test)> _datasets = [];
 
     /// <summary>Runs one measurement.</summary>
     public AccuracyResult Run(AccuracyOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
     {
+        if (options.Quantization.Problems(options.Model).FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         set_num_threads(options.Threads);
         var (train, fullTest) = LoadDataset(options, cancel);
         ImageSet test = options.TestImages is int n ? fullTest.Take(n) : fullTest;
@@ -62,7 +70,7 @@ public sealed class AccuracyRunner
         int[] fakePredictions = Trainer.Predict(quantNet, test);
         IntegerModel integerModel = IntegerExporter.Export(quantNet);
         progress?.Report(new TrainingProgress("integer inference", 1, 1, 0, test.Count, double.NaN));
-        int[] integerPredictions = IntegerInference.Predict(integerModel, test, options.Threads);
+        int[] integerPredictions = new IntegerInference(integerModel).Predict(test, options.Threads);
         progress?.Report(new TrainingProgress("integer inference", 1, 1, test.Count, test.Count, double.NaN));
 
         int disagreements = fakePredictions.Zip(integerPredictions).Count(p => p.First != p.Second);
@@ -104,11 +112,11 @@ public sealed class AccuracyRunner
     }
 
     /// <summary>Checkpoint key of the float network: architecture, dataset bytes, training options.</summary>
-    public static string FloatKey(AccuracyOptions options) => CheckpointStore.Key(string.Join('\n',
+    public static string FloatKey(AccuracyOptions options) => CheckpointStore.Key(CheckpointStore.FloatCodeVersion, string.Join('\n',
         "float", CheckpointStore.Describe(options.Model), options.Dataset.Package().Integrity, options.FloatTraining.Fingerprint()));
 
     /// <summary>Checkpoint key of the quantized network: the float key plus quantization and fine-tuning.</summary>
-    public static string QuantizedKey(AccuracyOptions options, string floatKey) => CheckpointStore.Key(string.Join('\n',
+    public static string QuantizedKey(AccuracyOptions options, string floatKey) => CheckpointStore.Key(CheckpointStore.QuantizedCodeVersion, string.Join('\n',
         "quantized", floatKey, options.Quantization.Fingerprint(),
         options.PostTrainingOnly ? "ptq" : "qat " + options.Qat.Fingerprint(),
         "calibration " + options.CalibrationImages.ToString(CultureInfo.InvariantCulture)));

@@ -1,56 +1,55 @@
 using System.Collections.Immutable;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Torch.Models;
-using static TorchSharp.torch;
+using QuantSim.Workloads.Torch.Quantization;
 
 namespace QuantSim.Workloads.Torch.Integer;
 
 /// <summary>
-/// Exports a quantized <see cref="QuantizedNetwork"/> to an <see cref="IntegerModel"/>: weight codes and
-/// bias codes from the same tensor expressions the fake-quantized forward pass uses, and each hidden
-/// layer's requantization multiplier <c>M[c] = s_in·s_w[c] / s_out</c> as a fixed-point multiplier (a pure
-/// shift when the variant's scales are powers of two).
+/// Turns a quantized <see cref="QuantizedNetwork"/> into an <see cref="IntegerModel"/> for its variant's
+/// datapath plug-in: the learned scales and zero points become the plug-in's own
+/// <see cref="QuantizationScheme"/>s (shapes from <see cref="IDatapath.Quantizers"/>), and the plug-in's
+/// schemes quantize the float64 weights and biases. The codes are the ones the fake-quantized forward pass
+/// uses because both apply the same rule to the same float64 values (tested).
 /// </summary>
 public static class IntegerExporter
 {
     public static IntegerModel Export(QuantizedNetwork network)
     {
-        if (!network.IsQuantized)
-        {
-            throw new InvalidOperationException("only a quantized network has an integer form");
-        }
-
+        QuantizationConfig config = network.Quantization
+            ?? throw new InvalidOperationException("only a quantized network has an integer form");
+        IDatapath datapath = config.Variant.Datapath();
+        DatapathSettings settings = config.Variant.Settings();
         network.UseDoublePrecision();
-        using var noGrad = no_grad();
         ModelArchitecture architecture = network.Architecture;
         ImmutableArray<int> sides = architecture.InputSides();
         int count = architecture.Layers.Length;
         var layers = ImmutableArray.CreateBuilder<IntegerLayer>(count);
         for (int i = 0; i < count; i++)
         {
-            var (inputScale, inputZero) = network.ActivationQuantizer(i).Export();
-            var (codes, weightScales) = network.WeightCodes(i);
-            int[] bias = network.BiasCodes(i);
             LayerSpec spec = architecture.Layers[i];
-            double[] logitScale = weightScales.Select(s => inputScale * s).ToArray();
-            if (i == count - 1)
+            DatapathQuantizers specs = datapath.Quantizers(network.Bits[i].ToPrecision(), settings);
+            var (inputScale, inputZero) = network.ActivationQuantizer(i).Export();
+            QuantizationScheme input = specs.Activations.WithScale(inputScale, inputZero);
+            double[] scales = network.WeightScales(i);
+            QuantizationScheme weights = specs.Weights.Granularity == Granularity.PerChannel
+                ? specs.Weights.WithScales(scales)
+                : specs.Weights.WithScale(scales[0]);
+            double[] values = network.WeightValues(i);
+            int perChannel = values.Length / spec.OutputChannels;
+            ImmutableArray<int> codes = [.. values.Select((w, j) => weights.Quantize(w, j / perChannel))];
+            QuantizationScheme? output = null;
+            if (i < count - 1)
             {
-                layers.Add(new IntegerLayer(spec, sides[i], inputZero, codes, bias, null, 0, 0, logitScale)
-                {
-                    Bits = network.Bits[i], InputScale = inputScale, WeightScales = weightScales,
-                });
-                continue;
+                var (outputScale, outputZero) = network.ActivationQuantizer(i + 1).Export();
+                output = datapath.Quantizers(network.Bits[i + 1].ToPrecision(), settings).Activations.WithScale(outputScale, outputZero);
             }
 
-            var (outputScale, outputZero) = network.ActivationQuantizer(i + 1).Export();
-            FixedPointMultiplier[] multipliers = logitScale.Select(s => FixedPointMultiplier.FromReal(s / outputScale)).ToArray();
-            layers.Add(new IntegerLayer(spec, sides[i], inputZero, codes, bias, multipliers, outputZero,
-                network.ActivationQuantizer(i + 1).QMax, logitScale)
-            {
-                Bits = network.Bits[i], InputScale = inputScale, WeightScales = weightScales, OutputScale = outputScale,
-            });
+            var quantization = new LayerQuantization(input, weights, output, LayerQuantization.QuantizeBias(network.BiasValues(i), input, weights));
+            layers.Add(new IntegerLayer(spec, sides[i], network.Bits[i], quantization, codes));
         }
 
-        var (scale, zero) = network.ActivationQuantizer(0).Export();
-        return new IntegerModel(architecture.Name, scale, zero, network.ActivationQuantizer(0).QMax, layers.MoveToImmutable());
+        return new IntegerModel(architecture, datapath, settings, layers.MoveToImmutable());
     }
 }

@@ -1,60 +1,106 @@
+using System.Collections.Immutable;
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Data;
 using QuantSim.Workloads.Torch.Models;
 
 namespace QuantSim.Workloads.Torch.Integer;
 
 /// <summary>
-/// Runs an <see cref="IntegerModel"/> on images with integer arithmetic only (int32 accumulators,
-/// fixed-point requantization, integer max-pool); the only floating-point step is the final argmax over
-/// <c>acc[c]·s_in·s_w[c]</c>, which is the host reading the classifier, not the datapath.
+/// Scores images on the datapath plug-in's own bit-exact integer kernels (<see cref="QuantSim.Datapaths.Contract.IDatapath.CreateKernel"/>,
+/// run layer by layer with <see cref="LayerRunner"/>): the same kernels the simulator's register-level
+/// array is checked against. Between kernels only what carries no arithmetic happens on the codes: ReLU
+/// (max with the code of real 0) and 2 x 2 max-pool, both of which commute with the monotone requantizer.
+/// The only floating-point step is the host reading the classifier, argmax of acc[c]·s_in·s_w[c].
 /// Images are independent, so they run in parallel without affecting the result.
 /// </summary>
-public static class IntegerInference
+public sealed class IntegerInference
 {
-    /// <summary>The predicted class of every image in <paramref name="images"/>.</summary>
-    public static int[] Predict(IntegerModel model, ImageSet images, int maxParallelism = 1)
+    private readonly IntegerModel _model;
+    private readonly ImmutableArray<(IntegerKernel Kernel, Layer Shape)> _kernels;
+
+    public IntegerInference(IntegerModel model)
+    {
+        _model = model;
+        Workload shapes = model.Architecture.ToWorkload();
+        var kernels = ImmutableArray.CreateBuilder<(IntegerKernel, Layer)>(model.Layers.Length);
+        for (int i = 0; i < model.Layers.Length; i++)
+        {
+            IntegerLayer layer = model.Layers[i];
+            int[,] weights = shapes.Layers[i] is ConvLayer conv
+                ? ConvLowering.Weights(conv, FilterRowColumnChannel(layer))
+                : LayerRunner.FullyConnectedWeights((FullyConnectedLayer)shapes.Layers[i], layer.Weights);
+            kernels.Add((model.Datapath.CreateKernel(layer.Quantization, weights, layer.Bits.ToPrecision(), model.Settings), shapes.Layers[i]));
+        }
+
+        _kernels = kernels.MoveToImmutable();
+    }
+
+    /// <summary>The predicted class of every image.</summary>
+    public int[] Predict(ImageSet images, int maxParallelism = 1)
     {
         var predictions = new int[images.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
         Parallel.For(0, images.Count, options, n =>
-        {
-            int[] codes = model.QuantizeImage(images.Pixels.AsSpan(n * images.PixelsPerImage, images.PixelsPerImage));
-            predictions[n] = Classify(model, Logits(model, codes));
-        });
+            predictions[n] = Classify(Logits(_model.QuantizeImage(images.Pixels.AsSpan(n * images.PixelsPerImage, images.PixelsPerImage)))));
         return predictions;
     }
 
-    /// <summary>The last layer's int32 accumulators for one image's input codes.</summary>
-    public static int[] Logits(IntegerModel model, int[] inputCodes)
+    /// <summary>The classifier's int32 accumulators for one image's input codes ([C][H][W] order).</summary>
+    public int[] Logits(int[] inputCodes)
     {
-        int[] x = inputCodes;
-        foreach (IntegerLayer layer in model.Layers)
+        // [h][w][c] while convolving, the plug-ins' layout.
+        int[] x = _model.Architecture.InputChannels == 1 ? inputCodes : Transpose(inputCodes, _model.Architecture.InputChannels, inputCodes.Length / _model.Architecture.InputChannels);
+        for (int i = 0; i < _kernels.Length; i++)
         {
-            int[] acc = layer.Spec.Kind == LayerKind.Conv ? Convolve(layer, x) : FullyConnected(layer, x);
-            if (layer.IsLast)
+            IntegerLayer layer = _model.Layers[i];
+            var (kernel, shape) = _kernels[i];
+            if (shape is ConvLayer conv)
             {
-                return acc;
+                x = LayerRunner.Conv(kernel, conv, x);
+            }
+            else
+            {
+                if (i > 0 && _kernels[i - 1].Shape is ConvLayer previous)
+                {
+                    x = Transpose(x, x.Length / previous.Filters, previous.Filters); // TorchSharp flattens [C][H][W]
+                }
+
+                x = LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, x);
             }
 
-            x = Requantize(layer, acc);
-            if (layer.Spec.MaxPool)
+            if (layer.IsLast)
             {
-                x = MaxPool(x, layer.Spec.OutputChannels, OutputSide(layer));
+                return x;
+            }
+
+            if (layer.Spec.Relu)
+            {
+                int zero = layer.Quantization.Output!.ZeroPoint();
+                for (int j = 0; j < x.Length; j++)
+                {
+                    x[j] = Math.Max(x[j], zero);
+                }
+            }
+
+            if (layer.Spec.MaxPool && shape is ConvLayer pooled)
+            {
+                x = MaxPool(x, pooled.OutputHeight, pooled.Filters);
             }
         }
 
         throw new InvalidOperationException("a model ends with its classifier layer");
     }
 
-    /// <summary>argmax over <c>acc[c]·scale[c]</c>, first index on ties (as torch.argmax).</summary>
-    public static int Classify(IntegerModel model, int[] logits)
+    /// <summary>argmax over <c>acc[c]·s_in·s_w[c]</c>, first index on ties (as torch.argmax).</summary>
+    public int Classify(int[] logits)
     {
-        double[] scale = model.Layers[^1].LogitScale;
+        IntegerLayer last = _model.Layers[^1];
         int best = 0;
         double bestValue = double.NegativeInfinity;
         for (int c = 0; c < logits.Length; c++)
         {
-            double value = logits[c] * scale[c];
+            double value = logits[c] * last.AccumulatorScale(c);
             if (value > bestValue)
             {
                 (best, bestValue) = (c, value);
@@ -64,102 +110,60 @@ public static class IntegerInference
         return best;
     }
 
-    internal static int OutputSide(IntegerLayer layer) => layer.InputSide + 2 * layer.Spec.Padding - layer.Spec.Kernel + 1;
-
-    private static int[] Convolve(IntegerLayer layer, int[] input)
-    {
-        LayerSpec spec = layer.Spec;
-        int side = layer.InputSide, k = spec.Kernel, pad = spec.Padding, outSide = OutputSide(layer);
-        int cin = spec.InputChannels, cout = spec.OutputChannels, z = layer.InputZeroPoint;
-        var output = new int[cout * outSide * outSide];
-        for (int c = 0; c < cout; c++)
-        {
-            for (int oy = 0; oy < outSide; oy++)
-            {
-                for (int ox = 0; ox < outSide; ox++)
-                {
-                    int acc = layer.Bias[c];
-                    for (int ci = 0; ci < cin; ci++)
-                    {
-                        int wBase = ((c * cin) + ci) * k * k;
-                        int xBase = ci * side * side;
-                        for (int ky = 0; ky < k; ky++)
-                        {
-                            int iy = oy + ky - pad;
-                            if ((uint)iy >= (uint)side)
-                            {
-                                continue; // zero padding: the real value 0 is code z, so (x − z) = 0
-                            }
-
-                            for (int kx = 0; kx < k; kx++)
-                            {
-                                int ix = ox + kx - pad;
-                                if ((uint)ix < (uint)side)
-                                {
-                                    acc += layer.Weights[wBase + ky * k + kx] * (input[xBase + iy * side + ix] - z);
-                                }
-                            }
-                        }
-                    }
-
-                    output[(c * outSide + oy) * outSide + ox] = acc;
-                }
-            }
-        }
-
-        return output;
-    }
-
-    internal static int[] FullyConnected(IntegerLayer layer, int[] input)
-    {
-        int inFeatures = layer.Spec.InputChannels, outFeatures = layer.Spec.OutputChannels, z = layer.InputZeroPoint;
-        var output = new int[outFeatures];
-        for (int o = 0; o < outFeatures; o++)
-        {
-            int acc = layer.Bias[o];
-            int wBase = o * inFeatures;
-            for (int i = 0; i < inFeatures; i++)
-            {
-                acc += layer.Weights[wBase + i] * (input[i] - z);
-            }
-
-            output[o] = acc;
-        }
-
-        return output;
-    }
-
-    private static int[] Requantize(IntegerLayer layer, int[] acc)
-    {
-        int perChannel = acc.Length / layer.Spec.OutputChannels;
-        var output = new int[acc.Length];
-        for (int i = 0; i < acc.Length; i++)
-        {
-            int scaled = layer.Multipliers![i / perChannel].Apply(acc[i]);
-            output[i] = Math.Clamp(layer.OutputZeroPoint + Math.Max(scaled, 0), 0, layer.OutputMax);
-        }
-
-        return output;
-    }
-
-    /// <summary>2 x 2, stride-2 max-pool over [C][side][side] codes.</summary>
-    internal static int[] MaxPool(int[] input, int channels, int side)
+    /// <summary>2 x 2, stride-2 max-pool over [side][side][C] codes.</summary>
+    private static int[] MaxPool(int[] input, int side, int channels)
     {
         int outSide = side / 2;
-        var output = new int[channels * outSide * outSide];
-        for (int c = 0; c < channels; c++)
+        var output = new int[outSide * outSide * channels];
+        for (int oy = 0; oy < outSide; oy++)
         {
-            for (int oy = 0; oy < outSide; oy++)
+            for (int ox = 0; ox < outSide; ox++)
             {
-                for (int ox = 0; ox < outSide; ox++)
+                for (int c = 0; c < channels; c++)
                 {
-                    int b = (c * side + 2 * oy) * side + 2 * ox;
-                    output[(c * outSide + oy) * outSide + ox] =
-                        Math.Max(Math.Max(input[b], input[b + 1]), Math.Max(input[b + side], input[b + side + 1]));
+                    int At(int y, int x) => input[((2 * oy + y) * side + 2 * ox + x) * channels + c];
+                    output[(oy * outSide + ox) * channels + c] = Math.Max(Math.Max(At(0, 0), At(0, 1)), Math.Max(At(1, 0), At(1, 1)));
                 }
             }
         }
 
         return output;
+    }
+
+    /// <summary>A rows x columns matrix, row-major, transposed (pixel-major to channel-major and back).</summary>
+    private static int[] Transpose(int[] matrix, int rows, int columns)
+    {
+        var result = new int[matrix.Length];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                result[c * rows + r] = matrix[r * columns + c];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>TorchSharp's [f][c][r][s] weight order to the plug-ins' [f][r][s][c].</summary>
+    private static int[] FilterRowColumnChannel(IntegerLayer layer)
+    {
+        int f = layer.Spec.OutputChannels, c = layer.Spec.InputChannels, k = layer.Spec.Kernel;
+        var result = new int[layer.Weights.Length];
+        for (int o = 0; o < f; o++)
+        {
+            for (int ci = 0; ci < c; ci++)
+            {
+                for (int r = 0; r < k; r++)
+                {
+                    for (int s = 0; s < k; s++)
+                    {
+                        result[((o * k + r) * k + s) * c + ci] = layer.Weights[((o * c + ci) * k + r) * k + s];
+                    }
+                }
+            }
+        }
+
+        return result;
     }
 }

@@ -1,23 +1,28 @@
 using System.Collections.Immutable;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Torch.Models;
 
 namespace QuantSim.Workloads.Torch.Integer;
 
 /// <summary>
-/// A trained quantized network in integer form: input codes, per-layer integer weights, biases,
-/// fixed-point multipliers and zero points. Runs without TorchSharp.
+/// A trained quantized network in the form a datapath plug-in runs: per layer the plug-in's
+/// <see cref="QuantizationScheme"/>s, integer weights and bias codes. Runs without TorchSharp.
 /// </summary>
-public sealed record IntegerModel(string Name, double InputScale, int InputZeroPoint, int InputMax, ImmutableArray<IntegerLayer> Layers)
+public sealed record IntegerModel(ModelArchitecture Architecture, IDatapath Datapath, DatapathSettings Settings, ImmutableArray<IntegerLayer> Layers)
 {
-    /// <summary>The first layer's input codes of an 8-bit image: <c>clamp(round(p/255 / s) + z, 0, max)</c>.</summary>
+    /// <summary>The first layer's input quantizer.</summary>
+    public QuantizationScheme Input => Layers[0].Quantization.Input;
+
+    /// <summary>The first layer's input codes of an 8-bit image.</summary>
     public int[] QuantizeImage(ReadOnlySpan<byte> pixels)
     {
         var codes = new int[pixels.Length];
         for (int i = 0; i < pixels.Length; i++)
         {
-            // The same arithmetic as the TorchSharp path: the image tensor holds p/255 in float32, scored in
-            // float64 (QuantizedNetwork.UseDoublePrecision), then floor(x/s + 0.5).
+            // The image tensor holds p/255 in float32 (ImageSet.ImagesTensor); the quantizer sees that value.
             double x = pixels[i] / 255f;
-            codes[i] = Math.Clamp((int)Math.Floor(x / InputScale + 0.5) + InputZeroPoint, 0, InputMax);
+            codes[i] = Input.Quantize(x);
         }
 
         return codes;

@@ -125,6 +125,15 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
         return WeightQuantizer(i).Export(_weights[i].to_type(ComputeType));
     }
 
+    /// <summary>Layer <paramref name="i"/>'s weight scale per output channel (per-tensor variants repeat one value).</summary>
+    public double[] WeightScales(int i) => WeightCodes(i).Scales;
+
+    /// <summary>Layer <paramref name="i"/>'s float weights, exactly, as float64 in TorchSharp order.</summary>
+    public double[] WeightValues(int i) => AsDoubles(_weights[i]);
+
+    /// <summary>Layer <paramref name="i"/>'s float bias, exactly, as float64.</summary>
+    public double[] BiasValues(int i) => AsDoubles(_biases[i]);
+
     public override Tensor forward(Tensor input)
     {
         Tensor x = input.to_type(ComputeType);
@@ -176,6 +185,13 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
         }
 
         return layer.MaxPool ? F.max_pool2d(y, new long[] { 2, 2 }) : y;
+    }
+
+    private static double[] AsDoubles(Tensor t)
+    {
+        using var noGrad = no_grad();
+        using Tensor values = t.detach().to_type(ScalarType.Float64).contiguous();
+        return values.data<double>().ToArray();
     }
 
     private static Tensor Uniform(Random random, long[] shape, double bound)

@@ -1,22 +1,29 @@
+using QuantSim.Datapaths.Numerics;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
 
 /// <summary>
-/// Fake-quantizes one layer's input activations to unsigned <see cref="Bits"/>-bit codes with one scale
-/// and an integer zero point z: <c>q = clamp(round(x/s) + z, 0, 2^b−1)</c>, <c>x̂ = s·(q − z)</c>.
-/// z is 0 except for the scale-offset variant.
+/// Fake-quantizes one layer's input activations to the codes of the datapath plug-in's activation
+/// <see cref="Spec"/> (bits, signedness) with one scale and an integer zero point z:
+/// <c>q = clamp(round(x/s) + z, qmin, qmax)</c>, <c>x̂ = s·(q − z)</c>, rounding by the plug-in's rule
+/// (<see cref="Rounding"/>). z is 0 unless the spec has a zero point (the scale-offset variant).
 /// </summary>
 public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
 {
-    protected ActivationQuantizer(string name, int bits) : base(name)
+    protected ActivationQuantizer(string name, QuantizerSpec spec) : base(name)
     {
-        Bits = bits;
+        Spec = spec;
     }
 
-    public int Bits { get; }
+    /// <summary>The plug-in's activation quantizer shape this module learns the parameters of.</summary>
+    public QuantizerSpec Spec { get; }
 
-    public int QMax => (1 << Bits) - 1;
+    public int Bits => Spec.Bits;
+
+    public int QMin => Spec.QMin;
+
+    public int QMax => Spec.QMax;
 
     /// <summary>Activations per image at this point (LSQ's N for the step's gradient scale).</summary>
     protected long FeaturesPerImage { get; private set; } = 1;
@@ -40,7 +47,7 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         var (scale, zero) = Parameters();
-        Tensor q = (FakeQuant.Round(x / scale, training) + zero).clamp(0, QMax);
+        Tensor q = (FakeQuant.Round(x / scale, training) + zero).clamp(QMin, QMax);
         return (q - zero) * scale;
     }
 
@@ -58,7 +65,7 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
     /// <summary>Fake-quantization squared error of <paramref name="x"/> at scale s and zero point z, for init searches.</summary>
     protected double Error(Tensor x, double s, double z)
     {
-        using Tensor q = (FakeQuant.RoundHalfUp(x / s) + z).clamp(0, QMax);
+        using Tensor q = (FakeQuant.RoundHalfUp(x / s) + z).clamp(QMin, QMax);
         using Tensor e = ((q - z) * s - x).square().sum();
         return FakeQuant.Value(e);
     }

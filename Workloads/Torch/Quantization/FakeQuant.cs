@@ -3,10 +3,10 @@ using static TorchSharp.torch;
 namespace QuantSim.Workloads.Torch.Quantization;
 
 /// <summary>
-/// The straight-through building blocks of quantization-aware training. Rounding is half-up,
-/// <c>floor(x + 0.5)</c>, everywhere (fake quantization, export and bias), because the integer datapath's
-/// rounding shift rounds ties up for the non-negative values that matter (ReLU outputs), and a different
-/// tie rule would make the two paths disagree on exact ties, which power-of-two scales make common.
+/// The straight-through building blocks of quantization-aware training. Rounding is the datapath
+/// plug-ins' rule (<see cref="QuantSim.Datapaths.Numerics.Rounding.Nearest"/>, <c>floor(x + 0.5)</c>)
+/// everywhere: fake quantization, calibration and bias. A different tie rule would make TorchSharp and the
+/// plug-in kernels disagree on exact ties, which power-of-two scales make common (tested on tie values).
 /// </summary>
 public static class FakeQuant
 {
@@ -17,7 +17,7 @@ public static class FakeQuant
         return asDouble.item<double>();
     }
 
-    /// <summary>Round half up, no gradient semantics.</summary>
+    /// <summary>Rounding.Nearest on every element, no gradient semantics.</summary>
     public static Tensor RoundHalfUp(Tensor x) => (x + 0.5).floor_();
 
     /// <summary>Rounds in the forward pass; passes the gradient through unchanged (straight-through estimator).</summary>

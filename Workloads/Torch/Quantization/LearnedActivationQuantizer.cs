@@ -1,3 +1,4 @@
+using QuantSim.Datapaths.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -11,7 +12,7 @@ public sealed class LearnedActivationQuantizer : ActivationQuantizer
 {
     private readonly Parameter _step;
 
-    public LearnedActivationQuantizer(int bits) : base("lsq_activation", bits)
+    public LearnedActivationQuantizer(QuantizerSpec spec) : base("lsq_activation", spec)
     {
         _step = new Parameter(ones(Array.Empty<long>()));
         RegisterComponents();

@@ -1,3 +1,4 @@
+using QuantSim.Datapaths.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -23,12 +24,12 @@ public sealed class LearnedWeightQuantizer : WeightQuantizer
     private readonly bool _perChannel;
     private readonly WeightStepInit _init;
 
-    public LearnedWeightQuantizer(int bits, int outputChannels, bool perChannel, WeightStepInit init)
-        : base("lsq_weight", bits)
+    public LearnedWeightQuantizer(QuantizerSpec spec, int outputChannels, WeightStepInit init)
+        : base("lsq_weight", spec)
     {
-        _perChannel = perChannel;
+        _perChannel = spec.Granularity == Granularity.PerChannel;
         _init = init;
-        _step = new Parameter(ones(perChannel ? outputChannels : 1));
+        _step = new Parameter(ones(_perChannel ? outputChannels : 1));
         RegisterComponents();
     }
 

@@ -1,3 +1,4 @@
+using QuantSim.Datapaths.Numerics;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
@@ -11,7 +12,7 @@ public sealed class PowerOfTwoActivationQuantizer : ActivationQuantizer
 {
     private readonly Tensor exponent;
 
-    public PowerOfTwoActivationQuantizer(int bits) : base("pot_activation", bits)
+    public PowerOfTwoActivationQuantizer(QuantizerSpec spec) : base("pot_activation", spec)
     {
         exponent = zeros(Array.Empty<long>(), dtype: ScalarType.Int32);
         RegisterComponents();

@@ -1,3 +1,4 @@
+using QuantSim.Datapaths.Numerics;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
@@ -7,7 +8,7 @@ namespace QuantSim.Workloads.Torch.Quantization;
 /// weights at every step (nothing learned): among <c>e0 = ceil(log2(max|w|/Q_P))</c> (no clipping),
 /// e0-1 and e0-2, the one with the smallest squared quantization error.
 /// </summary>
-public sealed class PowerOfTwoWeightQuantizer(int bits) : WeightQuantizer("pot_weight", bits)
+public sealed class PowerOfTwoWeightQuantizer(QuantizerSpec spec) : WeightQuantizer("pot_weight", spec)
 {
     public override bool PowerOfTwo => true;
 

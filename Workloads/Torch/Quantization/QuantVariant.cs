@@ -1,3 +1,5 @@
+using QuantSim.Datapaths.Contract;
+
 namespace QuantSim.Workloads.Torch.Quantization;
 
 /// <summary>
@@ -35,6 +37,18 @@ public static class QuantVariants
         QuantVariant.MixedPrecision => "mixed-precision",
         _ => throw new ArgumentOutOfRangeException(nameof(variant)),
     };
+
+    /// <summary>The datapath plug-in of the variant (same name), whose numerics training and inference use.</summary>
+    public static IDatapath Datapath(this QuantVariant variant) =>
+        DatapathRegistry.Default.TryGet(variant.CliName(), out IDatapath datapath)
+            ? datapath
+            : throw new InvalidOperationException($"no datapath plug-in named {variant.CliName()}");
+
+    /// <summary>
+    /// The plug-in's default settings (scale-offset: in-PE offsets, symmetric weights; mixed precision:
+    /// bit-composable PE). Other forms of a variant compute the same integers (tested in the datapath tests).
+    /// </summary>
+    public static DatapathSettings Settings(this QuantVariant variant) => DatapathSettings.Resolve(variant.Datapath());
 
     /// <summary>The variant with command-line name <paramref name="name"/>, or null.</summary>
     public static QuantVariant? Parse(string name) =>

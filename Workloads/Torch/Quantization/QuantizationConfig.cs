@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using QuantSim.Datapaths.Contract;
 using QuantSim.Workloads.Torch.Models;
 
 namespace QuantSim.Workloads.Torch.Quantization;
@@ -23,8 +24,9 @@ public sealed record QuantizationConfig(QuantVariant Variant, int WeightBits, in
 
     /// <summary>
     /// Bits of every layer. Without overrides, the mixed-precision variant gives the layer holding most of
-    /// the weights (LeNet-5's fc1, 48 k of 62 k) one weight bit less (not below 2): it dominates the weight
-    /// memory, and on small CNNs it is the least sensitive (widest) layer. Overrides replace this rule.
+    /// the weights (LeNet-5's fc1, 48 k of 62 k) the next narrower weight width its plug-in runs (2, 4, 8, 16
+    /// on the bit-composable PE: 8 → 4, 4 → 2; none below 2): it dominates the weight memory, and on small
+    /// CNNs it is the least sensitive (widest) layer. Overrides replace this rule.
     /// </summary>
     public ImmutableArray<LayerBits> BitsFor(ModelArchitecture model)
     {
@@ -36,7 +38,7 @@ public sealed record QuantizationConfig(QuantVariant Variant, int WeightBits, in
             var layerBits = new LayerBits(WeightBits, ActivationBits);
             if (Variant == QuantVariant.MixedPrecision && LayerOverrides.Count == 0 && i == largest)
             {
-                layerBits = layerBits with { Weight = Math.Max(2, WeightBits - 1) };
+                layerBits = layerBits with { Weight = NarrowerWeightBits(layerBits) };
             }
 
             if (FirstLastBits is int edge && (i == 0 || i == model.Layers.Length - 1))
@@ -55,8 +57,40 @@ public sealed record QuantizationConfig(QuantVariant Variant, int WeightBits, in
         return bits.MoveToImmutable();
     }
 
+    /// <summary>
+    /// Why the variant's plug-in cannot run these bits on <paramref name="model"/> (one message per layer
+    /// and problem), or nothing when it can: the integer path runs on the plug-in's kernels, so training a
+    /// precision it refuses would measure nothing.
+    /// </summary>
+    public IEnumerable<string> Problems(ModelArchitecture model)
+    {
+        var datapath = Variant.Datapath();
+        ImmutableArray<LayerBits> bits = BitsFor(model);
+        for (int i = 0; i < bits.Length; i++)
+        {
+            foreach (var problem in datapath.CheckPrecision(bits[i].ToPrecision()))
+            {
+                yield return $"{Variant.CliName()} cannot run {model.Layers[i].Name} at {bits[i]}: {problem.Message}";
+            }
+        }
+    }
+
     /// <summary>Everything that determines the quantized weights, for checkpoint keys.</summary>
     public string Fingerprint() =>
         Variant.CliName() + ";" + PrecisionName + ";edge=" + (FirstLastBits?.ToString(CultureInfo.InvariantCulture) ?? "same") + ";"
         + string.Join(',', LayerOverrides.Select(kv => kv.Key + "=" + kv.Value));
+
+    private int NarrowerWeightBits(LayerBits bits)
+    {
+        var datapath = Variant.Datapath();
+        for (int w = bits.Weight - 1; w >= 2; w--)
+        {
+            if (!datapath.CheckPrecision((bits with { Weight = w }).ToPrecision()).Any(p => p.Field == PrecisionProblem.WeightBits))
+            {
+                return w;
+            }
+        }
+
+        return bits.Weight;
+    }
 }

@@ -1,23 +1,35 @@
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Models;
 
 namespace QuantSim.Workloads.Torch.Quantization;
 
-/// <summary>Which weight and activation quantizer each variant uses.</summary>
+/// <summary>
+/// Builds a layer's fake quantizers from the datapath plug-in's own quantizer shapes
+/// (<see cref="IDatapath.Quantizers"/>): bits, signedness, per-channel or per-tensor, power-of-two or real
+/// scale, zero point or not all come from the plug-in, so training learns exactly the parameters its
+/// integer kernel takes. Only the initialization is a training choice made here (LSQ+'s 3σ step for
+/// scale-offset weights, LSQ's otherwise).
+/// </summary>
 public static class QuantizerFactory
 {
-    public static (WeightQuantizer Weights, ActivationQuantizer Activations) Create(QuantVariant variant, LayerBits bits, LayerSpec layer) =>
-        variant switch
+    public static (WeightQuantizer Weights, ActivationQuantizer Activations) Create(QuantVariant variant, LayerBits bits, LayerSpec layer)
+    {
+        IDatapath datapath = variant.Datapath();
+        DatapathQuantizers specs = datapath.Quantizers(bits.ToPrecision(), variant.Settings());
+        if (specs.Weights.HasZeroPoint)
         {
-            QuantVariant.FixedPoint => (new PowerOfTwoWeightQuantizer(bits.Weight), new PowerOfTwoActivationQuantizer(bits.Activation)),
-            QuantVariant.Lsq or QuantVariant.MixedPrecision =>
-                (new LearnedWeightQuantizer(bits.Weight, layer.OutputChannels, perChannel: false, WeightStepInit.Lsq),
-                 new LearnedActivationQuantizer(bits.Activation)),
-            QuantVariant.PerChannel =>
-                (new LearnedWeightQuantizer(bits.Weight, layer.OutputChannels, perChannel: true, WeightStepInit.Lsq),
-                 new LearnedActivationQuantizer(bits.Activation)),
-            QuantVariant.ScaleOffset =>
-                (new LearnedWeightQuantizer(bits.Weight, layer.OutputChannels, perChannel: false, WeightStepInit.ThreeSigma),
-                 new ScaleOffsetActivationQuantizer(bits.Activation)),
-            _ => throw new ArgumentOutOfRangeException(nameof(variant)),
-        };
+            throw new NotSupportedException($"{datapath.Name}: weights with a zero point are not trained here");
+        }
+
+        WeightQuantizer weights = specs.Weights.ScaleKind == ScaleKind.PowerOfTwo
+            ? new PowerOfTwoWeightQuantizer(specs.Weights)
+            : new LearnedWeightQuantizer(specs.Weights, layer.OutputChannels, variant == QuantVariant.ScaleOffset ? WeightStepInit.ThreeSigma : WeightStepInit.Lsq);
+        ActivationQuantizer activations =
+            specs.Activations.ScaleKind == ScaleKind.PowerOfTwo ? new PowerOfTwoActivationQuantizer(specs.Activations)
+            : specs.Activations.HasZeroPoint ? new ScaleOffsetActivationQuantizer(specs.Activations)
+            : new LearnedActivationQuantizer(specs.Activations);
+        return (weights, activations);
+    }
 }

@@ -1,3 +1,4 @@
+using QuantSim.Datapaths.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -15,7 +16,7 @@ public sealed class ScaleOffsetActivationQuantizer : ActivationQuantizer
     private readonly Parameter _step;
     private readonly Parameter _offset;
 
-    public ScaleOffsetActivationQuantizer(int bits) : base("lsqplus_activation", bits)
+    public ScaleOffsetActivationQuantizer(QuantizerSpec spec) : base("lsqplus_activation", spec)
     {
         _step = new Parameter(ones(Array.Empty<long>()));
         _offset = new Parameter(zeros(Array.Empty<long>()));

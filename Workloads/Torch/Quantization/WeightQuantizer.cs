@@ -1,25 +1,29 @@
+using QuantSim.Datapaths.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
 
 /// <summary>
-/// Fake-quantizes one layer's weights to signed <see cref="Bits"/>-bit codes in
-/// <c>[-2^(b-1), 2^(b-1)-1]</c> (LSQ's Q_N, Q_P) with one scale per output channel or per tensor and no
-/// zero point: <c>ŵ = s·clamp(round(w/s), -Q_N, Q_P)</c>.
+/// Fake-quantizes one layer's weights to the codes of the datapath plug-in's weight <see cref="Spec"/>
+/// (signed, <c>[-2^(b-1), 2^(b-1)-1]</c>: LSQ's Q_N, Q_P) with one scale per output channel or per tensor
+/// and no zero point: <c>ŵ = s·clamp(round(w/s), -Q_N, Q_P)</c>.
 /// </summary>
 public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
 {
-    protected WeightQuantizer(string name, int bits) : base(name)
+    protected WeightQuantizer(string name, QuantizerSpec spec) : base(name)
     {
-        Bits = bits;
+        Spec = spec;
     }
 
-    public int Bits { get; }
+    /// <summary>The plug-in's weight quantizer shape this module learns the scales of.</summary>
+    public QuantizerSpec Spec { get; }
 
-    public int QMin => -(1 << (Bits - 1));
+    public int Bits => Spec.Bits;
 
-    public int QMax => (1 << (Bits - 1)) - 1;
+    public int QMin => Spec.QMin;
+
+    public int QMax => Spec.QMax;
 
     /// <summary>Whether every scale is a power of two (requantization by shift only).</summary>
     public abstract bool PowerOfTwo { get; }

@@ -12,12 +12,15 @@ namespace QuantSim.Workloads.Torch.Training;
 /// </summary>
 public sealed class CheckpointStore(DataCache cache)
 {
-    /// <summary>Bump when training or quantization code changes what a given key would produce.</summary>
-    public const string CodeVersion = "quantsim-accuracy-v1";
+    /// <summary>Bump when float training code changes what a given key would produce.</summary>
+    public const string FloatCodeVersion = "quantsim-float-v1";
 
-    /// <summary>The key for a description (see the type's summary).</summary>
-    public static string Key(string description) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CodeVersion + "\n" + description)));
+    /// <summary>Bump when quantization or fine-tuning code changes what a given key would produce.</summary>
+    public const string QuantizedCodeVersion = "quantsim-quantized-v2";
+
+    /// <summary>The key for a description (see the type's summary) under a code version.</summary>
+    public static string Key(string codeVersion, string description) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(codeVersion + "\n" + description)));
 
     /// <summary>Architecture text for keys: every layer's shape and options.</summary>
     public static string Describe(ModelArchitecture model) =>
