@@ -16,15 +16,19 @@ public static class WorkloadPrecisionCheck
     public static IReadOnlyList<LayerPrecisionProblem> Check(IDatapath datapath, Precision configured, Workload workload)
     {
         var problems = new List<LayerPrecisionProblem>();
-        foreach (var layer in workload.Layers)
+        var bare = workload.Layers.Where(l => l.Precision is null).Select(l => l.Name).ToList();
+        if (datapath.RequiresLayerPrecision && bare.Count > 0)
         {
-            if (layer.Precision is null && datapath.RequiresLayerPrecision)
-            {
-                problems.Add(new(layer.Name, LayerPrecisionField,
-                    $"datapath '{datapath.Name}' needs per-layer bit-widths, but layer '{layer.Name}' has none; give every layer of workload '{workload.Name}' its weight and activation bits"));
-                continue;
-            }
+            // One problem for all bare layers: a workload without any per-layer bits would otherwise list every layer.
+            string which = bare.Count == 1
+                ? $"layer '{bare[0]}' has none"
+                : $"{bare.Count} layers have none ({string.Join(", ", bare.Take(3))}{(bare.Count > 3 ? $" and {bare.Count - 3} more" : string.Empty)})";
+            problems.Add(new(bare[0], LayerPrecisionField,
+                $"datapath '{datapath.Name}' needs per-layer bit-widths, but {which}; give every layer of workload '{workload.Name}' its weight and activation bits"));
+        }
 
+        foreach (var layer in workload.Layers.Where(l => l.Precision is not null || !datapath.RequiresLayerPrecision))
+        {
             var precision = layer.Precision ?? configured;
             foreach (var problem in datapath.CheckPrecision(precision))
             {

@@ -79,6 +79,19 @@ public sealed class ConfigErrorTests
     }
 
     [Test]
+    public void Should_report_bare_layers_once_for_the_whole_workload()
+    {
+        // Given five layers without bits on mixed precision
+        var workload = new Workload("net", [.. Enumerable.Range(1, 5).Select(i => new FullyConnectedLayer($"fc{i}", 8, 8))]);
+        Assert.That(DatapathRegistry.Default.TryGet("mixed-precision", out var mixed), Is.True);
+
+        // Then one problem names the count and the first three
+        var problems = WorkloadPrecisionCheck.Check(mixed, Precision.W8A8, workload);
+        Assert.That(problems.Single().Message, Is.EqualTo(
+            "datapath 'mixed-precision' needs per-layer bit-widths, but 5 layers have none (fc1, fc2, fc3 and 2 more); give every layer of workload 'net' its weight and activation bits"));
+    }
+
+    [Test]
     public void Should_raise_the_workload_problems_as_input_errors()
     {
         var workload = new Workload("w", [new FullyConnectedLayer("fc2", 8, 4)]);
