@@ -79,11 +79,7 @@ public sealed class IntegerInferenceTests
         Assert.That(fake.Zip(integer).Count(p => p.First == p.Second), Is.GreaterThanOrEqualTo(299), "at least 299 of 300 images");
     }
 
-    [TestCase(QuantVariant.FixedPoint)]
-    [TestCase(QuantVariant.Lsq)]
-    [TestCase(QuantVariant.PerChannel)]
-    [TestCase(QuantVariant.ScaleOffset)]
-    [TestCase(QuantVariant.MixedPrecision)]
+    [TestCaseSource(typeof(QuantVariants), nameof(QuantVariants.All))]
     public void Should_Equal_The_Reference_Integer_Network_Logit_For_Logit(QuantVariant variant)
     {
         // Given w4a4 inner layers between 8-bit first and last layers
@@ -100,11 +96,7 @@ public sealed class IntegerInferenceTests
         }
     }
 
-    [TestCase(QuantVariant.FixedPoint)]
-    [TestCase(QuantVariant.Lsq)]
-    [TestCase(QuantVariant.PerChannel)]
-    [TestCase(QuantVariant.ScaleOffset)]
-    [TestCase(QuantVariant.MixedPrecision)]
+    [TestCaseSource(typeof(QuantVariants), nameof(QuantVariants.All))]
     public void Should_Export_The_Codes_The_Fake_Quantized_Forward_Pass_Uses(QuantVariant variant)
     {
         // Given the exporter quantizes with the plug-in's QuantizationScheme and the forward pass with tensors
