@@ -7,7 +7,7 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Datapaths.FixedPoint;
 
 /// <summary>
-/// Plain (dynamic) fixed point as in Ristretto: symmetric signed integers with power-of-two scales
+/// Plain (dynamic) fixed point as in Ristretto: integers without zero point and with power-of-two scales
 /// 2^−f (f fractional bits per tensor), so requantization is a rounding arithmetic shift by
 /// f_in + f_w − f_out and a saturating clamp; no multiplier per output. Weights are signed; activations
 /// are unsigned like every other variant's (they follow a ReLU, so a sign bit would waste half the codes;
