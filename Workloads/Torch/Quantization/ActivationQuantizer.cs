@@ -1,4 +1,5 @@
 using QuantSim.Datapaths.Numerics;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
@@ -14,7 +15,15 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
     protected ActivationQuantizer(string name, QuantizerSpec spec) : base(name)
     {
         Spec = spec;
+        CodeMin = spec.QMin.ToScalar();
+        CodeMax = spec.QMax.ToScalar();
     }
+
+    /// <summary><see cref="QMin"/> and <see cref="QMax"/> as Scalars that live as long as the module (see <see cref="FakeQuant"/>).</summary>
+    protected Scalar CodeMin { get; }
+
+    /// <inheritdoc cref="CodeMin"/>
+    protected Scalar CodeMax { get; }
 
     /// <summary>The plug-in's activation quantizer shape this module learns the parameters of.</summary>
     public QuantizerSpec Spec { get; }
@@ -47,7 +56,7 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         var (scale, zero) = Parameters();
-        Tensor q = (FakeQuant.Round(x / scale, training) + zero).clamp(QMin, QMax);
+        Tensor q = (FakeQuant.Round(x / scale, training) + zero).clamp(CodeMin, CodeMax);
         return (q - zero) * scale;
     }
 

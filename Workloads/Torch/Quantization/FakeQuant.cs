@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
@@ -8,8 +9,19 @@ namespace QuantSim.Workloads.Torch.Quantization;
 /// everywhere: fake quantization, calibration and bias. A different tie rule would make TorchSharp and the
 /// plug-in kernels disagree on exact ties, which power-of-two scales make common (tested on tie values).
 /// </summary>
+/// <remarks>
+/// Per-step code passes explicit, reachable <see cref="Scalar"/>s instead of C# numbers: TorchSharp turns a
+/// number into a temporary Scalar that only its finalizer frees, and the finalizer can run while the native
+/// call still reads it (after thousands of QAT steps under BenchmarkDotNet this surfaced as libtorch's
+/// "Expected false to be true ... toDouble" check; TorchSharp PR #1434 to dispose them is open).
+/// </remarks>
 public static class FakeQuant
 {
+    private static readonly Scalar Half = 0.5.ToScalar();
+
+    /// <summary>The smallest learned step (keeps 1/s finite).</summary>
+    public static Scalar MinimumStep { get; } = 1e-8.ToScalar();
+
     /// <summary>A one-element tensor's value, whatever its floating-point type.</summary>
     public static double Value(Tensor x)
     {
@@ -18,7 +30,7 @@ public static class FakeQuant
     }
 
     /// <summary>Rounding.Nearest on every element, no gradient semantics.</summary>
-    public static Tensor RoundHalfUp(Tensor x) => (x + 0.5).floor_();
+    public static Tensor RoundHalfUp(Tensor x) => x.add(Half).floor_();
 
     /// <summary>Rounds in the forward pass; passes the gradient through unchanged (straight-through estimator).</summary>
     public static Tensor RoundSte(Tensor x) => x + (RoundHalfUp(x) - x).detach();
@@ -35,7 +47,8 @@ public static class FakeQuant
     /// </summary>
     public static Tensor GradScale(Tensor x, double scale)
     {
-        Tensor scaled = x * scale;
+        using Scalar factor = scale.ToScalar();
+        Tensor scaled = x.mul(factor);
         return (x - scaled).detach() + scaled;
     }
 }

@@ -24,5 +24,5 @@ public sealed class LearnedActivationQuantizer : ActivationQuantizer
         _step.copy_((2 * activations.abs().mean() / Math.Sqrt(QMax)).clamp_min(1e-8));
 
     public override (Tensor Scale, Tensor ZeroPoint) Parameters() =>
-        (FakeQuant.GradScale(_step, StepGradScale).clamp_min(1e-8), zeros(Array.Empty<long>()));
+        (FakeQuant.GradScale(_step, StepGradScale).clamp_min(FakeQuant.MinimumStep), zeros(Array.Empty<long>()));
 }

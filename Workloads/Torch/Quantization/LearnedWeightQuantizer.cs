@@ -59,7 +59,7 @@ public sealed class LearnedWeightQuantizer : WeightQuantizer
     {
         long perStep = _perChannel ? weight.numel() / weight.shape[0] : weight.numel();
         double gradScale = 1.0 / Math.Sqrt(perStep * Math.Max(QMax, 1));
-        Tensor step = FakeQuant.GradScale(_step, gradScale).clamp_min(1e-8);
+        Tensor step = FakeQuant.GradScale(_step, gradScale).clamp_min(FakeQuant.MinimumStep);
         return step.expand(weight.shape[0]);
     }
 }

@@ -47,9 +47,9 @@ public sealed class ScaleOffsetActivationQuantizer : ActivationQuantizer
 
     public override (Tensor Scale, Tensor ZeroPoint) Parameters()
     {
-        Tensor scale = FakeQuant.GradScale(_step, StepGradScale).clamp_min(1e-8);
+        Tensor scale = FakeQuant.GradScale(_step, StepGradScale).clamp_min(FakeQuant.MinimumStep);
         Tensor offset = FakeQuant.GradScale(_offset, StepGradScale);
-        Tensor zero = FakeQuant.Round(-offset / scale, training).clamp(0, QMax);
+        Tensor zero = FakeQuant.Round(-offset / scale, training).clamp(CodeMin, CodeMax);
         return (scale, zero);
     }
 }

@@ -14,7 +14,15 @@ public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
     protected WeightQuantizer(string name, QuantizerSpec spec) : base(name)
     {
         Spec = spec;
+        CodeMin = spec.QMin.ToScalar();
+        CodeMax = spec.QMax.ToScalar();
     }
+
+    /// <summary><see cref="QMin"/> and <see cref="QMax"/> as Scalars that live as long as the module (see <see cref="FakeQuant"/>).</summary>
+    protected Scalar CodeMin { get; }
+
+    /// <inheritdoc cref="CodeMin"/>
+    protected Scalar CodeMax { get; }
 
     /// <summary>The plug-in's weight quantizer shape this module learns the scales of.</summary>
     public QuantizerSpec Spec { get; }
@@ -40,7 +48,7 @@ public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
     public Tensor Quantize(Tensor weight, Tensor scale)
     {
         Tensor s = Broadcastable(scale, weight);
-        return FakeQuant.Round((weight / s).clamp(QMin, QMax), training) * s;
+        return FakeQuant.Round((weight / s).clamp(CodeMin, CodeMax), training) * s;
     }
 
     /// <summary>The integer codes and per-channel scales the hardware stores.</summary>
@@ -49,7 +57,7 @@ public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         Tensor scale = Scale(weight);
-        Tensor codes = FakeQuant.RoundHalfUp((weight / Broadcastable(scale, weight)).clamp(QMin, QMax));
+        Tensor codes = FakeQuant.RoundHalfUp((weight / Broadcastable(scale, weight)).clamp(CodeMin, CodeMax));
         return (codes.contiguous().to_type(ScalarType.Int32).data<int>().ToArray(),
                 scale.expand(weight.shape[0]).contiguous().to_type(ScalarType.Float64).data<double>().ToArray());
     }
