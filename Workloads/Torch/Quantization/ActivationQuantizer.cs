@@ -56,8 +56,8 @@ public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         var (scale, zero) = Parameters();
-        Tensor q = (FakeQuant.Round(x / scale, training) + zero).clamp(CodeMin, CodeMax);
-        return (q - zero) * scale;
+        Tensor q = FakeQuant.Plus(FakeQuant.Round(x / scale, training), zero).clamp(CodeMin, CodeMax);
+        return FakeQuant.Minus(q, zero) * scale;
     }
 
     /// <summary>The scale and zero point the hardware uses.</summary>

@@ -18,6 +18,8 @@ namespace QuantSim.Workloads.Torch.Quantization;
 public static class FakeQuant
 {
     private static readonly Scalar Half = 0.5.ToScalar();
+    private static readonly Scalar One = 1.ToScalar();
+    private static readonly Scalar MinusOne = (-1).ToScalar();
 
     /// <summary>The smallest learned step (keeps 1/s finite).</summary>
     public static Scalar MinimumStep { get; } = 1e-8.ToScalar();
@@ -33,7 +35,7 @@ public static class FakeQuant
     public static Tensor RoundHalfUp(Tensor x) => x.add(Half).floor_();
 
     /// <summary>Rounds in the forward pass; passes the gradient through unchanged (straight-through estimator).</summary>
-    public static Tensor RoundSte(Tensor x) => x + (RoundHalfUp(x) - x).detach();
+    public static Tensor RoundSte(Tensor x) => Plus(x, Minus(RoundHalfUp(x), x).detach());
 
     /// <summary>
     /// Straight-through rounding while training; exact rounding in evaluation, where <c>x + (round(x) − x)</c>
@@ -49,6 +51,12 @@ public static class FakeQuant
     {
         using Scalar factor = scale.ToScalar();
         Tensor scaled = x.mul(factor);
-        return (x - scaled).detach() + scaled;
+        return Plus(Minus(x, scaled).detach(), scaled);
     }
+
+    /// <summary>a + b without TorchSharp's temporary alpha Scalar (see the remarks).</summary>
+    public static Tensor Plus(Tensor a, Tensor b) => a.add(b, One);
+
+    /// <summary>a − b (as a + (−1)·b, exact) without TorchSharp's temporary alpha Scalar (see the remarks).</summary>
+    public static Tensor Minus(Tensor a, Tensor b) => a.add(b, MinusOne);
 }
