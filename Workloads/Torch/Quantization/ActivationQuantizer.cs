@@ -1,43 +1,22 @@
 using QuantSim.Datapaths.Numerics;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
 
 /// <summary>
 /// Fake-quantizes one layer's input activations to the codes of the datapath plug-in's activation
-/// <see cref="Spec"/> (bits, signedness) with one scale and an integer zero point z:
+/// <see cref="FakeQuantizer.Spec"/> (bits, signedness) with one scale and an integer zero point z:
 /// <c>q = clamp(round(x/s) + z, qmin, qmax)</c>, <c>x̂ = s·(q − z)</c>, rounding by the plug-in's rule
 /// (<see cref="Rounding"/>). z is 0 unless the spec has a zero point (the scale-offset variant).
 /// </summary>
-public abstract class ActivationQuantizer : nn.Module<Tensor, Tensor>
+public abstract class ActivationQuantizer : FakeQuantizer
 {
-    protected ActivationQuantizer(string name, QuantizerSpec spec) : base(name)
+    protected ActivationQuantizer(string name, QuantizerSpec spec) : base(name, spec)
     {
-        Spec = spec;
-        CodeMin = spec.QMin.ToScalar();
-        CodeMax = spec.QMax.ToScalar();
     }
-
-    /// <summary><see cref="QMin"/> and <see cref="QMax"/> as Scalars that live as long as the module (see <see cref="FakeQuant"/>).</summary>
-    protected Scalar CodeMin { get; }
-
-    /// <inheritdoc cref="CodeMin"/>
-    protected Scalar CodeMax { get; }
-
-    /// <summary>The plug-in's activation quantizer shape this module learns the parameters of.</summary>
-    public QuantizerSpec Spec { get; }
-
-    public int Bits => Spec.Bits;
-
-    public int QMin => Spec.QMin;
-
-    public int QMax => Spec.QMax;
 
     /// <summary>Activations per image at this point (LSQ's N for the step's gradient scale).</summary>
     protected long FeaturesPerImage { get; private set; } = 1;
-
-    public abstract bool PowerOfTwo { get; }
 
     /// <summary>Sets data-dependent initial state from a calibration batch of float activations.</summary>
     public void Initialize(Tensor activations)

@@ -1,40 +1,18 @@
 using QuantSim.Datapaths.Numerics;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace QuantSim.Workloads.Torch.Quantization;
 
 /// <summary>
-/// Fake-quantizes one layer's weights to the codes of the datapath plug-in's weight <see cref="Spec"/>
+/// Fake-quantizes one layer's weights to the codes of the datapath plug-in's weight <see cref="FakeQuantizer.Spec"/>
 /// (signed, <c>[-2^(b-1), 2^(b-1)-1]</c>: LSQ's Q_N, Q_P) with one scale per output channel or per tensor
 /// and no zero point: <c>ŵ = s·clamp(round(w/s), -Q_N, Q_P)</c>.
 /// </summary>
-public abstract class WeightQuantizer : nn.Module<Tensor, Tensor>
+public abstract class WeightQuantizer : FakeQuantizer
 {
-    protected WeightQuantizer(string name, QuantizerSpec spec) : base(name)
+    protected WeightQuantizer(string name, QuantizerSpec spec) : base(name, spec)
     {
-        Spec = spec;
-        CodeMin = spec.QMin.ToScalar();
-        CodeMax = spec.QMax.ToScalar();
     }
-
-    /// <summary><see cref="QMin"/> and <see cref="QMax"/> as Scalars that live as long as the module (see <see cref="FakeQuant"/>).</summary>
-    protected Scalar CodeMin { get; }
-
-    /// <inheritdoc cref="CodeMin"/>
-    protected Scalar CodeMax { get; }
-
-    /// <summary>The plug-in's weight quantizer shape this module learns the scales of.</summary>
-    public QuantizerSpec Spec { get; }
-
-    public int Bits => Spec.Bits;
-
-    public int QMin => Spec.QMin;
-
-    public int QMax => Spec.QMax;
-
-    /// <summary>Whether every scale is a power of two (requantization by shift only).</summary>
-    public abstract bool PowerOfTwo { get; }
 
     /// <summary>Sets data-dependent initial state from the trained float weights.</summary>
     public abstract void Initialize(Tensor weight);
