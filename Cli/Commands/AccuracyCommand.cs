@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using QuantSim.Cli.Accuracy;
 using QuantSim.Cli.Reports;
+using QuantSim.Input;
 using QuantSim.Workloads.Torch.Accuracy;
 using QuantSim.Workloads.Torch.Training;
 using Spectre.Console;
@@ -22,12 +23,16 @@ public static class AccuracyCommand
         var datapath = new Option<string>("--datapath") { Description = "Quantization variant (quantsim list datapaths)", DefaultValueFactory = _ => "lsq" };
         var precision = new Option<string>("--precision") { Description = "Bits of every layer, e.g. w8a8, w4a4", DefaultValueFactory = _ => "w8a8" };
         var edge = new Option<int?>("--first-last-bits") { Description = "Bits of the first and last layers (default: as --precision)" };
+        var layerBits = new Option<string?>("--layer-bits")
+        {
+            Description = "QuantSim trace (Workloads/TRACES.md) giving every layer its bits, e.g. Workloads/examples/lenet5-mixed.csv; replaces --precision",
+        };
         var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training passes over the first 4,000 training images (default 1)" };
         var ptq = new Option<bool>("--ptq") { Description = "Post-training quantization only: calibrate, no QAT" };
         var testImages = new Option<int?>("--test-images") { Description = "Score the first N test images (default: all)" };
         var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };
         var command = new Command("accuracy", "Top-1 accuracy of a quantization variant at a precision, from integer inference on the real test set");
-        foreach (var option in new Option[] { model, dataset, datapath, precision, edge, qatEpochs, ptq, testImages, output })
+        foreach (var option in new Option[] { model, dataset, datapath, precision, edge, layerBits, qatEpochs, ptq, testImages, output })
         {
             command.Options.Add(option);
         }
@@ -35,12 +40,16 @@ public static class AccuracyCommand
         command.SetAction(parsed =>
         {
             var architecture = AccuracyRequestParser.Model(parsed.GetValue(model)!);
-            var options = new AccuracyOptions(
-                architecture,
-                AccuracyRequestParser.Dataset(parsed.GetValue(dataset)!),
-                AccuracyRequestParser.Quantization(
-                    AccuracyRequestParser.Variant(parsed.GetValue(datapath)!), architecture,
-                    AccuracyRequestParser.Precision(parsed.GetValue(precision)!), parsed.GetValue(edge)))
+            var variant = AccuracyRequestParser.Variant(parsed.GetValue(datapath)!);
+            if (parsed.GetValue(layerBits) is { } trace && parsed.GetValue(edge) is not null)
+            {
+                throw new InputException(new InputError("--layer-bits", 0, 0, trace, "the trace gives every layer its bits; leave out --first-last-bits"));
+            }
+
+            var quantization = parsed.GetValue(layerBits) is { } tracePath
+                ? AccuracyRequestParser.Quantization(variant, architecture, tracePath)
+                : AccuracyRequestParser.Quantization(variant, architecture, AccuracyRequestParser.Precision(parsed.GetValue(precision)!), parsed.GetValue(edge));
+            var options = new AccuracyOptions(architecture, AccuracyRequestParser.Dataset(parsed.GetValue(dataset)!), quantization)
             {
                 PostTrainingOnly = parsed.GetValue(ptq),
                 TestImages = parsed.GetValue(testImages),

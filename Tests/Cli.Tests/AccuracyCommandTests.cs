@@ -30,6 +30,29 @@ public sealed class AccuracyCommandTests
     }
 
     [Test]
+    public void Should_Exit_2_On_A_Layer_Bits_Trace_That_Is_Not_The_Model()
+    {
+        // Given a trace whose fc1 has 100 outputs (line 5) and whose fc2 has no bits (line 6)
+        string trace = Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "accuracy", "lenet5-bad.csv");
+
+        var run = CliRun.Of("accuracy", "--datapath", "mixed-precision", "--layer-bits", trace);
+
+        // Then nothing is trained and each problem names the file, line and layer
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain($"{trace}:5: fc1: shape differs from lenet5's fc1"));
+        Assert.That(run.Error, Does.Contain($"{trace}:6: fc2.precision: every layer needs its bits for training"));
+    }
+
+    [Test]
+    public void Should_Exit_2_When_Layer_Bits_Meet_First_Last_Bits()
+    {
+        var run = CliRun.Of("accuracy", "--layer-bits", "any.csv", "--first-last-bits", "8");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith("--layer-bits: any.csv: the trace gives every layer its bits; leave out --first-last-bits"));
+    }
+
+    [Test]
     public void Should_Exit_2_When_Asked_To_Fetch_An_Unknown_Dataset()
     {
         var run = CliRun.Of("data", "fetch", "imagenet");

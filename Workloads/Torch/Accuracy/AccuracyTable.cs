@@ -42,7 +42,11 @@ public static class AccuracyTable
 
     private static string Column(AccuracyResult r) => r.PostTrainingOnly ? r.Precision + " PTQ" : r.Precision;
 
-    private static string Order(string column) => column.Length > 1 ? (100 - int.Parse(column[1..column.IndexOf('a')], CultureInfo.InvariantCulture)).ToString("D3", CultureInfo.InvariantCulture) + column : column;
+    /// <summary>Widest first (w8a8 before w4a4), then named per-layer configurations.</summary>
+    private static string Order(string column) =>
+        System.Text.RegularExpressions.Regex.Match(column, "^w([0-9]+)a") is { Success: true } m
+            ? (100 - int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString("D3", CultureInfo.InvariantCulture) + column
+            : "999" + column;
 
     private static string Cell(AccuracyResult r) => string.Create(CultureInfo.InvariantCulture,
         $"{Percent(r.Integer.Value)} [{Percent(r.Integer.Lower95)}, {Percent(r.Integer.Upper95)}] · {r.Agreement * 100:F2} · p={r.IntegerVersusFloat.PValue:G2}");

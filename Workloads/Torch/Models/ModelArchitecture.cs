@@ -82,4 +82,39 @@ public sealed record ModelArchitecture(string Name, int InputChannels, int Input
 
         return new Workload(Name, layers.MoveToImmutable());
     }
+
+    /// <summary>
+    /// Why <paramref name="workload"/> does not describe this network layer for layer (same names, order and
+    /// shapes; precision, bias and normalization flags aside), as (layer, message) pairs; empty when it does.
+    /// A trace that passes can carry per-layer bits for training here and be simulated unchanged.
+    /// </summary>
+    public IEnumerable<(string Layer, string Message)> Mismatches(Workload workload)
+    {
+        ImmutableArray<Layer> expected = ToWorkload().Layers;
+        for (int i = 0; i < Math.Max(expected.Length, workload.Layers.Length); i++)
+        {
+            if (i >= workload.Layers.Length)
+            {
+                yield return (expected[i].Name, $"missing: {Name} has {expected.Length} weight layers, the trace {workload.Layers.Length}");
+                continue;
+            }
+
+            Layer actual = workload.Layers[i];
+            if (i >= expected.Length)
+            {
+                yield return (actual.Name, $"{Name} has no layer {i + 1}; it has {expected.Length} weight layers");
+                continue;
+            }
+
+            Layer want = expected[i];
+            if (actual.Name != want.Name)
+            {
+                yield return (actual.Name, $"layer {i + 1} of {Name} is '{want.Name}'");
+            }
+            else if (actual with { Precision = null, HasBias = want.HasBias, HasNormalization = want.HasNormalization } != want)
+            {
+                yield return (actual.Name, $"shape differs from {Name}'s {want.Name}: expected {want}");
+            }
+        }
+    }
 }

@@ -19,8 +19,8 @@ public sealed record QuantizationConfig(QuantVariant Variant, int WeightBits, in
     public ImmutableSortedDictionary<string, LayerBits> LayerOverrides { get; init; } =
         ImmutableSortedDictionary<string, LayerBits>.Empty.WithComparers(StringComparer.Ordinal);
 
-    /// <summary>Short text such as <c>w4a4</c>, used in tables and cache keys.</summary>
-    public string PrecisionName => $"w{WeightBits}a{ActivationBits}";
+    /// <summary>Short text such as <c>w4a4</c> (or a per-layer trace's name), used in tables and cache keys.</summary>
+    public string PrecisionName { get; init; } = $"w{WeightBits}a{ActivationBits}";
 
     /// <summary>
     /// Bits of every layer. Without overrides, the mixed-precision variant gives the layer holding most of
