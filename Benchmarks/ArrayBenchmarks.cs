@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using QuantSim.Simulator.Array;
-using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 
 namespace QuantSim.Benchmarks;
@@ -12,25 +11,10 @@ namespace QuantSim.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PeUpdatesConfig))]
-public class ArrayBenchmarks : IPeUpdatesBenchmark
+public class ArrayBenchmarks : RegisterArrayBenchmark
 {
-    private ArrayMapping _mapping = null!;
-    private GemmOperands _operands = null!;
-
-    [Params(Dataflow.OutputStationary, Dataflow.WeightStationary, Dataflow.InputStationary)]
-    public Dataflow Dataflow { get; set; }
-
-    public long PeUpdates { get; private set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        var problem = new GemmProblem("resnet-like", 196, 32, 288);
-        _mapping = DataflowMapper.Map(problem, 32, 32, Dataflow);
-        _operands = GemmOperands.Random(problem, 1);
-        PeUpdates = RegisterArray.Run(_mapping, _operands).PeUpdates;
-    }
-
     [Benchmark]
-    public long RegisterLevelLayer() => RegisterArray.Run(_mapping, _operands).Cycles;
+    public long RegisterLevelLayer() => RunOnce();
+
+    protected override GemmOperands Operands() => GemmOperands.Random(new GemmProblem("resnet-like", 196, 32, 288), 1);
 }

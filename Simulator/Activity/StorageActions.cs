@@ -33,14 +33,25 @@ public sealed record RegisterClock : WidthAction
 }
 
 /// <summary>
-/// One word read from an on-chip SRAM buffer. <see cref="CapacityBytes"/> is the whole buffer;
+/// One word moved in or out of an on-chip SRAM buffer. <see cref="CapacityBytes"/> is the whole buffer;
 /// an access touches one of its <see cref="Banks"/> banks, so it is priced at the bank's capacity.
 /// </summary>
-public sealed record SramRead : ActivityAction
+public abstract record SramAccess : ActivityAction
 {
-    public SramRead(string buffer, long capacityBytes, int wordBits, int banks = 1)
+    private readonly string _kind;
+
+    private protected SramAccess(string kind, string buffer, long capacityBytes, int wordBits, int banks)
     {
-        Sram.Check(buffer, capacityBytes, wordBits, banks);
+        ArgumentException.ThrowIfNullOrWhiteSpace(buffer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacityBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wordBits, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(banks, 1);
+        if (capacityBytes % banks != 0)
+        {
+            throw new ArgumentException($"A {capacityBytes}-byte buffer cannot be split into {banks} equal banks.", nameof(banks));
+        }
+
+        _kind = kind;
         Buffer = buffer;
         CapacityBytes = capacityBytes;
         WordBits = wordBits;
@@ -55,30 +66,27 @@ public sealed record SramRead : ActivityAction
 
     public int Banks { get; }
 
-    public override string SortKey => Sram.Key("sram-read", Buffer, CapacityBytes, WordBits, Banks);
+    // Capacity is zero-padded so that text order equals numeric order for any realistic buffer.
+    public override string SortKey =>
+        string.Create(CultureInfo.InvariantCulture, $"{_kind}({Buffer},{CapacityBytes:D12}B,{WordBits}b,{Banks}banks)");
 }
 
-/// <summary>One word written to an on-chip SRAM buffer (see <see cref="SramRead"/> for banks).</summary>
-public sealed record SramWrite : ActivityAction
+/// <summary>One word read from an on-chip SRAM buffer.</summary>
+public sealed record SramRead : SramAccess
+{
+    public SramRead(string buffer, long capacityBytes, int wordBits, int banks = 1)
+        : base("sram-read", buffer, capacityBytes, wordBits, banks)
+    {
+    }
+}
+
+/// <summary>One word written to an on-chip SRAM buffer.</summary>
+public sealed record SramWrite : SramAccess
 {
     public SramWrite(string buffer, long capacityBytes, int wordBits, int banks = 1)
+        : base("sram-write", buffer, capacityBytes, wordBits, banks)
     {
-        Sram.Check(buffer, capacityBytes, wordBits, banks);
-        Buffer = buffer;
-        CapacityBytes = capacityBytes;
-        WordBits = wordBits;
-        Banks = banks;
     }
-
-    public string Buffer { get; }
-
-    public long CapacityBytes { get; }
-
-    public int WordBits { get; }
-
-    public int Banks { get; }
-
-    public override string SortKey => Sram.Key("sram-write", Buffer, CapacityBytes, WordBits, Banks);
 }
 
 /// <summary>One off-chip transfer of <see cref="WidthAction.Width"/> bits read from DRAM (e.g. one burst).</summary>
@@ -97,23 +105,4 @@ public sealed record DramWrite : WidthAction
         : base(bits, "dram-write")
     {
     }
-}
-
-internal static class Sram
-{
-    public static void Check(string buffer, long capacityBytes, int wordBits, int banks)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(buffer);
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacityBytes, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(wordBits, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(banks, 1);
-        if (capacityBytes % banks != 0)
-        {
-            throw new ArgumentException($"A {capacityBytes}-byte buffer cannot be split into {banks} equal banks.", nameof(banks));
-        }
-    }
-
-    // Capacity is zero-padded so that text order equals numeric order for any realistic buffer.
-    public static string Key(string kind, string buffer, long capacityBytes, int wordBits, int banks) =>
-        string.Create(CultureInfo.InvariantCulture, $"{kind}({buffer},{capacityBytes:D12}B,{wordBits}b,{banks}banks)");
 }
