@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Energy.Pricing;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
@@ -19,7 +20,7 @@ public static class SweepPlanner
 {
     private const string UnknownKey = "unknown key";
 
-    public static ImmutableArray<AcceleratorConfig> Plan(string configFile, string baseText, SweepDefinition definition)
+    public static ImmutableArray<AcceleratorConfig> Plan(AcceleratorConfigReader reader, string configFile, string baseText, SweepDefinition definition)
     {
         var pathProblems = definition.Axes
             .Select(a => (Axis: a, ConfigYamlEdit.Apply(baseText, [(a.Path, a.Values[0])]).Problem))
@@ -39,7 +40,9 @@ public static class SweepPlanner
             var (text, _) = ConfigYamlEdit.Apply(baseText, definition.Axes.Select((a, i) => (a.Path, values[i])));
             try
             {
-                configs.Add(AcceleratorConfigReader.Default.Read(configFile, text!));
+                var config = reader.Read(configFile, text!);
+                PricingCheck.Check(config);
+                configs.Add(config);
             }
             catch (InputException ex)
             {
@@ -65,10 +68,23 @@ public static class SweepPlanner
         foreach (var point in definition.Points())
         {
             var config = configs[point.Combination];
-            DatapathRegistry.Default.TryGet(config.Datapath.Kind, out var variant);
-            foreach (var problem in WorkloadPrecisionCheck.Check(variant, config.Datapath.Precision, workloads[point.Workload]))
+            var workload = workloads[point.Workload];
+            var problems = WorkloadPrecisionCheck.Check(config.Datapath, workload);
+            foreach (var problem in problems)
             {
                 errors.Add(new InputError($"point {point.Id(definition.Axes)}", 0, 0, $"{problem.Layer}.{problem.Field}", problem.Message));
+            }
+
+            if (problems.Count == 0)
+            {
+                try
+                {
+                    PricingCheck.Check(config, workload);
+                }
+                catch (InputException ex)
+                {
+                    errors.AddRange(ex.Errors.Select(e => e with { Message = $"point {point.Id(definition.Axes)}: {e.Message}" }));
+                }
             }
         }
 
