@@ -28,7 +28,7 @@ public sealed record LayerResult(
 
     public long Macs => Problem.Macs;
 
-    public double Utilization => ComputeCycles == 0 ? 0 : (double)Macs / ((double)ComputeCycles * Mapping.Rows * Mapping.Cols);
+    public double Utilization => PeUtilization.Of(Macs, PeUtilization.Slots(ComputeCycles, Mapping.Rows, Mapping.Cols));
 
     public double SpatialEfficiency => Mapping.SpatialEfficiency;
 }

@@ -1,15 +1,7 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 
-namespace QuantSim.Simulator.Timing;
-
-/// <summary>The three SRAM streams of SCALE-Sim's traces.</summary>
-public enum ScaleSimOperand
-{
-    Ifmap,
-    Filter,
-    Ofmap,
-}
+namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
 /// SCALE-Sim v2's demand matrices in <c>timing: scalesim</c> mode: which address each SRAM port
@@ -66,7 +58,7 @@ public static class ScaleSimDemand
     public static void FillFold(ArrayMapping mapping, Fold fold, ScaleSimAddressing address, ScaleSimOperand operand, int[] buffer)
     {
         int ports = Ports(mapping.Dataflow, operand, mapping.Rows, mapping.Cols);
-        System.Array.Fill(buffer, -1);
+        Array.Fill(buffer, -1);
         Fill(mapping, fold, address, operand, (row, port, value) => buffer[(row * ports) + port] = value);
     }
 

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using QuantSim.Simulator.Mapping;
 
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// Register-level array for the two dataflows that keep an operand in the PEs (WS and IS), written
@@ -72,7 +72,7 @@ internal sealed class StationaryArray
         }
 
         var row0LoadedAt = new long[_folds.Length];
-        System.Array.Fill(row0LoadedAt, long.MaxValue);
+        Array.Fill(row0LoadedAt, long.MaxValue);
         int loadFold = 0, loadRow = 0;
         int fold = -1, mNext = 0, foldT = 0;
         long lastOut = -1;
@@ -80,7 +80,7 @@ internal sealed class StationaryArray
         int bottom = (r - 1) * w;
         long left = 0, top = 0, bottomOut = 0, psumReads = 0;
         var lastSwapIn = new long[r];
-        System.Array.Fill(lastSwapIn, long.MinValue / 2);
+        Array.Fill(lastSwapIn, long.MinValue / 2);
         var realLanes = new int[w];
         realLanes.AsSpan(0, c).Fill(-1);
 

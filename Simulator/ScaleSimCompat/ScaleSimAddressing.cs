@@ -1,6 +1,6 @@
 using QuantSim.Workloads.Layers;
 
-namespace QuantSim.Simulator.Timing;
+namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
 /// SCALE-Sim v2's SRAM addresses of GEMM elements (<c>compute/operand_matrix.py</c>): the ifmap is
@@ -29,7 +29,7 @@ public sealed record ScaleSimAddressing(
     /// <summary>Addresses of a dense (ungrouped, unpadded) convolution with SCALE-Sim's output width.</summary>
     public static ScaleSimAddressing ForConv(ConvLayer conv)
     {
-        int ofmapWidth = (conv.InputWidth - conv.EffectiveKernelWidth + conv.StrideW + conv.StrideW - 1) / conv.StrideW;
+        int ofmapWidth = ScaleSimLowering.OutputSize(conv.InputWidth, 0, conv.EffectiveKernelWidth, conv.StrideW);
         return new ScaleSimAddressing(
             conv.InputWidth, conv.InputChannels, conv.KernelWidth, conv.StrideH, conv.StrideW, ofmapWidth, conv.Filters,
             conv.KernelHeight * conv.KernelWidth * conv.InputChannels);

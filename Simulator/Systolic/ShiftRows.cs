@@ -1,4 +1,4 @@
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// The registers of operands that move one PE to the right every cycle, for all rows of the array.

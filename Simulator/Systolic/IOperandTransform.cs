@@ -1,4 +1,4 @@
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// The one place a quantization datapath may change operands on their way into the array (e.g. to

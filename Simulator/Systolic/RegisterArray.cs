@@ -2,7 +2,7 @@ using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Results;
 
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// The register-level fidelity: moves real integer operands through every PE register every cycle

@@ -1,10 +1,10 @@
-using QuantSim.Simulator.Array;
+using QuantSim.Simulator.Systolic;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Results;
 using QuantSim.Simulator.Timing;
 
-namespace QuantSim.Simulator.Tests.Array;
+namespace QuantSim.Simulator.Tests.Systolic;
 
 /// <summary>
 /// Weight- and input-stationary mappings whose streamed dimension is tiled in time: both fidelities

@@ -1,8 +1,8 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
-using QuantSim.Workloads.Layers;
+using QuantSim.Simulator.Timing;
 
-namespace QuantSim.Simulator.Timing;
+namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
 /// <c>timing: scalesim</c>: the compute cycles SCALE-Sim v2 (commit 22f88b1) reports in
@@ -45,34 +45,17 @@ public static class ScaleSimTiming
         mapping.Problem.Groups * (mapping.FoldsPerGroup * FoldRows(mapping.Rows, mapping.Cols, mapping.T, mapping.Dataflow) - 1);
 
     /// <summary>
-    /// SCALE-Sim's "Compute Util %" / 100: the mean over folds of used PEs x T / (R x C x fold cycles),
-    /// where its fold cycles are T + R + C - 2 for OS but 2R + 2C + T - 3 for WS/IS (it measures the
-    /// unskewed stationary demand matrix with one column skew too many, so this is below the overall
-    /// utilization even for one full fold).
+    /// SCALE-Sim's "Compute Util %" / 100, as its compute classes average it fold by fold
+    /// (<see cref="FoldStatistics"/>).
     /// </summary>
     public static double ComputeUtilization(ArrayMapping mapping)
     {
-        long r = mapping.Rows, c = mapping.Cols, t = mapping.T;
-        long foldCycles = mapping.Dataflow == Dataflow.OutputStationary ? t + r + c - 2 : 2 * r + 2 * c + t - 3;
-        return mapping.SpatialEfficiency * t / foldCycles;
-    }
-
-    /// <summary>
-    /// The GEMM view SCALE-Sim would build: convolutions use its output size
-    /// E = ceil((H + 2P - R' + S) / S) (topology_utils), which exceeds ours when S does not divide H + 2P - R'.
-    /// </summary>
-    public static GemmProblem Lower(Layer layer, string workloadName)
-    {
-        var problem = GemmLowering.Lower(layer, workloadName);
-        if (layer is not ConvLayer c)
+        var statistics = new FoldStatistics(mapping);
+        foreach (var fold in mapping.EnumerateFolds())
         {
-            return problem;
+            statistics.Add(fold);
         }
 
-        int e = CeilDiv(c.InputHeight + 2 * c.PadH - c.EffectiveKernelHeight + c.StrideH, c.StrideH);
-        int f = CeilDiv(c.InputWidth + 2 * c.PadW - c.EffectiveKernelWidth + c.StrideW, c.StrideW);
-        return problem with { M = checked(e * f) };
+        return statistics.ComputeUtilization;
     }
-
-    private static int CeilDiv(int a, int b) => (a + b - 1) / b;
 }

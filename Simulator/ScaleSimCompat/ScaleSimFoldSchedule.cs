@@ -2,7 +2,7 @@ using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Timing;
 
-namespace QuantSim.Simulator.Engine;
+namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
 /// Fold times under SCALE-Sim's conventions, for the memory system: folds fully serialized, each

@@ -1,6 +1,6 @@
 using QuantSim.Simulator.Results;
 
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// What the register-level array produced: the cycles from the first operand move to the last output

@@ -1,4 +1,4 @@
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// The edge skew buffers of the array, shared by all rows and columns: what the controller issued
@@ -23,7 +23,7 @@ internal sealed class ScheduleLog
         _fold = new int[size];
         _index = new int[size];
         _mask = size - 1;
-        System.Array.Fill(_fold, -1);
+        Array.Fill(_fold, -1);
     }
 
     public void Record(long cycle, int fold, int index)

@@ -1,10 +1,10 @@
-using QuantSim.Simulator.Array;
+using QuantSim.Simulator.Systolic;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Results;
 using QuantSim.Simulator.Timing;
 
-namespace QuantSim.Simulator.Tests.Array;
+namespace QuantSim.Simulator.Tests.Systolic;
 
 /// <summary>
 /// The two fidelities against each other and against a plain GEMM, over random shapes: arrays from

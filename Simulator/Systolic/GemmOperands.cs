@@ -1,6 +1,6 @@
 using QuantSim.Simulator.Mapping;
 
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// Integer operands of a lowered layer, row-major, one pair per group: <c>A[g]</c> is M x K (im2col

@@ -1,8 +1,8 @@
-using QuantSim.Simulator.Array;
+using QuantSim.Simulator.Systolic;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 
-namespace QuantSim.Simulator.Tests.Array;
+namespace QuantSim.Simulator.Tests.Systolic;
 
 [TestFixture]
 public sealed class OperandTransformTests

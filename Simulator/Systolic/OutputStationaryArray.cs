@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Results;
 
-namespace QuantSim.Simulator.Array;
+namespace QuantSim.Simulator.Systolic;
 
 /// <summary>
 /// Register-level output-stationary array. Every cycle each PE(i,j) takes the A operand its left
@@ -44,7 +44,7 @@ internal sealed class OutputStationaryArray
         int top = 0;
         var log = new ScheduleLog(r + c + 2);
         var busCycle = new long[c];
-        System.Array.Fill(busCycle, -1);
+        Array.Fill(busCycle, -1);
         var outputs = Enumerable.Range(0, _map.Problem.Groups).Select(_ => new int[(long)_map.Problem.M * n]).ToArray();
 
         long remaining = 0;
@@ -59,7 +59,7 @@ internal sealed class OutputStationaryArray
         var bIn = new int[w];
         long left = 0, topIn = 0, bottomOut = 0;
         var lastFlagIn = new long[r];
-        System.Array.Fill(lastFlagIn, long.MinValue / 2);
+        Array.Fill(lastFlagIn, long.MinValue / 2);
 
         for (long t = 0; remaining > 0; t++)
         {
