@@ -9,7 +9,7 @@ namespace QuantSim.Simulator.Tests.Timing;
 
 /// <summary>
 /// <c>timing: scalesim</c> against SCALE-Sim v2's published formulas and its own reference runs
-/// (Fixtures/scalesim, copied from shared/reference/scalesim).
+/// (Tests/Fixtures/scalesim, copied from shared/reference/scalesim).
 /// </summary>
 [TestFixture]
 public sealed class ScaleSimTimingTests
