@@ -6,9 +6,9 @@ using QuantSim.Input;
 namespace QuantSim.Cli.Sweep;
 
 /// <summary>
-/// One shard's results (schema <see cref="Schema"/>, docs/schemas/sweep-shard.schema.json): the full sweep definition, which shard of how
-/// many, and the figures of its points. Pareto flags are not stored: they depend on all shards and
-/// are computed by <c>quantsim merge</c>.
+/// One shard's results (schema <see cref="Schema"/>, docs/schemas/sweep-shard.schema.json): the full
+/// sweep definition, which shard of how many, and the figures of its points. Pareto flags are not
+/// stored: they depend on all shards and are computed by <c>quantsim merge</c>.
 /// </summary>
 public sealed record ShardFile(string Path, string Tool, SweepDefinition Definition, string DefinitionJson, ShardSpec Shard, ImmutableArray<SweepPointResult> Results)
 {
