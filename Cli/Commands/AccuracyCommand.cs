@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using QuantSim.Cli.Accuracy;
 using QuantSim.Cli.Reports;
 using QuantSim.Cli.Catalog;
@@ -88,7 +87,7 @@ public static class AccuracyCommand
             Print(console, result);
             if (parsed.GetValue(output) is { } dir)
             {
-                OutputDirectory.Write(dir, [("accuracy.json", JsonSerializer.Serialize(result, JsonOptions) + "\n")]);
+                OutputDirectory.Write(dir, [("accuracy.json", AccuracyJsonWriter.Render(result))]);
                 console.Output.WriteLine($"wrote accuracy.json to {dir}");
             }
 
@@ -122,8 +121,6 @@ public static class AccuracyCommand
     }
 
     public const string DefaultDatapath = "lsq";
-
-    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     /// <summary>Runs with a progress bar when a person is watching, silently otherwise.</summary>
     public static AccuracyResult Run(CliConsole console, AccuracyOptions options)

@@ -42,7 +42,7 @@ public sealed record ResultFile(string Path, string Workload, IReadOnlyList<(str
                     ["cycles"] = root.GetProperty("totals").GetProperty("cycles").GetDouble(),
                     ["stall_cycles"] = root.GetProperty("totals").GetProperty("stall_cycles").GetDouble(),
                     ["energy_pj"] = (double)root.GetProperty("energy").GetProperty("total_pj").GetDecimal(),
-                    ["area_mm2"] = root.GetProperty("area").GetProperty("total_mm2").GetDouble(),
+                    ["area_mm2"] = root.GetProperty(PricedSummaryJson.Property).GetProperty("area_mm2").GetDouble(),
                 };
                 if (root.TryGetProperty("accuracy", out var accuracy) && accuracy.TryGetProperty("top1", out var top1))
                 {

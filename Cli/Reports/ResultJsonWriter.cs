@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using QuantSim.Cli.Commands;
 using QuantSim.Energy.Pricing;
@@ -9,24 +7,21 @@ using QuantSim.Simulator.Engine;
 namespace QuantSim.Cli.Reports;
 
 /// <summary>
-/// result.json, the source of truth: a versioned schema (<see cref="Schema"/>), keys in a fixed
-/// order, numbers in invariant round-trip form and nothing that changes between identical runs (no
-/// timestamps, no wall times), so the same inputs give the same bytes.
+/// result.json, the source of truth: a versioned schema (<see cref="Schema"/>, described by
+/// docs/schemas/result.schema.json), keys in a fixed order, numbers in invariant round-trip form and
+/// nothing that changes between identical runs (no timestamps, no wall times), so the same inputs
+/// give the same bytes.
 /// </summary>
 public static class ResultJsonWriter
 {
-    public const string Schema = "quantsim.result/1";
+    /// <summary>Version 2: the priced summary moved into <c>priced</c>; every result is priced (an unpriceable config is refused before it runs).</summary>
+    public const string Schema = "quantsim.result/2";
 
     /// <summary>A priced simulation: there is no result without its energy (the pricing rules run before the simulation).</summary>
-    public static string Render(PricedSimulation costed)
-    {
-        var result = costed.Simulation;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public static string Render(PricedSimulation costed) =>
+        OutputJson.Render(Schema, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
-            json.WriteString("tool", $"quantsim {ToolVersion}");
+            var result = costed.Simulation;
             WriteConfig(json, result.Config);
             json.WriteStartObject("workload");
             json.WriteString("name", result.Workload.Name);
@@ -45,6 +40,7 @@ public static class ResultJsonWriter
             WriteSram(json, result.Sram);
             WriteDram(json, result.Dram);
             json.WriteEndObject();
+            PricedSummaryJson.Write(json, PricedSummary.Of(costed));
             WriteEnergy(json, costed);
             WriteArea(json, costed);
 
@@ -55,14 +51,7 @@ public static class ResultJsonWriter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static string ToolVersion =>
-        typeof(ResultJsonWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+        });
 
     private static void WriteConfig(Utf8JsonWriter json, AcceleratorConfig c)
     {
@@ -173,10 +162,8 @@ public static class ResultJsonWriter
         json.WriteString("cost_table", e.CostTable);
         json.WriteString("dram_option", e.DramOption);
         json.WriteString("ops_convention", "1 MAC = 2 operations; useful MACs only");
+        json.WriteNumber("inferences", e.Inferences);
         json.WriteNumber("total_pj", e.TotalPj);
-        json.WriteNumber("per_inference_pj", e.PerInferencePj);
-        json.WriteNumber("tops_per_watt", e.TopsPerWatt);
-        json.WriteNumber("inferences_per_joule", costed.InferencesPerJoule);
         json.WriteNumber("energy_delay_product_js", e.EnergyDelayProductJs);
         json.WriteNumber("average_power_mw", e.AveragePowerMw);
         json.WriteNumber("leakage_power_mw", e.LeakagePowerMw);
@@ -190,15 +177,13 @@ public static class ResultJsonWriter
         json.WriteEndObject();
     }
 
+    /// <summary>The breakdown of <c>priced.area_mm2</c>: logic plus SRAM, and by inventory group.</summary>
     private static void WriteArea(Utf8JsonWriter json, PricedSimulation costed)
     {
         var a = costed.Area;
         json.WriteStartObject("area");
-        json.WriteNumber("total_mm2", a.TotalMm2);
         json.WriteNumber("logic_mm2", a.LogicUm2 * 1e-6);
         json.WriteNumber("sram_mm2", a.SramUm2 * 1e-6);
-        json.WriteNumber("peak_tops", costed.PeakTops);
-        json.WriteNumber("tops_per_mm2", costed.TopsPerMm2);
         json.WriteStartObject("groups_mm2");
         foreach (var (group, um2) in a.Groups)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantSim.Simulator.Engine;
+using QuantSim.Simulator.Results;
 using QuantSim.Simulator.ScaleSimCompat;
 
 namespace QuantSim.Cli.Reports;
@@ -20,7 +21,6 @@ public static class ScaleSimStyleReport
     private static ScaleSimLayerReport Layer(LayerSimulation l)
     {
         long start = l.StartCycle, stop = l.Memory.EndCycle - 1;
-        long pes = (long)l.Array.Mapping.Rows * l.Array.Mapping.Cols;
         long Elements(long bytes, int bits) => bytes * 8 / bits;
         return new ScaleSimLayerReport(
             l.Index,
@@ -29,7 +29,7 @@ public static class ScaleSimStyleReport
             l.StallCycles,
             l.Utilization * 100,
             l.Array.SpatialEfficiency * 100,
-            l.ComputeCycles == 0 ? 0 : (double)l.Macs / ((double)l.ComputeCycles * pes) * 100,
+            PeUtilization.Of(l.Macs, PeUtilization.Slots(l.ComputeCycles, l.Array.Mapping.Rows, l.Array.Mapping.Cols)) * 100,
             new SramAccessSpan(start, stop, l.Sram.IfmapReads),
             new SramAccessSpan(start, stop, l.Sram.FilterReads),
             new SramAccessSpan(start, stop, l.Sram.OfmapWrites),

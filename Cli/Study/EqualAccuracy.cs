@@ -11,7 +11,7 @@ public sealed record EqualAccuracyChoice(string Variant, StudyRow? Cheapest, dou
     {
         StudyRow? Cheapest(string variant) => rows
             .Where(r => r.Variant.Label == variant && r.Accuracy is { } a && (a.FloatTop1 - a.Top1) * 100 <= marginPoints)
-            .OrderBy(r => r.Model.EnergyPerInferencePj)
+            .OrderBy(r => r.Model.Priced.EnergyPerInferencePj)
             .ThenBy(r => r.Precision.Label, StringComparer.Ordinal)
             .FirstOrDefault();
 
@@ -19,7 +19,7 @@ public sealed record EqualAccuracyChoice(string Variant, StudyRow? Cheapest, dou
         return rows.Select(r => r.Variant.Label).Distinct().Select(v =>
         {
             var row = Cheapest(v);
-            double? ratio = row is not null && referenceRow is not null ? row.Model.InferencesPerJoule / referenceRow.Model.InferencesPerJoule : null;
+            double? ratio = row is not null && referenceRow is not null ? row.Model.Priced.InferencesPerJoule / referenceRow.Model.Priced.InferencesPerJoule : null;
             return new EqualAccuracyChoice(v, row, ratio);
         }).ToList();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantSim.Cli.Reports;
 using QuantSim.Energy.Pricing;
 
 namespace QuantSim.Cli.Study;
@@ -9,11 +10,7 @@ public sealed record HardwarePoint(
     string Precision,
     string Workload,
     long Cycles,
-    decimal EnergyPerInferencePj,
-    double TopsPerWatt,
-    double InferencesPerJoule,
-    double AreaMm2,
-    double TopsPerMm2,
+    PricedSummary Priced,
     ImmutableArray<(string Component, decimal Pj)> Components,
     ImmutableArray<(string Layer, long ComputeCycles, long StallCycles, double Utilization)> Layers)
 {
@@ -31,11 +28,7 @@ public sealed record HardwarePoint(
         precision,
         costed.Simulation.Workload.Name,
         costed.Simulation.TotalCycles,
-        costed.Energy.PerInferencePj,
-        costed.Energy.TopsPerWatt,
-        costed.InferencesPerJoule,
-        costed.Area.TotalMm2,
-        costed.TopsPerMm2,
+        PricedSummary.Of(costed),
         [.. costed.Energy.Components.Select(c => (c.Component.Name, c.Pj))],
         [.. costed.Simulation.Layers.Select(l => (l.Name, l.ComputeCycles, l.StallCycles, l.Utilization))]);
 }

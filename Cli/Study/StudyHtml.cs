@@ -49,7 +49,7 @@ public static class StudyHtml
             string top1 = r.Accuracy is { } a ? (a.Top1 * 100).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
             string ci = r.Accuracy is { } b ? $"{b.Low95 * 100:0.00} .. {b.High95 * 100:0.00}" : "n/a";
             h.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(r.Variant.Label)}</td><td>{r.Precision.Label}</td><td>{top1}</td><td>{ci}</td><td>{r.Model.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Model.TopsPerWatt:0.000}</td><td>{r.Large.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Large.TopsPerWatt:0.000}</td><td>{r.Model.AreaMm2:0.000}</td><td>{r.Model.TopsPerMm2:0.000}</td></tr>\n");
+                $"<tr><td>{E(r.Variant.Label)}</td><td>{r.Precision.Label}</td><td>{top1}</td><td>{ci}</td><td>{r.Model.Priced.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Model.Priced.TopsPerWatt:0.000}</td><td>{r.Large.Priced.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Large.Priced.TopsPerWatt:0.000}</td><td>{r.Model.Priced.AreaMm2:0.000}</td><td>{r.Model.Priced.TopsPerMm2:0.000}</td></tr>\n");
         }
 
         h.Append("</table>\n");

@@ -28,7 +28,7 @@ public static class StudyPlots
         {
             var points = group.ToList();
             var scatter = plot.Add.ScatterPoints(
-                points.Select(r => (double)r.Model.EnergyPerInferencePj / 1e6).ToArray(),
+                points.Select(r => (double)r.Model.Priced.EnergyPerInferencePj / 1e6).ToArray(),
                 points.Select(Y).ToArray());
             scatter.LegendText = group.Key;
             scatter.Color = Palette[color++ % Palette.Length];
@@ -36,7 +36,7 @@ public static class StudyPlots
         }
 
         var front = ParetoFront(s.Rows, Y, higherIsBetter: accuracy);
-        var line = plot.Add.ScatterLine(front.Select(r => (double)r.Model.EnergyPerInferencePj / 1e6).ToArray(), front.Select(Y).ToArray());
+        var line = plot.Add.ScatterLine(front.Select(r => (double)r.Model.Priced.EnergyPerInferencePj / 1e6).ToArray(), front.Select(Y).ToArray());
         line.LegendText = "Pareto front";
         line.Color = Colors.Black;
         line.LinePattern = LinePattern.Dashed;
@@ -83,9 +83,9 @@ public static class StudyPlots
     {
         double Better(StudyRow r) => higherIsBetter ? y(r) : -y(r);
         return rows
-            .Where(r => !rows.Any(o => o.Model.EnergyPerInferencePj <= r.Model.EnergyPerInferencePj && Better(o) >= Better(r)
-                                       && (o.Model.EnergyPerInferencePj < r.Model.EnergyPerInferencePj || Better(o) > Better(r))))
-            .OrderBy(r => r.Model.EnergyPerInferencePj)
+            .Where(r => !rows.Any(o => o.Model.Priced.EnergyPerInferencePj <= r.Model.Priced.EnergyPerInferencePj && Better(o) >= Better(r)
+                                       && (o.Model.Priced.EnergyPerInferencePj < r.Model.Priced.EnergyPerInferencePj || Better(o) > Better(r))))
+            .OrderBy(r => r.Model.Priced.EnergyPerInferencePj)
             .ToList();
     }
 }

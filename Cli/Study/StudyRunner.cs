@@ -56,14 +56,14 @@ public static class StudyRunner
                     .ThenBy(c => c.Component, StringComparer.Ordinal)
                     .ToList();
                 var largest = increases.FirstOrDefault();
-                decimal total = offset.Large.EnergyPerInferencePj - lsq.Large.EnergyPerInferencePj;
+                decimal total = offset.Large.Priced.EnergyPerInferencePj - lsq.Large.Priced.EnergyPerInferencePj;
                 yield return new HeadlineRow(
                     lsq.Precision.Label,
                     offset.Variant.Label,
                     delta,
                     p,
-                    lsq.Model.InferencesPerJoule / offset.Model.InferencesPerJoule,
-                    lsq.Large.InferencesPerJoule / offset.Large.InferencesPerJoule,
+                    lsq.Model.Priced.InferencesPerJoule / offset.Model.Priced.InferencesPerJoule,
+                    lsq.Large.Priced.InferencesPerJoule / offset.Large.Priced.InferencesPerJoule,
                     (double)(offset.Large.CoreEnergyPj / lsq.Large.CoreEnergyPj),
                     largest.Component ?? "-",
                     largest.Delta,

@@ -1,21 +1,19 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using QuantSim.Cli.Reports;
 
 namespace QuantSim.Cli.Study;
 
-/// <summary>study.json (versioned), study.csv (a row per variant x precision) and the Markdown headline.</summary>
+/// <summary>study.json (versioned, docs/schemas/study.schema.json), study.csv (a row per variant x precision) and the Markdown headline.</summary>
 public static class StudyWriter
 {
-    public const string Schema = "quantsim.study/1";
+    /// <summary>Version 2: a tool version, each workload's figures in its <c>priced</c> object, measured accuracy in <c>accuracy</c>.</summary>
+    public const string Schema = "quantsim.study/2";
 
-    public static string Json(StudyResult s)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public static string Json(StudyResult s) =>
+        OutputJson.Render(Schema, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
             json.WriteString("model", s.Options.Model);
             json.WriteString("dataset", s.Options.Dataset);
             json.WriteString("config", s.Config.Name);
@@ -24,39 +22,7 @@ public static class StudyWriter
             json.WriteStartArray("rows");
             foreach (var r in s.Rows)
             {
-                json.WriteStartObject();
-                json.WriteString("variant", r.Variant.Label);
-                json.WriteString("precision", r.Precision.Label);
-                if (r.Accuracy is { } a)
-                {
-                    json.WriteNumber("top1", a.Top1);
-                    json.WriteNumber("top1_low95", a.Low95);
-                    json.WriteNumber("top1_high95", a.High95);
-                    json.WriteNumber("float_top1", a.FloatTop1);
-                    json.WriteNumber("agreement_with_fake_quant", a.Agreement);
-                }
-
-                foreach (var (name, h) in new[] { ("model", r.Model), ("large", r.Large) })
-                {
-                    json.WriteStartObject(name);
-                    json.WriteString("workload", h.Workload);
-                    json.WriteNumber("cycles", h.Cycles);
-                    json.WriteNumber("energy_per_inference_pj", h.EnergyPerInferencePj);
-                    json.WriteNumber("tops_per_watt", h.TopsPerWatt);
-                    json.WriteNumber("inferences_per_joule", h.InferencesPerJoule);
-                    json.WriteNumber("area_mm2", h.AreaMm2);
-                    json.WriteNumber("tops_per_mm2", h.TopsPerMm2);
-                    json.WriteStartObject("components_pj");
-                    foreach (var (component, pj) in h.Components)
-                    {
-                        json.WriteNumber(component, pj);
-                    }
-
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndObject();
+                WriteRow(json, r);
             }
 
             json.WriteEndArray();
@@ -89,32 +55,68 @@ public static class StudyWriter
             json.WriteStartArray("headline");
             foreach (var h in s.Headline)
             {
-                json.WriteStartObject();
-                json.WriteString("precision", h.Precision);
-                json.WriteString("form", h.Form);
-                if (h.AccuracyDeltaPoints is { } d)
-                {
-                    json.WriteNumber("accuracy_delta_points", d);
-                }
-
-                if (h.PValue is { } p)
-                {
-                    json.WriteNumber("mcnemar_p", p);
-                }
-
-                json.WriteNumber("lsq_efficiency_ratio_model", h.EfficiencyRatioModel);
-                json.WriteNumber("lsq_efficiency_ratio_large", h.EfficiencyRatioLarge);
-                json.WriteNumber("lsq_core_efficiency_ratio_large", h.CoreEfficiencyRatioLarge);
-                json.WriteString("largest_increase", h.LargestIncrease);
-                json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
-                json.WriteEndObject();
+                WriteHeadline(json, h);
             }
 
             json.WriteEndArray();
+        });
+
+    private static void WriteRow(Utf8JsonWriter json, StudyRow r)
+    {
+        json.WriteStartObject();
+        json.WriteString("variant", r.Variant.Label);
+        json.WriteString("precision", r.Precision.Label);
+        if (r.Accuracy is { } a)
+        {
+            json.WriteStartObject("accuracy");
+            json.WriteNumber("top1", a.Top1);
+            json.WriteNumber("top1_low95", a.Low95);
+            json.WriteNumber("top1_high95", a.High95);
+            json.WriteNumber("float_top1", a.FloatTop1);
+            json.WriteNumber("agreement_with_fake_quant", a.Agreement);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        foreach (var (name, h) in new[] { ("model", r.Model), ("large", r.Large) })
+        {
+            json.WriteStartObject(name);
+            json.WriteString("workload", h.Workload);
+            json.WriteNumber("cycles", h.Cycles);
+            PricedSummaryJson.Write(json, h.Priced);
+            json.WriteStartObject("components_pj");
+            foreach (var (component, pj) in h.Components)
+            {
+                json.WriteNumber(component, pj);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteHeadline(Utf8JsonWriter json, HeadlineRow h)
+    {
+        json.WriteStartObject();
+        json.WriteString("precision", h.Precision);
+        json.WriteString("form", h.Form);
+        if (h.AccuracyDeltaPoints is { } d)
+        {
+            json.WriteNumber("accuracy_delta_points", d);
+        }
+
+        if (h.PValue is { } p)
+        {
+            json.WriteNumber("mcnemar_p", p);
+        }
+
+        json.WriteNumber("lsq_efficiency_ratio_model", h.EfficiencyRatioModel);
+        json.WriteNumber("lsq_efficiency_ratio_large", h.EfficiencyRatioLarge);
+        json.WriteNumber("lsq_core_efficiency_ratio_large", h.CoreEfficiencyRatioLarge);
+        json.WriteString("largest_increase", h.LargestIncrease);
+        json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
+        json.WriteEndObject();
     }
 
     public static string Csv(StudyResult s)
@@ -125,8 +127,8 @@ public static class StudyWriter
             object?[] cells =
             [
                 r.Variant.Label, r.Precision.Label, r.Accuracy?.Top1, r.Accuracy?.Low95, r.Accuracy?.High95,
-                r.Model.Cycles, r.Model.EnergyPerInferencePj, r.Model.TopsPerWatt, r.Model.InferencesPerJoule,
-                r.Large.Cycles, r.Large.EnergyPerInferencePj, r.Large.TopsPerWatt, r.Model.AreaMm2, r.Model.TopsPerMm2,
+                r.Model.Cycles, r.Model.Priced.EnergyPerInferencePj, r.Model.Priced.TopsPerWatt, r.Model.Priced.InferencesPerJoule,
+                r.Large.Cycles, r.Large.Priced.EnergyPerInferencePj, r.Large.Priced.TopsPerWatt, r.Model.Priced.AreaMm2, r.Model.Priced.TopsPerMm2,
             ];
             text.AppendJoin(',', cells.Select(c => c switch
             {

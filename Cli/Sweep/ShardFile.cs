@@ -1,27 +1,23 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
+using QuantSim.Cli.Reports;
 using QuantSim.Input;
 
 namespace QuantSim.Cli.Sweep;
 
 /// <summary>
-/// One shard's results (schema <see cref="Schema"/>): the full sweep definition, which shard of how
-/// many, and the figures of its points. Pareto flags are not stored: they depend on all shards and
-/// are computed by <c>quantsim merge</c>.
+/// One shard's results (schema <see cref="Schema"/>, docs/schemas/sweep-shard.schema.json): the full
+/// sweep definition, which shard of how many, and the figures of its points. Pareto flags are not
+/// stored: they depend on all shards and are computed by <c>quantsim merge</c>.
 /// </summary>
 public sealed record ShardFile(string Path, string Tool, SweepDefinition Definition, string DefinitionJson, ShardSpec Shard, ImmutableArray<SweepPointResult> Results)
 {
-    public const string Schema = "quantsim.sweep-shard/1";
+    /// <summary>Version 2: each point's energy, efficiency and area moved into its <c>priced</c> object.</summary>
+    public const string Schema = "quantsim.sweep-shard/2";
 
-    public static string Render(SweepDefinition definition, ShardSpec shard, IReadOnlyList<SweepPointResult> results)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public static string Render(SweepDefinition definition, ShardSpec shard, IReadOnlyList<SweepPointResult> results) =>
+        OutputJson.Render(Schema, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
-            json.WriteString("tool", $"quantsim {SweepJsonWriter.ToolVersion}");
             json.WriteStartObject("shard");
             json.WriteNumber("index", shard.Index);
             json.WriteNumber("count", shard.Count);
@@ -34,11 +30,7 @@ public sealed record ShardFile(string Path, string Tool, SweepDefinition Definit
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        });
 
     public static ShardFile Read(string path)
     {

@@ -23,8 +23,8 @@ public static class SweepCsvWriter
             var cells = new[] { Number(r.Point.Index), r.Point.Id(axes), r.Point.Workload }
                 .Concat(r.Point.Values)
                 .Concat([
-                    Number(r.Cycles), Number(r.StallCycles), Number(r.EnergyPerInferencePj), Number(r.TopsPerWatt),
-                    Number(r.AreaMm2), Number(r.TopsPerMm2), Number(r.Utilization), outcome.Pareto[i] ? "true" : "false",
+                    Number(r.Cycles), Number(r.StallCycles), Number(r.Priced.EnergyPerInferencePj), Number(r.Priced.TopsPerWatt),
+                    Number(r.Priced.AreaMm2), Number(r.Priced.TopsPerMm2), Number(r.Utilization), outcome.Pareto[i] ? "true" : "false",
                 ]);
             text.Append(string.Join(",", cells.Select(Cell))).Append('\n');
         }

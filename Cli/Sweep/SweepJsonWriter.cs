@@ -1,27 +1,21 @@
-using System.Reflection;
-using System.Text;
-using System.Text.Json;
+using QuantSim.Cli.Reports;
 
 namespace QuantSim.Cli.Sweep;
 
 /// <summary>
-/// sweep.json (schema <see cref="Schema"/>): the definition, then every point in point order with
-/// its figures and Pareto flag. No timestamps, no wall times, no host names: the same sweep gives
-/// the same bytes whether it ran on one machine or as merged shards.
+/// sweep.json (schema <see cref="Schema"/>, docs/schemas/sweep.schema.json): the definition, then
+/// every point in point order with its figures and Pareto flag. No timestamps, no wall times, no host
+/// names: the same sweep gives the same bytes whether it ran on one machine or as merged shards.
 /// </summary>
 public static class SweepJsonWriter
 {
-    public const string Schema = "quantsim.sweep/1";
+    /// <summary>Version 2: each point's energy, efficiency and area moved into its <c>priced</c> object.</summary>
+    public const string Schema = "quantsim.sweep/2";
 
-    public static string Render(SweepOutcome outcome)
-    {
-        var definition = outcome.Definition;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+    public static string Render(SweepOutcome outcome) =>
+        OutputJson.Render(Schema, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
-            json.WriteString("tool", $"quantsim {ToolVersion}");
+            var definition = outcome.Definition;
             definition.Write(json);
             json.WriteNumber("points_total", outcome.Results.Length);
             json.WriteNumber("pareto_total", outcome.Pareto.Count(p => p));
@@ -32,12 +26,5 @@ public static class SweepJsonWriter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    public static string ToolVersion =>
-        typeof(SweepJsonWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+        });
 }

@@ -42,8 +42,8 @@ public static class SweepOutput
         {
             table.AddRow([
                 Markup.Escape(r.Point.Workload), .. r.Point.Values.Select(Markup.Escape),
-                N(r.Cycles), N(r.StallCycles), F((double)r.EnergyPerInferencePj, "N0"), F(r.TopsPerWatt, "0.000"),
-                F(r.AreaMm2, "0.000"), F(r.TopsPerMm2, "0.000"), F(r.Utilization * 100, "0.00"),
+                N(r.Cycles), N(r.StallCycles), F((double)r.Priced.EnergyPerInferencePj, "N0"), F(r.Priced.TopsPerWatt, "0.000"),
+                F(r.Priced.AreaMm2, "0.000"), F(r.Priced.TopsPerMm2, "0.000"), F(r.Utilization * 100, "0.00"),
             ]);
         }
 

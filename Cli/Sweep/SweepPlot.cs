@@ -27,15 +27,15 @@ public static class SweepPlot
 
             var all = plot.Add.ScatterPoints(
                 members.Select(m => Math.Log10(m.Result.Cycles)).ToArray(),
-                members.Select(m => Math.Log10((double)m.Result.EnergyPerInferencePj)).ToArray());
+                members.Select(m => Math.Log10((double)m.Result.Priced.EnergyPerInferencePj)).ToArray());
             all.Color = color.WithAlpha(0.45);
             all.MarkerSize = 6;
             all.LegendText = $"{workloads[w]}: all points ({members.Count})";
 
-            var front = members.Where(m => m.Pareto).OrderBy(m => m.Result.Cycles).ThenBy(m => m.Result.EnergyPerInferencePj).ToList();
+            var front = members.Where(m => m.Pareto).OrderBy(m => m.Result.Cycles).ThenBy(m => m.Result.Priced.EnergyPerInferencePj).ToList();
             var line = plot.Add.Scatter(
                 front.Select(m => Math.Log10(m.Result.Cycles)).ToArray(),
-                front.Select(m => Math.Log10((double)m.Result.EnergyPerInferencePj)).ToArray());
+                front.Select(m => Math.Log10((double)m.Result.Priced.EnergyPerInferencePj)).ToArray());
             line.Color = color;
             line.MarkerSize = 11;
             line.LineWidth = 2;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QuantSim.Cli.Reports;
 using QuantSim.Input;
 
 namespace QuantSim.Cli.Sweep;
@@ -25,11 +26,8 @@ public static class SweepPointJson
         json.WriteEndObject();
         json.WriteNumber("cycles", r.Cycles);
         json.WriteNumber("stall_cycles", r.StallCycles);
-        json.WriteNumber("energy_per_inference_pj", r.EnergyPerInferencePj);
-        json.WriteNumber("tops_per_watt", r.TopsPerWatt);
-        json.WriteNumber("area_mm2", r.AreaMm2);
-        json.WriteNumber("tops_per_mm2", r.TopsPerMm2);
         json.WriteNumber("utilization", r.Utilization);
+        PricedSummaryJson.Write(json, r.Priced);
         if (pareto is { } flag)
         {
             json.WriteBoolean("pareto", flag);
@@ -58,10 +56,7 @@ public static class SweepPointJson
             point,
             e.GetProperty("cycles").GetInt64(),
             e.GetProperty("stall_cycles").GetInt64(),
-            e.GetProperty("energy_per_inference_pj").GetDecimal(),
-            e.GetProperty("tops_per_watt").GetDouble(),
-            e.GetProperty("area_mm2").GetDouble(),
-            e.GetProperty("tops_per_mm2").GetDouble(),
-            e.GetProperty("utilization").GetDouble());
+            e.GetProperty("utilization").GetDouble(),
+            PricedSummaryJson.Read(e));
     }
 }

@@ -30,7 +30,7 @@ public sealed record HardwareInventory(
     /// The layer's operation counts per (kind, widths), parameter fetches included, merged and sorted
     /// by kind then widths so the output is deterministic.
     /// </summary>
-    public ImmutableArray<OpCount> Count(LayerActivity activity)
+    public ImmutableArray<OpCount> Count(ScopeCounts activity)
     {
         var totals = new SortedDictionary<(OpKind, int, int), long>();
         foreach (var op in Ops)

@@ -2,7 +2,7 @@ namespace QuantSim.Datapaths.Hardware;
 
 /// <summary>
 /// How often an operation happens in a layer, in terms of the layer's GEMM view (M rows = output
-/// pixels per group, K = dot-product length, N = output channels). <see cref="LayerActivity"/> turns
+/// pixels per group, K = dot-product length, N = output channels). <see cref="ScopeCounts"/> turns
 /// each scope into a count.
 /// </summary>
 public enum OpScope

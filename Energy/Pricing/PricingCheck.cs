@@ -1,3 +1,4 @@
+using QuantSim.Datapaths.Hardware;
 using QuantSim.Energy.Area;
 using QuantSim.Energy.Costs;
 using QuantSim.Energy.Model;
@@ -8,7 +9,6 @@ using QuantSim.Simulator.Dram;
 using QuantSim.Simulator.Engine;
 using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
-using GemmCounts = QuantSim.Datapaths.Hardware.LayerActivity;
 
 namespace QuantSim.Energy.Pricing;
 
@@ -53,7 +53,7 @@ public static class PricingCheck
             string layer = workload?.Layers.FirstOrDefault(l => l.Precision == precision) is { } first ? $"layer '{first.Name}' ({precision.Name}): " : string.Empty;
             var inventory = config.Datapath.Inventory(precision);
             var probe = ActivityCounts.CreateBuilder();
-            ActivityCounter.AddDatapath(probe, new GemmCounts(1, 1, 1, 1, 1), precision, inventory);
+            ActivityCounter.AddDatapath(probe, new ScopeCounts(1, 1, 1, 1, 1), precision, inventory);
             ActivityCounter.AddMemory(probe, config.Buffers, new SramCounts(1, 1, 1, 1, 1, 1), OneByteEachWay);
             foreach (var (key, _) in probe.Build().Entries.Where(_ => pricer is not null))
             {

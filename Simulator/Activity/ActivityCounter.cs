@@ -3,7 +3,6 @@ using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Dram;
 using QuantSim.Simulator.Engine;
 using QuantSim.Workloads.Layers;
-using GemmCounts = QuantSim.Datapaths.Hardware.LayerActivity;
 
 namespace QuantSim.Simulator.Activity;
 
@@ -32,13 +31,13 @@ public static class ActivityCounter
         Layer layer, Precision precision, HardwareInventory inventory, BufferSetConfig buffers, SramCounts sram, DramStatistics dram, long cycles)
     {
         var counts = ActivityCounts.CreateBuilder();
-        AddDatapath(counts, GemmCounts.Of(layer), precision, inventory);
+        AddDatapath(counts, ScopeCounts.Of(layer), precision, inventory);
         AddMemory(counts, buffers, sram, dram);
         return new LayerActivity(layer.Name, cycles, layer.Macs, counts.Build());
     }
 
     /// <summary>The datapath's actions for one layer's GEMM work.</summary>
-    public static void AddDatapath(ActivityCounts.Builder counts, GemmCounts work, Precision precision, HardwareInventory inventory)
+    public static void AddDatapath(ActivityCounts.Builder counts, ScopeCounts work, Precision precision, HardwareInventory inventory)
     {
         bool fusedMac = inventory.Ops.Any(o => o.Scope == OpScope.PerMac && o.Role == OpRole.MacMultiply && o.Kind == OpKind.Multiply && !o.InsideMacUnit)
                         && inventory.Ops.Any(o => o.Scope == OpScope.PerMac && o.Role == OpRole.Accumulate && !o.InsideMacUnit);

@@ -60,4 +60,43 @@ public sealed class AccuracyCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith("--dataset: imagenet: unknown dataset"));
     }
+
+    [Test]
+    public void Should_Score_The_Configs_Datapath_With_Each_Trace_Layers_Own_Accumulator()
+    {
+        // Given edge-16x16 (per-channel, 32-bit accumulator) and a LeNet-5 trace whose conv2 is w4a4acc16
+        string dir = Path.Combine(Path.GetTempPath(), $"quantsim-acc16-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string trace = Path.Combine(dir, "lenet5-acc16.csv");
+            File.WriteAllText(trace, string.Join('\n',
+                "name,kind,in_h,in_w,in_c,k_h,k_w,filters,pad_h,pad_w,m,n,k,bias,precision",
+                "conv1,conv,28,28,1,5,5,6,2,2,,,,1,w8a8",
+                "conv2,conv,14,14,6,5,5,16,0,0,,,,1,w4a4acc16",
+                "fc1,fc,,,,,,,,,1,120,400,1,w4a4",
+                "fc2,fc,,,,,,,,,1,84,120,1,w4a4",
+                "fc3,fc,,,,,,,,,1,10,84,1,w8a8") + "\n");
+
+            // When scored from the config (the same trace simulates on it too)
+            var run = CliRun.Of("accuracy", "--config", "edge-16x16", "--layer-bits", trace, "--train-images", "600", "--test-images", "100", "--out", Path.Combine(dir, "out"));
+            var simulate = CliRun.Of("simulate", "--config", "edge-16x16", "--workload", trace);
+
+            // Then the config's variant ran every layer at the trace's precision, conv2 with a 16-bit accumulator
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            Assert.That(simulate.ExitCode, Is.EqualTo(0), simulate.Error);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "accuracy.json")));
+            var root = json.RootElement;
+            var accumulators = root.GetProperty("layer_bits").EnumerateArray().Select(l => l.GetProperty("accumulator_bits").GetInt32()).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(root.GetProperty("variant").GetString(), Is.EqualTo("per-channel"));
+                Assert.That(accumulators, Is.EqualTo(new[] { 32, 16, 32, 32, 32 }));
+            });
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

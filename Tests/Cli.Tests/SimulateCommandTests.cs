@@ -43,7 +43,7 @@ public sealed class SimulateCommandTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("quantsim.result/1"));
+                Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("quantsim.result/2"));
                 Assert.That(layers, Has.Count.EqualTo(5));
                 Assert.That(layers.Select(l => l.GetProperty("name").GetString()), Is.All.Not.Empty);
                 Assert.That(totals.GetProperty("cycles").GetInt64(), Is.EqualTo(layers.Sum(l => l.GetProperty("cycles").GetInt64())));
@@ -66,7 +66,7 @@ public sealed class SimulateCommandTests
                 Assert.That(parts, Is.EqualTo(layer.GetProperty("energy_pj").GetProperty("total").GetDecimal()));
             }
 
-            Assert.That(root.GetProperty("area").GetProperty("total_mm2").GetDouble(), Is.GreaterThan(0));
+            Assert.That(root.GetProperty("priced").GetProperty("area_mm2").GetDouble(), Is.GreaterThan(0));
         }
         finally
         {

@@ -129,5 +129,20 @@ public sealed class MergeCommandTests
         Assert.That(merge.Error, Is.EqualTo($"{edited}: points: point 0 is 'lenet5/array.rows=9/array.dataflow=os', but the sweep definition makes it 'lenet5/array.rows=8/array.dataflow=os'" + Environment.NewLine));
     }
 
+    [Test]
+    public void Should_Reject_A_Shard_Point_That_Lost_A_Priced_Figure()
+    {
+        // Given shard 1 with every point's energy deleted by hand: a missing figure must not read as 0
+        Directory.CreateDirectory(Dir("no-energy"));
+        string cut = Path.Combine(Dir("no-energy"), "shard-1-of-3.json");
+        File.WriteAllLines(cut, File.ReadAllLines(Shard("shard1", 1)).Where(l => !l.Contains("\"energy_per_inference_pj\"", StringComparison.Ordinal)));
+
+        var merge = CliRun.Of("merge", Dir("no-energy"), Dir("shard2"), Dir("shard3"), "--out", Dir("from-cut"));
+
+        Assert.That(merge.ExitCode, Is.EqualTo(2));
+        Assert.That(merge.Error, Does.StartWith($"{cut}: not a sweep shard file (quantsim.sweep-shard/2): ").And.Contain("energy_per_inference_pj"));
+        Assert.That(Directory.Exists(Dir("from-cut")), Is.False);
+    }
+
     private string Shard(string dir, int index) => Path.Combine(Dir(dir), $"shard-{index}-of-3.json");
 }

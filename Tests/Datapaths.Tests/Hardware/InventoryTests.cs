@@ -62,7 +62,7 @@ public sealed class InventoryTests
         // Given a 3x3 conv 16 -> 32 channels on 8x8 (pad 1): MACs = 8·8·32·9·16 = 294,912,
         // outputs = 8·8·32 = 2,048, 32 channels.
         var layer = new ConvLayer("c", 8, 8, 16, 3, 3, 32) { PadH = 1, PadW = 1 };
-        var counts = Inventory("per-channel", Precision.W8A8).Count(LayerActivity.Of(layer));
+        var counts = Inventory("per-channel", Precision.W8A8).Count(ScopeCounts.Of(layer));
 
         long Of(OpKind kind, int bits, int second = 0) =>
             counts.Where(c => c.Kind == kind && c.Bits == bits && c.SecondBits == second).Sum(c => c.Count);
@@ -90,14 +90,14 @@ public sealed class InventoryTests
     public void Should_describe_the_GEMM_view_of_each_layer_kind()
     {
         // Depthwise 3x3 on 6x6x8, stride 1 pad 1: 8 groups of (36 rows x K=9 x N=1).
-        var dw = LayerActivity.Of(ConvLayer.Depthwise("dw", 6, 6, 8, 3, 1, 1));
-        var fc = LayerActivity.Of(new FullyConnectedLayer("fc", 100, 10) { Batch = 2 });
-        var gemm = LayerActivity.Of(new GemmLayer("g", 4, 5, 6));
+        var dw = ScopeCounts.Of(ConvLayer.Depthwise("dw", 6, 6, 8, 3, 1, 1));
+        var fc = ScopeCounts.Of(new FullyConnectedLayer("fc", 100, 10) { Batch = 2 });
+        var gemm = ScopeCounts.Of(new GemmLayer("g", 4, 5, 6));
         Assert.Multiple(() =>
         {
-            Assert.That(dw, Is.EqualTo(new LayerActivity(36 * 8 * 9, 36 * 8 * 9, 36 * 8, 36 * 8, 8)));
-            Assert.That(fc, Is.EqualTo(new LayerActivity(2_000, 200, 2, 20, 10)));
-            Assert.That(gemm, Is.EqualTo(new LayerActivity(120, 24, 4, 20, 5)));
+            Assert.That(dw, Is.EqualTo(new ScopeCounts(36 * 8 * 9, 36 * 8 * 9, 36 * 8, 36 * 8, 8)));
+            Assert.That(fc, Is.EqualTo(new ScopeCounts(2_000, 200, 2, 20, 10)));
+            Assert.That(gemm, Is.EqualTo(new ScopeCounts(120, 24, 4, 20, 5)));
         });
     }
 

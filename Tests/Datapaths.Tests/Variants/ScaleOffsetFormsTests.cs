@@ -105,7 +105,7 @@ public sealed class ScaleOffsetFormsTests
     {
         // Given a 3x3 conv, 16 -> 32 channels on 8x8 (pad 1): M = 64 rows, K = 144, N = 32, 294,912 MACs.
         var layer = new ConvLayer("c", 8, 8, 16, 3, 3, 32) { PadH = 1, PadW = 1 };
-        var activity = LayerActivity.Of(layer);
+        var activity = ScopeCounts.Of(layer);
         var inPe = Datapath.Inventory(Precision.W8A8, Settings("in-pe", "asymmetric")).Count(activity);
         var folded = Datapath.Inventory(Precision.W8A8, Settings("folded", "asymmetric")).Count(activity);
 

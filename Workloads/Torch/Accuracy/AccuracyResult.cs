@@ -36,8 +36,12 @@ public sealed record AccuracyResult(
     public ImmutableArray<bool> FloatCorrect { get; init; } = [];
 
     /// <summary>Training images processed while fine-tuning (0 when loaded from the cache or PTQ).</summary>
+    /// <remarks>Left out of accuracy.json: it tells the cache's history, not the measurement, and would make a cached rerun differ.</remarks>
+    [JsonIgnore]
     public long QatImagesTrained { get; init; }
 
     /// <summary>Float training images processed (0 when loaded from the cache).</summary>
+    /// <remarks>Left out of accuracy.json, as <see cref="QatImagesTrained"/>.</remarks>
+    [JsonIgnore]
     public long FloatImagesTrained { get; init; }
 }

@@ -2,8 +2,8 @@ using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.Hardware;
 
-/// <summary>How many times each <see cref="OpScope"/> occurs in one layer.</summary>
-public sealed record LayerActivity(long Macs, long RowActivations, long OutputRows, long Outputs, int OutputChannels)
+/// <summary>How many times each <see cref="OpScope"/> occurs in one layer (from its <see cref="GemmView"/>): what a hardware inventory is multiplied by.</summary>
+public sealed record ScopeCounts(long Macs, long RowActivations, long OutputRows, long Outputs, int OutputChannels)
 {
     public long Count(OpScope scope) => scope switch
     {
@@ -17,8 +17,8 @@ public sealed record LayerActivity(long Macs, long RowActivations, long OutputRo
     };
 
     /// <summary>The counts of the layer's GEMM view (<see cref="GemmView"/>, the simulator's too).</summary>
-    public static LayerActivity Of(Layer layer) => Of(GemmView.Of(layer));
+    public static ScopeCounts Of(Layer layer) => Of(GemmView.Of(layer));
 
-    public static LayerActivity Of(GemmView gemm) =>
+    public static ScopeCounts Of(GemmView gemm) =>
         new(gemm.Macs, gemm.RowActivations, gemm.OutputRows, gemm.Outputs, gemm.OutputChannels);
 }
