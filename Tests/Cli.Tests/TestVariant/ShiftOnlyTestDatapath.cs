@@ -1,4 +1,5 @@
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.FixedPoint;
 using QuantSim.Datapaths.Hardware;
 using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
@@ -7,7 +8,8 @@ namespace QuantSim.Cli.Tests.TestVariant;
 
 /// <summary>
 /// A variant that exists only in this folder of the test project, to prove that a new variant needs
-/// nothing else: power-of-two scales, requantization by a rounding shift, and one hardware option
+/// nothing else: fixed-point numerics (power-of-two scales, rounding-shift requantizer) on its own
+/// hardware, with one hardware option
 /// (<c>lanes</c>: one or two output lanes per column, the same integers) that the study enumerates as two
 /// forms and a sweep can vary.
 /// </summary>
@@ -25,27 +27,15 @@ public sealed class ShiftOnlyTestDatapath : IDatapath
     public IReadOnlyList<DatapathForm> StudyForms { get; } =
         [DatapathForm.Of("shift-only-test/one-lane", (Lanes, "one")), DatapathForm.Of("shift-only-test/two-lanes", (Lanes, "two"))];
 
-    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
+    // Plain fixed-point numerics; what is this variant's own is its hardware (the lanes option) and its forms.
+    private static readonly FixedPointDatapath Numerics = new();
 
-    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
-        new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.PowerOfTwo, false),
-        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.PowerOfTwo, false));
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => Numerics.CheckPrecision(precision);
 
-    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
-    {
-        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
-        IOutputStage output = quantization.Output is null
-            ? AccumulatorOutput.WithBias(quantization.Bias, precision.AccumulatorBits)
-            : new ShiftOutputStage(
-                quantization.Bias,
-                quantization.Input.FractionalBits() + quantization.Weights.FractionalBits() - quantization.Output.FractionalBits(),
-                precision.AccumulatorBits,
-                quantization.Output.QMin,
-                quantization.Output.QMax);
-        return new IntegerKernel(
-            weights, precision.AccumulatorBits, ArrayMultiplier.Instance, output,
-            CodeRange.Of(quantization.Input.Spec), CodeRange.Of(quantization.Weights.Spec), activationPadValue: 0);
-    }
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => Numerics.Quantizers(precision, settings);
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings) =>
+        Numerics.CreateKernel(quantization, weights, precision, settings);
 
     public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
     {

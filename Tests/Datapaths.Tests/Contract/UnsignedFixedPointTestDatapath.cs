@@ -6,8 +6,8 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Datapaths.Tests.Contract;
 
 /// <summary>
-/// A variant that exists only in the test assembly, to show that a new variant is one class the
-/// registry finds by itself: power-of-two scales with unsigned activations and a fixed rounding shift,
+/// A variant that exists only in the test assembly, to show that a new variant is one class a
+/// registry can be given (<c>DatapathRegistry.Default.With</c>): power-of-two scales with unsigned activations and a fixed rounding shift,
 /// built entirely from the shared numerics and inventory parts.
 /// </summary>
 public sealed class UnsignedFixedPointTestDatapath : IDatapath
