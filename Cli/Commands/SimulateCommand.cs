@@ -59,6 +59,11 @@ public static class SimulateCommand
         CliConsole console, string? configName, string? workloadName, string? datapath, Fidelity fidelity,
         string? outDir, string? scaleSimConfig, string? topology)
     {
+        if (outDir is not null)
+        {
+            OutputDirectory.Check(outDir);
+        }
+
         var (config, configFile, scaleSim) = LoadConfig(configName, scaleSimConfig);
         var workload = LoadWorkload(workloadName, topology);
         if (datapath is not null)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Energy.Costs;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
@@ -47,6 +48,11 @@ public static class SweepPlanner
             }
         }
 
+        if (failures.Count == 0)
+        {
+            failures.AddRange(CostTableFailures(configFile, configs));
+        }
+
         if (failures.Count > 0)
         {
             throw new InputException(Blame(definition, failures));
@@ -75,6 +81,39 @@ public static class SweepPlanner
         if (errors.Count > 0)
         {
             throw new InputException(errors);
+        }
+    }
+
+    /// <summary>
+    /// A cost table is opened only when a point is priced, after every point has been simulated; a
+    /// bad one must stop the sweep before any point runs and be blamed, like any reader error, on
+    /// the axis value that chose it rather than on the base config. Each distinct table is opened once.
+    /// </summary>
+    private static IEnumerable<(int Combination, InputError Error)> CostTableFailures(string configFile, IReadOnlyList<AcceleratorConfig> configs)
+    {
+        var problems = new Dictionary<string, IReadOnlyList<InputError>>(StringComparer.Ordinal);
+        for (int c = 0; c < configs.Count; c++)
+        {
+            string table = configs[c].Technology.CostTable;
+            if (!problems.TryGetValue(table, out var errors))
+            {
+                try
+                {
+                    CostTableResolver.Resolve(table, configFile);
+                    errors = [];
+                }
+                catch (InputException ex)
+                {
+                    errors = ex.Errors;
+                }
+
+                problems[table] = errors;
+            }
+
+            foreach (var error in errors)
+            {
+                yield return (c, error);
+            }
         }
     }
 

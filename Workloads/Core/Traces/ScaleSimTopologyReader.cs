@@ -55,6 +55,12 @@ public static class ScaleSimTopologyReader
                 continue;
             }
 
+            if (layers.Count == InputLimits.Layers)
+            {
+                diagnostics.Add(line, 0, string.Empty, LayerLimit.Message);
+                break;
+            }
+
             Layer? layer = chosen == ScaleSimForm.Gemm ? GemmRow(diagnostics, line, raw) : ConvRow(diagnostics, line, raw);
             if (layer is not null)
             {
