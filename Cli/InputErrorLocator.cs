@@ -30,12 +30,39 @@ public static class InputErrorLocator
             return error;
         }
 
-        var position = IsYaml(error.File) ? YamlSection.Locate(text, error.Field) : RowOf(text, error.Field);
+        var position = IsYaml(error.File) ? YamlSection.Locate(text, error.Field)
+            : error.File.EndsWith(".cfg", StringComparison.OrdinalIgnoreCase) ? IniLineOf(text, error.Field)
+            : RowOf(text, error.Field);
         return position is var (line, column) ? error with { Line = line, Column = column } : error;
     }
 
     private static bool IsYaml(string file) =>
         file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// In a SCALE-Sim .cfg, <c>section.key</c>: the key's line in its section, else the section's
+    /// header line, else line 1.
+    /// </summary>
+    private static (int Line, int Column)? IniLineOf(string text, string field)
+    {
+        string[] parts = field.Split('.', 2);
+        string[] lines = text.Split('\n');
+        int header = Array.FindIndex(lines, l => l.Trim().Equals($"[{parts[0]}]", StringComparison.OrdinalIgnoreCase));
+        if (header < 0)
+        {
+            return (1, 0);
+        }
+
+        for (int i = header + 1; parts.Length == 2 && i < lines.Length && !lines[i].TrimStart().StartsWith('['); i++)
+        {
+            if (lines[i].Split(':', '=')[0].Trim().Equals(parts[1], StringComparison.OrdinalIgnoreCase))
+            {
+                return (i + 1, 0);
+            }
+        }
+
+        return (header + 1, 0);
+    }
 
     /// <summary>
     /// The line of the CSV row holding the layer named by the field ("conv1.kernel": conv1); layer

@@ -93,7 +93,7 @@ public static class SimulateCommand
         if (outDir is not null)
         {
             // SCALE-Sim's own files: from the exact emulation of SCALE-Sim v2 when its config was given.
-            var scaleSimReport = scaleSim is not null ? ScaleSimRunner.Run(scaleSim, workload) : ScaleSimStyleReport.From(result);
+            var scaleSimReport = scaleSim is not null ? ScaleSimEmulation.Run(scaleSim, configFile, workload) : ScaleSimStyleReport.From(result);
             var files = new List<(string Name, byte[] Bytes)>
             {
                 ("result.json", Utf8(ResultJsonWriter.Render(result, costed, pricingError))),

@@ -83,6 +83,12 @@ public sealed class YamlSection
 
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's tree builder on an event sequence YamlShape did not foresee; no position is known.
+            diagnostics.Add(1, 1, "(syntax)", $"YAML structure that cannot be read: {ex.Message.Split(" (Parameter")[0]}");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

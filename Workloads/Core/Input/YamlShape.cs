@@ -21,8 +21,9 @@ internal static class YamlShape
     public static bool Check(string text, InputDiagnostics diagnostics)
     {
         var parser = new Parser(new StringReader(text));
-        int depth = 0;
         int documents = 0;
+        // Children seen so far in each open mapping or list; the stack's height is the nesting depth.
+        var open = new Stack<int>();
         Mark last = Mark.Empty;
         try
         {
@@ -36,12 +37,23 @@ internal static class YamlShape
                         diagnostics.Add((int)current.Start.Line, (int)current.Start.Column, "(document)",
                             $"a second YAML document starts here{(isImplicit ? string.Empty : " ('---')")}; a QuantSim file holds exactly one, so remove it or merge its keys into the first");
                         return false;
-                    case MappingStart or SequenceStart when ++depth > InputLimits.YamlDepth:
+                    case MappingStart or SequenceStart when open.Count >= InputLimits.YamlDepth:
                         diagnostics.Add((int)current.Start.Line, (int)current.Start.Column, "(syntax)",
                             $"mappings and lists are nested more than {InputLimits.YamlDepth} deep here; at most {InputLimits.YamlDepth} levels are allowed");
                         return false;
+                    case MappingStart or SequenceStart:
+                        open.Push(0);
+                        break;
+                    case MappingEnd when open.Peek() % 2 == 1:
+                        // The tree builder throws ArgumentException ("unsupported event") on a key left without a value.
+                        diagnostics.Add((int)current.Start.Line, (int)current.Start.Column, "(syntax)", "YAML syntax error: a key in this mapping has no value (a stray ':'?)");
+                        return false;
                     case MappingEnd or SequenceEnd:
-                        depth--;
+                        open.Pop();
+                        Count(open);
+                        break;
+                    case Scalar or AnchorAlias:
+                        Count(open);
                         break;
                 }
             }
@@ -57,5 +69,13 @@ internal static class YamlShape
         }
 
         return true;
+    }
+
+    private static void Count(Stack<int> open)
+    {
+        if (open.Count > 0)
+        {
+            open.Push(open.Pop() + 1);
+        }
     }
 }
