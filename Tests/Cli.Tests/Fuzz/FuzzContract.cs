@@ -61,6 +61,24 @@ internal static partial class FuzzContract
         }
     }
 
+    /// <summary>
+    /// The same for the console tables of a run without --out: every cell but the first (a name
+    /// the input chose) must be a finite, non-negative figure or plain text.
+    /// </summary>
+    public static IEnumerable<string> CheckTables(string what, string output)
+    {
+        foreach (string line in output.Split('\n').Where(l => l.StartsWith('│')))
+        {
+            foreach (string cell in line.Split('│', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(c => c.Trim()))
+            {
+                if (BadFigure().IsMatch(cell))
+                {
+                    yield return $"{what}: console table cell '{cell}' in: {line.Trim()}";
+                }
+            }
+        }
+    }
+
     private const int CompareCommandExit = QuantSim.Cli.Commands.CompareCommand.RegressionExitCode;
 
     /// <summary>
@@ -104,6 +122,9 @@ internal static partial class FuzzContract
     }
 
     private static string FirstLines(string text) => string.Join(" | ", text.Split('\n').Take(3));
+
+    [GeneratedRegex(@"NaN|∞|Infinity|(^|[^\w.])-[0-9]")]
+    private static partial Regex BadFigure();
 
     [GeneratedRegex(@"^.+?:[1-9][0-9]*(:[1-9][0-9]*)?: ")]
     private static partial Regex Located();
