@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Lsq;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Data;
 using QuantSim.Workloads.Torch.Integer;
 using QuantSim.Workloads.Torch.Models;
@@ -45,7 +48,7 @@ public class AccuracyBenchmarks
     {
         var network = new QuantizedNetwork(ModelArchitecture.LeNet5, seed: 1);
         using var calibration = _images.ImagesTensor(0, 256);
-        network.EnableQuantization(new QuantizationConfig(QuantVariant.Lsq, 8, 8), calibration);
+        network.EnableQuantization(new QuantizationConfig(DatapathChoice.Of(new LsqDatapath(), Precision.W8A8)), calibration);
         return network;
     }
 

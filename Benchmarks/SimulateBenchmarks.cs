@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Engine;
 using QuantSim.Workloads;
@@ -38,5 +38,5 @@ public class SimulateBenchmarks
     public long Simulate() => AcceleratorSimulator.Run(_config, _workload).TotalCycles;
 
     [Benchmark]
-    public decimal SimulateAndPrice() => SimulationCosting.Price(AcceleratorSimulator.Run(_config, _workload)).Energy.TotalPj;
+    public decimal SimulateAndPrice() => SimulationPricer.Price(AcceleratorSimulator.Run(_config, _workload)).Energy.TotalPj;
 }

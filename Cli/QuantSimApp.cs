@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QuantSim.Cli.Commands;
+using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 
 namespace QuantSim.Cli;
@@ -16,19 +17,25 @@ public static class QuantSimApp
         Recursive = true,
     };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, DatapathRegistry.Default);
+
+    /// <summary>
+    /// Runs with the datapath variants of <paramref name="datapaths"/>: the built-in ones, or more (a test's
+    /// own variant goes through every verb this way, with no edit to the command).
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, DatapathRegistry datapaths)
     {
         var console = new CliConsole(output, error);
         var root = new RootCommand("QuantSim: what a fixed-point quantization variant costs on an accelerator in cycles, energy and area, and the accuracy it buys.");
         root.Options.Add(Verbose);
-        root.Subcommands.Add(ListCommand.Create(console));
-        root.Subcommands.Add(ValidateCommand.Create(console));
-        root.Subcommands.Add(SimulateCommand.Create(console));
+        root.Subcommands.Add(ListCommand.Create(console, datapaths));
+        root.Subcommands.Add(ValidateCommand.Create(console, datapaths));
+        root.Subcommands.Add(SimulateCommand.Create(console, datapaths));
         root.Subcommands.Add(CompareCommand.Create(console));
-        root.Subcommands.Add(StudyCommand.Create(console, request => new Accuracy.TorchStudyAccuracy(request)));
-        root.Subcommands.Add(AccuracyCommand.Create(console));
+        root.Subcommands.Add(StudyCommand.Create(console, request => new Accuracy.TorchStudyAccuracy(request), datapaths));
+        root.Subcommands.Add(AccuracyCommand.Create(console, datapaths));
         root.Subcommands.Add(DataCommand.Create(console));
-        root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console, datapaths));
         root.Subcommands.Add(MergeCommand.Create(console));
 
         var parsed = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
@@ -20,38 +21,35 @@ public static class AccuracyRequestParser
         DatasetNames.Parse(name)
         ?? throw new InputException(new InputError("--dataset", 0, 0, name, $"unknown dataset; allowed: {string.Join(", ", DatasetNames.All.Select(d => d.CliName()))}"));
 
-    public static QuantVariant Variant(string name) =>
-        QuantVariants.Parse(name)
-        ?? throw new InputException(new InputError("--datapath", 0, 0, name, $"unknown datapath; allowed: {string.Join(", ", QuantVariants.All.Select(v => v.CliName()))}"));
-
     public static Precision Precision(string text) =>
-        Workloads.Layers.Precision.TryParse(text, out var precision, out _) && precision is not null
+        Workloads.Layers.Precision.TryParse(text, out var precision, out string error) && precision is not null
             ? precision
-            : throw new InputException(new InputError("--precision", 0, 0, text, "expected w<bits>a<bits>, e.g. w8a8 or w4a4"));
+            : throw new InputException(new InputError("--precision", 0, 0, text, error));
 
     /// <summary>
-    /// Every layer at the given bits (the hardware's view of a uniform precision), or with
-    /// <paramref name="edgeBits"/> for the first and last layers.
+    /// Every layer at the choice's precision (the hardware's view of a uniform precision), or with
+    /// <paramref name="edgeBits"/> operands for the first and last layers; accumulators as the choice's.
     /// </summary>
-    public static QuantizationConfig Quantization(QuantVariant variant, ModelArchitecture model, Precision body, int? edgeBits)
+    public static QuantizationConfig Quantization(DatapathChoice datapath, ModelArchitecture model, int? edgeBits)
     {
-        var overrides = ImmutableSortedDictionary.CreateBuilder<string, LayerBits>(StringComparer.Ordinal);
+        var body = datapath.Precision;
+        var overrides = ImmutableSortedDictionary.CreateBuilder<string, Precision>(StringComparer.Ordinal);
         for (int i = 0; i < model.Layers.Length; i++)
         {
             bool edge = i == 0 || i == model.Layers.Length - 1;
-            overrides[model.Layers[i].Name] = edge && edgeBits is int e ? new LayerBits(e, e) : new LayerBits(body.WeightBits, body.ActivationBits);
+            overrides[model.Layers[i].Name] = edge && edgeBits is int e ? body with { WeightBits = e, ActivationBits = e } : body;
         }
 
         return Checked(
-            new QuantizationConfig(variant, body.WeightBits, body.ActivationBits) { FirstLastBits = null, LayerOverrides = overrides.ToImmutable() },
-            model, edgeBits is null ? "--precision" : "--precision/--first-last-bits", body.Name);
+            new QuantizationConfig(datapath) { FirstLastBits = null, LayerOverrides = overrides.ToImmutable() },
+            model, edgeBits is null ? "--precision" : "--precision/--first-last-bits", body.Spec);
     }
 
     /// <summary>
     /// Per-layer bits from a QuantSim trace (Workloads/TRACES.md) that describes <paramref name="model"/>
     /// layer for layer, every layer with its precision: the same file <c>quantsim simulate --workload</c> takes.
     /// </summary>
-    public static QuantizationConfig Quantization(QuantVariant variant, ModelArchitecture model, string tracePath)
+    public static QuantizationConfig Quantization(DatapathChoice datapath, ModelArchitecture model, string tracePath)
     {
         Workload trace = QuantSimTraceReader.ReadFile(tracePath);
         var errors = model.Mismatches(trace)
@@ -64,8 +62,9 @@ public static class AccuracyRequestParser
             throw new InputException(errors);
         }
 
-        var overrides = trace.Layers.ToImmutableSortedDictionary(l => l.Name, l => new LayerBits(l.Precision!.WeightBits, l.Precision.ActivationBits), StringComparer.Ordinal);
-        var config = new QuantizationConfig(variant, overrides.Values.Max(b => b.Weight), overrides.Values.Max(b => b.Activation))
+        // The trace's precisions whole, accumulator widths included: a w4a4acc16 layer is scored with 16-bit accumulation.
+        var overrides = trace.Layers.ToImmutableSortedDictionary(l => l.Name, l => l.Precision!, StringComparer.Ordinal);
+        var config = new QuantizationConfig(datapath)
         {
             FirstLastBits = null,
             LayerOverrides = overrides,

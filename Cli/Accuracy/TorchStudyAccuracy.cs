@@ -1,4 +1,5 @@
 using QuantSim.Cli.Study;
+using QuantSim.Datapaths.Contract;
 using QuantSim.Workloads.Torch.Accuracy;
 using QuantSim.Workloads.Torch.Statistics;
 using QuantSim.Workloads.Torch.Training;
@@ -6,18 +7,19 @@ using QuantSim.Workloads.Torch.Training;
 namespace QuantSim.Cli.Accuracy;
 
 /// <summary>
-/// The study's accuracy from quantized TorchSharp training and integer inference. Both scale-offset
-/// forms compute identical integers (a tested property of the datapath), so one measurement serves
-/// both; trained checkpoints (accuracy library) and scored results (<see cref="StudyAccuracyCache"/>)
+/// The study's accuracy from quantized TorchSharp training and integer inference. Forms whose options
+/// do not change the numerics (<see cref="DatapathOption.ChangesNumerics"/>: both scale-offset forms
+/// compute identical integers, a tested property of the datapath) share one measurement; trained checkpoints (accuracy library) and scored results (<see cref="StudyAccuracyCache"/>)
 /// are cached across runs.
 /// </summary>
 public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAccuracy
 {
-    private readonly Dictionary<(string Kind, string Precision), AccuracyPoint> _measured = [];
+    private readonly Dictionary<(string Numerics, string Precision), AccuracyPoint> _measured = [];
 
     public AccuracyPoint? Measure(StudyVariant variant, StudyPrecision precision, IProgress<string> progress)
     {
-        if (_measured.TryGetValue((variant.Kind, precision.Label), out var known))
+        var choice = DatapathChoice.Of(variant.Datapath, precision.Uniform, variant.Options);
+        if (_measured.TryGetValue((choice.NumericsKey, precision.Label), out var known))
         {
             return known;
         }
@@ -26,7 +28,7 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
         var options = new AccuracyOptions(
             model,
             AccuracyRequestParser.Dataset(request.Dataset),
-            AccuracyRequestParser.Quantization(AccuracyRequestParser.Variant(variant.Kind), model, precision.Uniform, precision.Mixed ? StudyPrecision.Edge.WeightBits : null))
+            AccuracyRequestParser.Quantization(choice, model, precision.Mixed ? StudyPrecision.Edge.WeightBits : null))
         {
             TestImages = request.TestImages,
         };
@@ -46,7 +48,7 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
             cache.Save(key, point);
         }
 
-        _measured[(variant.Kind, precision.Label)] = point;
+        _measured[(choice.NumericsKey, precision.Label)] = point;
         return point;
     }
 

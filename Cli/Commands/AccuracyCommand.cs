@@ -3,7 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using QuantSim.Cli.Accuracy;
 using QuantSim.Cli.Reports;
+using QuantSim.Cli.Catalog;
+using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
+using QuantSim.Simulator.Config;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Accuracy;
 using QuantSim.Workloads.Torch.Training;
 using Spectre.Console;
@@ -12,27 +16,34 @@ namespace QuantSim.Cli.Commands;
 
 /// <summary>
 /// <c>quantsim accuracy</c>: train (or load the cached checkpoint of) a float model, quantize it for one
-/// datapath variant and precision (QAT or PTQ), and score the test set through integer inference.
+/// datapath choice (QAT or PTQ), and score the test set through integer inference on that choice's
+/// kernels. With <c>--config</c> the choice is the config's own datapath (variant, options, precision and
+/// accumulator width): exactly what <c>simulate</c> prices for that config.
 /// </summary>
 public static class AccuracyCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, DatapathRegistry datapaths)
     {
         var model = new Option<string>("--model") { Description = "lenet5 or small-cnn", DefaultValueFactory = _ => "lenet5" };
         var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
-        var datapath = new Option<string>("--datapath") { Description = "Quantization variant (quantsim list datapaths)", DefaultValueFactory = _ => "lsq" };
-        var precision = new Option<string>("--precision") { Description = "Bits of every layer, e.g. w8a8, w4a4", DefaultValueFactory = _ => "w8a8" };
+        var config = new Option<string?>("--config") { Description = "Score the datapath of this accelerator config (built-in name or YAML path): its variant, options, precision and accumulator" };
+        var datapath = new Option<string?>("--datapath") { Description = "Quantization variant KIND[:KEY=VALUE,...] (quantsim list datapaths; default lsq, or the config's)" };
+        var precision = new Option<string?>("--precision") { Description = "Bits of every layer, e.g. w8a8, w4a4, w4a4acc16 (default w8a8, or the config's)" };
         var edge = new Option<int?>("--first-last-bits") { Description = "Bits of the first and last layers (default: as --precision)" };
         var layerBits = new Option<string?>("--layer-bits")
         {
             Description = "QuantSim trace (Workloads/TRACES.md) giving every layer its bits, e.g. Workloads/examples/lenet5-mixed.csv; replaces --precision",
         };
         var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training passes over the first 4,000 training images (default 1)" };
+        var trainImages = new Option<int?>("--train-images")
+        {
+            Description = "Smoke run: one float epoch and the fine-tuning over the first N training images only (figures are then not the recipe's)",
+        };
         var ptq = new Option<bool>("--ptq") { Description = "Post-training quantization only: calibrate, no QAT" };
         var testImages = new Option<int?>("--test-images") { Description = "Score the first N test images (default: all)" };
         var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };
         var command = new Command("accuracy", "Top-1 accuracy of a quantization variant at a precision, from integer inference on the real test set");
-        foreach (var option in new Option[] { model, dataset, datapath, precision, edge, layerBits, qatEpochs, ptq, testImages, output })
+        foreach (var option in new Option[] { model, dataset, config, datapath, precision, edge, layerBits, qatEpochs, trainImages, ptq, testImages, output })
         {
             command.Options.Add(option);
         }
@@ -40,15 +51,15 @@ public static class AccuracyCommand
         command.SetAction(parsed =>
         {
             var architecture = AccuracyRequestParser.Model(parsed.GetValue(model)!);
-            var variant = AccuracyRequestParser.Variant(parsed.GetValue(datapath)!);
+            var choice = Choice(datapaths, parsed.GetValue(config), parsed.GetValue(datapath), parsed.GetValue(precision));
             if (parsed.GetValue(layerBits) is { } trace && parsed.GetValue(edge) is not null)
             {
                 throw new InputException(new InputError("--layer-bits", 0, 0, trace, "the trace gives every layer its bits; leave out --first-last-bits"));
             }
 
             var quantization = parsed.GetValue(layerBits) is { } tracePath
-                ? AccuracyRequestParser.Quantization(variant, architecture, tracePath)
-                : AccuracyRequestParser.Quantization(variant, architecture, AccuracyRequestParser.Precision(parsed.GetValue(precision)!), parsed.GetValue(edge));
+                ? AccuracyRequestParser.Quantization(choice, architecture, tracePath)
+                : AccuracyRequestParser.Quantization(choice, architecture, parsed.GetValue(edge));
             var options = new AccuracyOptions(architecture, AccuracyRequestParser.Dataset(parsed.GetValue(dataset)!), quantization)
             {
                 PostTrainingOnly = parsed.GetValue(ptq),
@@ -56,7 +67,21 @@ public static class AccuracyCommand
             };
             if (parsed.GetValue(qatEpochs) is int epochs)
             {
-                options = options with { Qat = TrainingOptions.QatDefault with { Epochs = epochs } };
+                options = options with { Qat = options.Qat with { Epochs = epochs } };
+            }
+
+            if (parsed.GetValue(trainImages) is int images)
+            {
+                if (images < 1)
+                {
+                    throw new InputException(new InputError("--train-images", 0, 0, string.Empty, $"must be at least 1, got {images}"));
+                }
+
+                options = options with
+                {
+                    FloatTraining = options.FloatTraining with { Epochs = 1, TrainImages = images },
+                    Qat = options.Qat with { TrainImages = Math.Min(images, options.Qat.TrainImages ?? images) },
+                };
             }
 
             var result = Run(console, options);
@@ -71,6 +96,32 @@ public static class AccuracyCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The datapath to score: the config's (when given), with <c>--datapath</c> replacing its variant and
+    /// <c>--precision</c> its precision; without a config, lsq at w8a8 unless told otherwise.
+    /// </summary>
+    public static DatapathChoice Choice(DatapathRegistry datapaths, string? configName, string? datapathText, string? precisionText)
+    {
+        DatapathChoice? fromConfig = null;
+        if (configName is not null)
+        {
+            string file = BuiltInConfigs.Resolve(configName, "--config");
+            fromConfig = new AcceleratorConfigReader(datapaths).ReadFile(file).Datapath;
+        }
+
+        var precision = precisionText is not null ? AccuracyRequestParser.Precision(precisionText) : fromConfig?.Precision ?? Precision.W8A8;
+        if (datapathText is not null || fromConfig is null)
+        {
+            return DatapathArgument.Resolve(datapathText ?? DefaultDatapath, datapaths, precision, precisionOption: precisionText is null ? null : "--precision");
+        }
+
+        var problems = new List<DatapathProblem>();
+        return fromConfig.TryWith(precision, problems)
+               ?? throw new InputException([.. problems.Select(p => new InputError("--precision", 0, 0, p.Field, p.Message))]);
+    }
+
+    public const string DefaultDatapath = "lsq";
 
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 

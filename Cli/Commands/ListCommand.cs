@@ -13,11 +13,11 @@ namespace QuantSim.Cli.Commands;
 /// <summary><c>quantsim list configs|datapaths</c>: what is built in.</summary>
 public static class ListCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, DatapathRegistry registry)
     {
         var list = new Command("list", "Show the built-in accelerator configs, workloads and datapath variants");
         var configs = new Command("configs", "Built-in accelerator configs (accel-configs/*.yaml)");
-        configs.SetAction(_ => ListConfigs(console));
+        configs.SetAction(_ => ListConfigs(console, registry));
         var datapaths = new Command("datapaths", "Quantization datapath variants and their config options");
         var detail = new Option<bool>("--detail") { Description = "Print each variant's per-MAC, per-output and per-layer hardware inventory" };
         var precision = new Option<string>("--precision")
@@ -27,7 +27,7 @@ public static class ListCommand
         };
         datapaths.Options.Add(detail);
         datapaths.Options.Add(precision);
-        datapaths.SetAction(r => r.GetValue(detail) ? ListDatapathDetail(console, r.GetValue(precision)!) : ListDatapaths(console));
+        datapaths.SetAction(r => r.GetValue(detail) ? ListDatapathDetail(console, registry, r.GetValue(precision)!) : ListDatapaths(console, registry));
         var workloads = new Command("workloads", "Built-in model zoo workloads with layers, MACs and parameters");
         workloads.SetAction(_ => ListWorkloads(console));
         list.Subcommands.Add(configs);
@@ -36,19 +36,19 @@ public static class ListCommand
         return list;
     }
 
-    private static int ListConfigs(CliConsole console)
+    private static int ListConfigs(CliConsole console, DatapathRegistry registry)
     {
         var table = new Table().AddColumns("name", "array", "dataflow", "clock MHz", "datapath", "description");
         foreach (string file in BuiltInConfigs.Files)
         {
             // Built-in configs are validated by tests; a broken one here is a packaging bug, not user input.
-            var c = AcceleratorConfigReader.Default.ReadFile(file);
+            var c = new AcceleratorConfigReader(registry).ReadFile(file);
             table.AddRow(
                 Markup.Escape(Path.GetFileNameWithoutExtension(file)),
                 $"{c.Array.Rows}x{c.Array.Cols}",
                 Names.Of(c.Array.Dataflow),
                 c.ClockMhz.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape($"{c.Datapath.Kind} {c.Datapath.Precision.Name}"),
+                Markup.Escape($"{c.Datapath.Label} {c.Datapath.Precision.Name}"),
                 Markup.Escape(c.Description));
         }
 
@@ -61,10 +61,10 @@ public static class ListCommand
         return ExitCodes.Success;
     }
 
-    private static int ListDatapaths(CliConsole console)
+    private static int ListDatapaths(CliConsole console, DatapathRegistry registry)
     {
         var table = new Table().AddColumns("kind", "summary", "options (default first)");
-        foreach (var datapath in DatapathRegistry.Default.All)
+        foreach (var datapath in registry.All)
         {
             string options = datapath.Options.Count == 0
                 ? "-"
@@ -102,7 +102,7 @@ public static class ListCommand
     }
 
     /// <summary>One inventory table per variant and option combination at the requested precision.</summary>
-    private static int ListDatapathDetail(CliConsole console, string precisionName)
+    private static int ListDatapathDetail(CliConsole console, DatapathRegistry registry, string precisionName)
     {
         if (!Precision.TryParse(precisionName, out var parsed, out string error))
         {
@@ -110,22 +110,22 @@ public static class ListCommand
         }
 
         var precision = parsed!;
-        foreach (var datapath in DatapathRegistry.Default.All)
+        foreach (var datapath in registry.All)
         {
             foreach (var options in OptionCombinations(datapath.Options))
             {
                 string title = options.Count == 0
                     ? $"{datapath.Name} at {precision}"
                     : $"{datapath.Name} ({string.Join(", ", options.Select(o => $"{o.Key}: {o.Value}"))}) at {precision}";
-                var problems = datapath.CheckPrecision(precision).ToList();
-                if (problems.Count > 0)
+                var problems = new List<DatapathProblem>();
+                var choice = DatapathChoice.TryResolve(datapath, options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal), precision, problems);
+                if (choice is null)
                 {
                     console.Out.MarkupLine(Markup.Escape($"{title}: not supported: {string.Join("; ", problems.Select(p => p.Message))}"));
                     continue;
                 }
 
-                var settings = DatapathSettings.Resolve(datapath, options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal));
-                var inventory = datapath.Inventory(precision, settings);
+                var inventory = choice.Inventory();
                 var table = new Table { Title = new TableTitle(Markup.Escape(title)) }.AddColumns("section", "item", "width", "count", "note");
                 foreach (var row in InventoryTable.Rows(inventory))
                 {

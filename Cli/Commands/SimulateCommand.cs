@@ -1,11 +1,10 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using QuantSim.Cli.Catalog;
 using QuantSim.Cli.Plots;
 using QuantSim.Cli.Reports;
 using QuantSim.Datapaths.Contract;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Config.ScaleSim;
@@ -26,11 +25,11 @@ public static class SimulateCommand
     public const string DefaultConfig = "default";
     public const string DefaultWorkload = "resnet18";
 
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, DatapathRegistry datapaths)
     {
         var config = new Option<string>("--config") { Description = "Accelerator config: a built-in name or a YAML path", DefaultValueFactory = _ => DefaultConfig };
         var workload = new Option<string>("--workload") { Description = "Workload: a zoo name (quantsim list workloads) or a trace/topology CSV path", DefaultValueFactory = _ => DefaultWorkload };
-        var datapath = new Option<string?>("--datapath") { Description = "Override the config's datapath variant (quantsim list datapaths)" };
+        var datapath = new Option<string?>("--datapath") { Description = "Override the config's datapath variant, keeping its precision: KIND[:KEY=VALUE,...] (quantsim list datapaths)" };
         var fidelity = new Option<string>("--fidelity") { Description = "fast (closed-form folds, default) or register (every PE register every cycle, cross-checked)", DefaultValueFactory = _ => "fast" };
         fidelity.AcceptOnlyFromAmong("fast", "register");
         var output = new Option<string?>("--out") { Description = "Directory for result.json and layers.csv" };
@@ -45,6 +44,7 @@ public static class SimulateCommand
 
         command.SetAction(parsed => Run(
             console,
+            datapaths,
             parsed.GetResult(config) is { Implicit: false } ? parsed.GetValue(config) : null,
             parsed.GetResult(workload) is { Implicit: false } ? parsed.GetValue(workload) : null,
             parsed.GetValue(datapath),
@@ -56,7 +56,7 @@ public static class SimulateCommand
     }
 
     private static int Run(
-        CliConsole console, string? configName, string? workloadName, string? datapath, Fidelity fidelity,
+        CliConsole console, DatapathRegistry datapaths, string? configName, string? workloadName, string? datapath, Fidelity fidelity,
         string? outDir, string? scaleSimConfig, string? topology)
     {
         if (outDir is not null)
@@ -64,12 +64,15 @@ public static class SimulateCommand
             OutputDirectory.Check(outDir);
         }
 
-        var (config, configFile, scaleSim) = LoadConfig(configName, scaleSimConfig);
+        var (config, configFile, scaleSim) = LoadConfig(new AcceleratorConfigReader(datapaths), configName, scaleSimConfig);
         var workload = LoadWorkload(workloadName, topology);
         if (datapath is not null)
         {
-            config = config with { Datapath = Override(config.Datapath, datapath) };
+            config = config with { Datapath = DatapathArgument.Resolve(datapath, datapaths, config.Datapath.Precision) };
         }
+
+        // Every rule before the first cycle: the table must price this config and the workload's own bits.
+        var table = PricingCheck.Check(config, workload);
 
         var result = console.Interactive && workload.Layers.Length > 1
             ? console.Out.Progress().Start(ctx =>
@@ -80,15 +83,8 @@ public static class SimulateCommand
             : AcceleratorSimulator.Run(config, workload, fidelity, configFile);
 
         SummaryTable.Write(console.Out, result);
-        var (costed, pricingError) = Price(result, configFile);
-        if (costed is not null)
-        {
-            EnergyTable.Write(console.Out, costed);
-        }
-        else
-        {
-            console.Error.WriteLine($"warning: no energy or area: {pricingError}");
-        }
+        var priced = SimulationPricer.Price(result, table);
+        EnergyTable.Write(console.Out, priced);
 
         if (outDir is not null)
         {
@@ -96,17 +92,14 @@ public static class SimulateCommand
             var scaleSimReport = scaleSim is not null ? ScaleSimEmulation.Run(scaleSim, configFile, workload) : ScaleSimStyleReport.From(result);
             var files = new List<(string Name, byte[] Bytes)>
             {
-                ("result.json", Utf8(ResultJsonWriter.Render(result, costed, pricingError))),
-                ("layers.csv", Utf8(LayersCsvWriter.Render(result, costed))),
+                ("result.json", Utf8(ResultJsonWriter.Render(priced))),
+                ("layers.csv", Utf8(LayersCsvWriter.Render(priced))),
                 ("layers.png", SimulationPlots.LayerCycles(result)),
                 ("COMPUTE_REPORT.csv", Utf8(ScaleSimReportWriter.ComputeReport(scaleSimReport))),
                 ("BANDWIDTH_REPORT.csv", Utf8(ScaleSimReportWriter.BandwidthReport(scaleSimReport))),
                 ("DETAILED_ACCESS_REPORT.csv", Utf8(ScaleSimReportWriter.DetailedAccessReport(scaleSimReport))),
+                ("energy.png", SimulationPlots.EnergyBreakdown(priced)),
             };
-            if (costed is not null)
-            {
-                files.Add(("energy.png", SimulationPlots.EnergyBreakdown(costed)));
-            }
 
             OutputDirectory.Write(outDir, files);
             console.Output.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {outDir}");
@@ -115,25 +108,9 @@ public static class SimulateCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>
-    /// Energy and area need the cost table to cover every width and capacity the run uses; when it
-    /// does not (e.g. SCALE-Sim's 1 kB buffers of 8-bit words), the cycles are still worth having.
-    /// </summary>
-    private static (CostedSimulation? Costed, string? Error) Price(SimulationResult result, string configFile)
-    {
-        try
-        {
-            return (SimulationCosting.Price(result, configFile), null);
-        }
-        catch (InputException ex)
-        {
-            return (null, string.Join("; ", ex.Errors));
-        }
-    }
-
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
-    private static (AcceleratorConfig Config, string File, ScaleSimConfig? ScaleSim) LoadConfig(string? configName, string? scaleSimConfig)
+    private static (AcceleratorConfig Config, string File, ScaleSimConfig? ScaleSim) LoadConfig(AcceleratorConfigReader reader, string? configName, string? scaleSimConfig)
     {
         if (scaleSimConfig is not null)
         {
@@ -147,7 +124,7 @@ public static class SimulateCommand
         }
 
         string file = BuiltInConfigs.Resolve(configName ?? DefaultConfig, "--config");
-        return (AcceleratorConfigReader.Default.ReadFile(file), file, null);
+        return (reader.ReadFile(file), file, null);
     }
 
     private static Workload LoadWorkload(string? workloadName, string? topology)
@@ -163,22 +140,5 @@ public static class SimulateCommand
         }
 
         return ScaleSimTopologyReader.ReadFile(topology);
-    }
-
-    private static DatapathConfig Override(DatapathConfig current, string kind)
-    {
-        if (!DatapathRegistry.Default.TryGet(kind, out var variant))
-        {
-            throw new InputException(new InputError("--datapath", 0, 0, kind, $"unknown datapath; allowed: {string.Join(", ", DatapathRegistry.Default.Names)}"));
-        }
-
-        var problems = variant.CheckPrecision(current.Precision).Select(p => new InputError("--datapath", 0, 0, p.Field, $"{p.Message} ({variant.Name})")).ToList();
-        if (problems.Count > 0)
-        {
-            throw new InputException(problems);
-        }
-
-        var options = variant.Options.ToImmutableSortedDictionary(o => o.Key, o => o.Default, StringComparer.Ordinal);
-        return new DatapathConfig(variant.Name, current.Precision, options);
     }
 }

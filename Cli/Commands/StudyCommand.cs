@@ -2,6 +2,7 @@ using System.CommandLine;
 using QuantSim.Cli.Catalog;
 using QuantSim.Cli.Reports;
 using QuantSim.Cli.Study;
+using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
@@ -17,7 +18,7 @@ namespace QuantSim.Cli.Commands;
 /// </summary>
 public static class StudyCommand
 {
-    public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory)
+    public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory, DatapathRegistry datapaths)
     {
         var model = new Option<string>("--model") { Description = "Trained model, also simulated: lenet5 (MNIST) or small-cnn (Fashion-MNIST)", DefaultValueFactory = _ => "lenet5" };
         var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
@@ -44,21 +45,21 @@ public static class StudyCommand
                            ?? throw new InputException(new InputError("--no-accuracy", 0, 0, string.Empty, "this build has no accuracy source; run with --no-accuracy"));
             }
 
-            return Run(console, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), accuracy, parsed.GetValue(output)!);
+            return Run(console, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), accuracy, parsed.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(CliConsole console, StudyAccuracyRequest request, string configName, string largeName, double margin, IStudyAccuracy? accuracy, string outDir)
+    private static int Run(CliConsole console, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, IStudyAccuracy? accuracy, string outDir)
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
-        var config = AcceleratorConfigReader.Default.ReadFile(configFile);
+        var config = new AcceleratorConfigReader(datapaths).ReadFile(configFile);
         // The trained network itself when it is one of the accuracy models, else a zoo name or trace.
         var model = Workloads.Torch.Models.ModelArchitecture.Find(request.Model)?.ToWorkload() ?? WorkloadSource.Resolve(request.Model);
         var large = WorkloadSource.Resolve(largeName);
         var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin);
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
-        var result = StudyRunner.Run(options, config, model, large, accuracy, progress);
+        var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress);
 
         var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "McNemar p", "LSQ eff. / SO (model)", "(large)", "datapath only", "largest increase");
         foreach (var h in result.Headline)

@@ -4,6 +4,7 @@ using System.Text;
 using QuantSim.Cli.Catalog;
 using QuantSim.Cli.Reports;
 using QuantSim.Cli.Sweep;
+using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
@@ -19,7 +20,7 @@ namespace QuantSim.Cli.Commands;
 /// </summary>
 public static class SweepCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, DatapathRegistry datapaths)
     {
         var config = new Option<string>("--config") { Description = "Base accelerator config: a built-in name or a YAML path", DefaultValueFactory = _ => SimulateCommand.DefaultConfig };
         var workloads = new Option<string[]>("--workload") { Description = "Workload (repeatable): a zoo name or a trace/topology CSV path", Required = true };
@@ -37,6 +38,7 @@ public static class SweepCommand
 
         command.SetAction(parsed => Run(
             console,
+            new AcceleratorConfigReader(datapaths),
             parsed.GetValue(config)!,
             parsed.GetValue(workloads) ?? [],
             parsed.GetValue(vary) ?? [],
@@ -48,14 +50,14 @@ public static class SweepCommand
     }
 
     private static int Run(
-        CliConsole console, string configName, IReadOnlyList<string> workloadNames, IReadOnlyList<string> varies,
+        CliConsole console, AcceleratorConfigReader reader, string configName, IReadOnlyList<string> workloadNames, IReadOnlyList<string> varies,
         string objectivesText, string? shardText, int jobs, string outDir)
     {
         // Everything the user typed is checked before the first point runs.
         OutputDirectory.Check(outDir);
         string file = BuiltInConfigs.Resolve(configName, "--config");
         string baseText = ReadText(file);
-        var baseConfig = AcceleratorConfigReader.Default.Read(file, baseText);
+        var baseConfig = reader.Read(file, baseText);
         var axes = SweepAxis.ParseAll(varies);
         var objectives = SweepObjectives.Parse(objectivesText);
         var shard = shardText is null ? null : ShardSpec.Parse(shardText);
@@ -77,7 +79,7 @@ public static class SweepCommand
             [.. workloads.Keys],
             axes,
             objectives);
-        var configs = SweepPlanner.Plan(file, baseText, definition);
+        var configs = SweepPlanner.Plan(reader, file, baseText, definition);
         SweepPlanner.CheckWorkloads(definition, configs, workloads);
 
         var points = definition.Points().Where(p => shard?.Contains(p.Index) ?? true).ToList();

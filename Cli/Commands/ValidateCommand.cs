@@ -1,13 +1,19 @@
 using System.CommandLine;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Energy.Pricing;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 
 namespace QuantSim.Cli.Commands;
 
-/// <summary><c>quantsim validate FILE...</c>: checks accelerator configs and reports every error of every file.</summary>
+/// <summary>
+/// <c>quantsim validate FILE...</c>: checks accelerator configs by every rule <c>simulate</c> applies
+/// before it runs (the reader's rules, buffer fit, the DRAM set, the cost table's existence and coverage)
+/// and reports every error of every file.
+/// </summary>
 public static class ValidateCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, DatapathRegistry datapaths)
     {
         var files = new Argument<string[]>("files")
         {
@@ -16,11 +22,11 @@ public static class ValidateCommand
         };
         var command = new Command("validate", "Check accelerator config files strictly; every error gets FILE:LINE:COL: field: message");
         command.Arguments.Add(files);
-        command.SetAction(parsed => Run(console, parsed.GetValue(files)!));
+        command.SetAction(parsed => Run(console, new AcceleratorConfigReader(datapaths), parsed.GetValue(files)!));
         return command;
     }
 
-    private static int Run(CliConsole console, IReadOnlyList<string> files)
+    private static int Run(CliConsole console, AcceleratorConfigReader reader, IReadOnlyList<string> files)
     {
         int bad = 0;
         foreach (string file in files)
@@ -28,9 +34,10 @@ public static class ValidateCommand
             try
             {
                 string path = Catalog.BuiltInConfigs.Resolve(file, "config");
-                var config = AcceleratorConfigReader.Default.ReadFile(path);
+                var config = reader.ReadFile(path);
+                PricingCheck.Check(config);
                 console.Output.WriteLine(
-                    $"ok    {file}: {config.Name}, {config.Array.Rows}x{config.Array.Cols} {Names.Of(config.Array.Dataflow)}, {config.Datapath.Kind} {config.Datapath.Precision.Name}");
+                    $"ok    {file}: {config.Name}, {config.Array.Rows}x{config.Array.Cols} {Names.Of(config.Array.Dataflow)}, {config.Datapath.Label} {config.Datapath.Precision.Spec}");
             }
             catch (InputException ex)
             {

@@ -1,4 +1,4 @@
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Simulator.Engine;
 using ScottPlot;
 
@@ -14,7 +14,7 @@ public static class SimulationPlots
     private const int Width = 1200;
     private const int Height = 600;
 
-    public static byte[] EnergyBreakdown(CostedSimulation costed)
+    public static byte[] EnergyBreakdown(PricedSimulation costed)
     {
         var components = costed.Energy.Components;
         var plot = new Plot();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using Spectre.Console;
 
 namespace QuantSim.Cli.Reports;
@@ -7,7 +7,7 @@ namespace QuantSim.Cli.Reports;
 /// <summary>The console energy breakdown: each component's share, then the figures of merit.</summary>
 public static class EnergyTable
 {
-    public static void Write(IAnsiConsole console, CostedSimulation costed)
+    public static void Write(IAnsiConsole console, PricedSimulation costed)
     {
         var e = costed.Energy;
         var table = new Table().AddColumns("component", "energy (uJ)", "share %");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Simulator.Engine;
 
 namespace QuantSim.Cli.Reports;
@@ -13,14 +13,14 @@ public static class LayersCsvWriter
         "macs,utilization,mapping_efficiency,sram_ifmap_reads,sram_ifmap_writes,sram_filter_reads,sram_filter_writes," +
         "sram_ofmap_reads,sram_ofmap_writes,dram_bytes_read,dram_bytes_written,dram_bytes_per_cycle,dram_row_hits,dram_row_misses,dram_row_conflicts,energy_pj";
 
-    /// <summary>The energy column is empty when the run could not be priced.</summary>
-    public static string Render(SimulationResult result, CostedSimulation? costed)
+    public static string Render(PricedSimulation costed)
     {
+        var result = costed.Simulation;
         var text = new StringBuilder().Append(Header).Append('\n');
         for (int i = 0; i < result.Layers.Length; i++)
         {
             var l = result.Layers[i];
-            object energy = costed is null ? string.Empty : costed.Energy.Layers[i].TotalPj;
+            object energy = costed.Energy.Layers[i].TotalPj;
             var p = l.Array.Problem;
             var s = l.Sram;
             object[] cells =

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using QuantSim.Cli.Commands;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Engine;
 
@@ -17,11 +17,10 @@ public static class ResultJsonWriter
 {
     public const string Schema = "quantsim.result/1";
 
-    /// <param name="result">The simulation.</param>
-    /// <param name="costed">Its price, or null when the cost table cannot price it (<paramref name="pricingError"/> says why).</param>
-    /// <param name="pricingError">The reason there is no energy and area.</param>
-    public static string Render(SimulationResult result, CostedSimulation? costed, string? pricingError = null)
+    /// <summary>A priced simulation: there is no result without its energy (the pricing rules run before the simulation).</summary>
+    public static string Render(PricedSimulation costed)
     {
+        var result = costed.Simulation;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -46,22 +45,13 @@ public static class ResultJsonWriter
             WriteSram(json, result.Sram);
             WriteDram(json, result.Dram);
             json.WriteEndObject();
-            if (costed is not null)
-            {
-                WriteEnergy(json, costed);
-                WriteArea(json, costed);
-            }
-            else
-            {
-                json.WriteStartObject("energy");
-                json.WriteString("error", pricingError ?? "not priced");
-                json.WriteEndObject();
-            }
+            WriteEnergy(json, costed);
+            WriteArea(json, costed);
 
             json.WriteStartArray("layers");
             for (int i = 0; i < result.Layers.Length; i++)
             {
-                WriteLayer(json, result.Layers[i], costed?.Energy.Layers[i]);
+                WriteLayer(json, result.Layers[i], costed.Energy.Layers[i]);
             }
 
             json.WriteEndArray();
@@ -99,10 +89,10 @@ public static class ResultJsonWriter
         json.WriteEndObject();
         json.WriteString("dram", Names.Of(c.Dram));
         json.WriteStartObject("datapath");
-        json.WriteString("kind", c.Datapath.Kind);
+        json.WriteString("kind", c.Datapath.Name);
         json.WriteString("precision", c.Datapath.Precision.Name);
         json.WriteNumber("accumulator_bits", c.Datapath.Precision.AccumulatorBits);
-        foreach (var (key, value) in c.Datapath.Options)
+        foreach (var (key, value) in c.Datapath.Settings.Values)
         {
             json.WriteString(key, value);
         }
@@ -176,7 +166,7 @@ public static class ResultJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteEnergy(Utf8JsonWriter json, CostedSimulation costed)
+    private static void WriteEnergy(Utf8JsonWriter json, PricedSimulation costed)
     {
         var e = costed.Energy;
         json.WriteStartObject("energy");
@@ -200,7 +190,7 @@ public static class ResultJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteArea(Utf8JsonWriter json, CostedSimulation costed)
+    private static void WriteArea(Utf8JsonWriter json, PricedSimulation costed)
     {
         var a = costed.Area;
         json.WriteStartObject("area");

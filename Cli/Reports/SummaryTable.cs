@@ -11,7 +11,7 @@ public static class SummaryTable
     {
         var c = result.Config;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Workload.Name} on {c.Name}: {c.Array.Rows}x{c.Array.Cols} {Commands.Names.Of(c.Array.Dataflow)}, {c.ClockMhz} MHz, {c.Datapath.Kind} {c.Datapath.Precision.Name}, DRAM {Commands.Names.Of(c.Dram)}"));
+            $"{result.Workload.Name} on {c.Name}: {c.Array.Rows}x{c.Array.Cols} {Commands.Names.Of(c.Array.Dataflow)}, {c.ClockMhz} MHz, {c.Datapath.Label} {c.Datapath.Precision.Name}, DRAM {Commands.Names.Of(c.Dram)}"));
         var table = new Table().AddColumns("layer", "cycles", "compute", "stall", "util %", "DRAM read B", "DRAM write B");
         foreach (var column in table.Columns.Skip(1))
         {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 
 namespace QuantSim.Cli.Study;
 
@@ -26,7 +26,7 @@ public sealed record HardwarePoint(
                     || c.Component.StartsWith("output.", StringComparison.Ordinal))
         .Sum(c => c.Pj);
 
-    public static HardwarePoint Of(string variant, string precision, CostedSimulation costed) => new(
+    public static HardwarePoint Of(string variant, string precision, PricedSimulation costed) => new(
         variant,
         precision,
         costed.Simulation.Workload.Name,

@@ -1,5 +1,5 @@
 using QuantSim.Datapaths.Contract;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Engine;
@@ -16,22 +16,24 @@ public static class StudyHardware
     /// <summary>Why the variant cannot run the precision point, or null when it can.</summary>
     public static string? Unsupported(StudyVariant variant, StudyPrecision precision)
     {
-        if (!DatapathRegistry.Default.TryGet(variant.Kind, out var datapath))
+        var problems = new List<DatapathProblem>();
+        foreach (var p in precision.Distinct)
         {
-            return $"unknown datapath '{variant.Kind}'";
+            variant.At(p, problems);
         }
 
-        var problems = precision.Distinct.SelectMany(datapath.CheckPrecision).Select(p => p.Message).ToList();
-        return problems.Count == 0 ? null : string.Join("; ", problems);
+        return problems.Count == 0 ? null : string.Join("; ", problems.Select(p => p.Message).Distinct());
     }
 
-    public static HardwarePoint Measure(AcceleratorConfig baseConfig, string configFile, Workload workload, StudyVariant variant, StudyPrecision precision)
+    public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision)
     {
-        var config = baseConfig with { Datapath = new DatapathConfig(variant.Kind, precision.Widest, variant.Options) };
+        var config = baseConfig with { Datapath = DatapathChoice.Of(variant.Datapath, precision.Widest, variant.Options) };
         try
         {
-            var simulation = AcceleratorSimulator.Run(config, precision.Apply(workload), Fidelity.Fast, configFile);
-            return HardwarePoint.Of(variant.Label, precision.Label, SimulationCosting.Price(simulation, configFile));
+            var bits = precision.Apply(workload);
+            var table = PricingCheck.Check(config, bits);
+            var simulation = AcceleratorSimulator.Run(config, bits, Fidelity.Fast, config.Origin.File);
+            return HardwarePoint.Of(variant.Label, precision.Label, SimulationPricer.Price(simulation, table));
         }
         catch (InputException ex)
         {

@@ -13,11 +13,11 @@ namespace QuantSim.Cli.Study;
 public static class StudyRunner
 {
     public static StudyResult Run(
-        StudyOptions options, AcceleratorConfig config, Workload model, Workload large, IStudyAccuracy? accuracy, IProgress<string> progress)
+        StudyOptions options, IReadOnlyList<StudyVariant> variants, AcceleratorConfig config, Workload model, Workload large, IStudyAccuracy? accuracy, IProgress<string> progress)
     {
         var rows = ImmutableArray.CreateBuilder<StudyRow>();
         var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
-        foreach (var variant in StudyVariant.All)
+        foreach (var variant in variants)
         {
             foreach (var precision in StudyPrecision.All)
             {
@@ -28,8 +28,8 @@ public static class StudyRunner
                 }
 
                 progress.Report($"{variant.Label} {precision.Label}: hardware");
-                var onModel = StudyHardware.Measure(config, options.ConfigFile, model, variant, precision);
-                var onLarge = StudyHardware.Measure(config, options.ConfigFile, large, variant, precision);
+                var onModel = StudyHardware.Measure(config, model, variant, precision);
+                var onLarge = StudyHardware.Measure(config, large, variant, precision);
                 var measured = accuracy?.Measure(variant, precision, progress);
                 rows.Add(new StudyRow(variant, precision, onModel, onLarge, measured));
             }
@@ -46,7 +46,7 @@ public static class StudyRunner
     {
         foreach (var lsq in rows.Where(r => r.Variant.Label == StudyOptions.Reference))
         {
-            foreach (var offset in rows.Where(r => r.Variant.Kind == "scale-offset" && r.Precision == lsq.Precision))
+            foreach (var offset in rows.Where(r => r.Variant.HasOffset && r.Precision == lsq.Precision))
             {
                 double? delta = lsq.Accuracy is { } a && offset.Accuracy is { } b ? (b.Top1 - a.Top1) * 100 : null;
                 double? p = lsq.Accuracy is { } x && offset.Accuracy is { } y && accuracy is not null ? accuracy.PairedPValue(x, y) : null;

@@ -1,21 +1,26 @@
 using System.Collections.Immutable;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Cli.Study;
 
-/// <summary>A datapath variant in one hardware form, as the study compares them.</summary>
-public sealed record StudyVariant(string Label, string Kind, ImmutableSortedDictionary<string, string> Options)
+/// <summary>
+/// A datapath variant in one hardware form, as the study compares them: each plug-in's own declared
+/// <see cref="IDatapath.StudyForms"/>, so a new variant joins the study with no edit here.
+/// </summary>
+public sealed record StudyVariant(string Label, IDatapath Datapath, ImmutableSortedDictionary<string, string> Options)
 {
-    /// <summary>Every variant, with both scale-offset forms and the bit-composable mixed-precision PE.</summary>
-    public static IReadOnlyList<StudyVariant> All { get; } =
-    [
-        Of("fixed-point", "fixed-point"),
-        Of("lsq", "lsq"),
-        Of("per-channel", "per-channel"),
-        Of("scale-offset/in-pe", "scale-offset", ("form", "in-pe")),
-        Of("scale-offset/folded", "scale-offset", ("form", "folded")),
-        Of("mixed-precision", "mixed-precision", ("pe", "bit-composable")),
-    ];
+    /// <summary>Every form of every variant of <paramref name="registry"/>, in registry order.</summary>
+    public static IReadOnlyList<StudyVariant> All(DatapathRegistry registry) =>
+        [.. registry.All.SelectMany(d => d.StudyForms.Select(f => new StudyVariant(f.Label, d, f.Options)))];
 
-    private static StudyVariant Of(string label, string kind, params (string Key, string Value)[] options) =>
-        new(label, kind, options.ToImmutableSortedDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal));
+    /// <summary>The form at <paramref name="precision"/>, or null with why it cannot run it.</summary>
+    public DatapathChoice? At(Precision precision, List<DatapathProblem> problems) =>
+        DatapathChoice.TryResolve(Datapath, Options, precision, problems);
+
+    /// <summary>
+    /// Whether its activations carry an offset (a zero point: LSQ+, asymmetric quantization): the forms
+    /// the headline compares with the reference at equal precision.
+    /// </summary>
+    public bool HasOffset => DatapathChoice.Of(Datapath, Precision.W8A8, Options).Quantizers(Precision.W8A8).Activations.HasZeroPoint;
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Datapaths.Contract;
-using QuantSim.Energy.Costs;
+using QuantSim.Energy.Pricing;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
@@ -20,7 +20,7 @@ public static class SweepPlanner
 {
     private const string UnknownKey = "unknown key";
 
-    public static ImmutableArray<AcceleratorConfig> Plan(string configFile, string baseText, SweepDefinition definition)
+    public static ImmutableArray<AcceleratorConfig> Plan(AcceleratorConfigReader reader, string configFile, string baseText, SweepDefinition definition)
     {
         var pathProblems = definition.Axes
             .Select(a => (Axis: a, ConfigYamlEdit.Apply(baseText, [(a.Path, a.Values[0])]).Problem))
@@ -40,17 +40,14 @@ public static class SweepPlanner
             var (text, _) = ConfigYamlEdit.Apply(baseText, definition.Axes.Select((a, i) => (a.Path, values[i])));
             try
             {
-                configs.Add(AcceleratorConfigReader.Default.Read(configFile, text!));
+                var config = reader.Read(configFile, text!);
+                PricingCheck.Check(config);
+                configs.Add(config);
             }
             catch (InputException ex)
             {
                 failures.AddRange(ex.Errors.Select(e => (c, e)));
             }
-        }
-
-        if (failures.Count == 0)
-        {
-            failures.AddRange(CostTableFailures(configFile, configs));
         }
 
         if (failures.Count > 0)
@@ -71,49 +68,29 @@ public static class SweepPlanner
         foreach (var point in definition.Points())
         {
             var config = configs[point.Combination];
-            DatapathRegistry.Default.TryGet(config.Datapath.Kind, out var variant);
-            foreach (var problem in WorkloadPrecisionCheck.Check(variant, config.Datapath.Precision, workloads[point.Workload]))
+            var workload = workloads[point.Workload];
+            var problems = WorkloadPrecisionCheck.Check(config.Datapath, workload);
+            foreach (var problem in problems)
             {
                 errors.Add(new InputError($"point {point.Id(definition.Axes)}", 0, 0, $"{problem.Layer}.{problem.Field}", problem.Message));
+            }
+
+            if (problems.Count == 0)
+            {
+                try
+                {
+                    PricingCheck.Check(config, workload);
+                }
+                catch (InputException ex)
+                {
+                    errors.AddRange(ex.Errors.Select(e => e with { Message = $"point {point.Id(definition.Axes)}: {e.Message}" }));
+                }
             }
         }
 
         if (errors.Count > 0)
         {
             throw new InputException(errors);
-        }
-    }
-
-    /// <summary>
-    /// A cost table is opened only when a point is priced, after every point has been simulated; a
-    /// bad one must stop the sweep before any point runs and be blamed, like any reader error, on
-    /// the axis value that chose it rather than on the base config. Each distinct table is opened once.
-    /// </summary>
-    private static IEnumerable<(int Combination, InputError Error)> CostTableFailures(string configFile, IReadOnlyList<AcceleratorConfig> configs)
-    {
-        var problems = new Dictionary<string, IReadOnlyList<InputError>>(StringComparer.Ordinal);
-        for (int c = 0; c < configs.Count; c++)
-        {
-            string table = configs[c].Technology.CostTable;
-            if (!problems.TryGetValue(table, out var errors))
-            {
-                try
-                {
-                    CostTableResolver.Resolve(table, configFile);
-                    errors = [];
-                }
-                catch (InputException ex)
-                {
-                    errors = ex.Errors;
-                }
-
-                problems[table] = errors;
-            }
-
-            foreach (var error in errors)
-            {
-                yield return (c, error);
-            }
         }
     }
 

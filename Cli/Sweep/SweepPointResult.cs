@@ -1,4 +1,4 @@
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 
 namespace QuantSim.Cli.Sweep;
 
@@ -16,7 +16,7 @@ public sealed record SweepPointResult(
     double TopsPerMm2,
     double Utilization)
 {
-    public static SweepPointResult Of(SweepPoint point, CostedSimulation costed) => new(
+    public static SweepPointResult Of(SweepPoint point, PricedSimulation costed) => new(
         point,
         costed.Simulation.TotalCycles,
         costed.Simulation.StallCycles,

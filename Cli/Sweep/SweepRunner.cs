@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
 using QuantSim.Input;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Engine;
 using QuantSim.Workloads;
@@ -36,7 +36,7 @@ public static class SweepRunner
             {
                 var point = points[i];
                 var simulation = AcceleratorSimulator.Run(configs[point.Combination], workloads[point.Workload], Fidelity.Fast, configFile);
-                results[i] = SweepPointResult.Of(point, SimulationCosting.Price(simulation, configFile));
+                results[i] = SweepPointResult.Of(point, SimulationPricer.Price(simulation));
                 pointDone?.Invoke();
             });
         }

@@ -8,7 +8,8 @@ namespace QuantSim.Datapaths.Contract;
 /// One fixed-point quantization variant: the name users put in <c>datapath.kind</c>, the options it
 /// accepts and the precisions it supports, its numerics (quantizer shapes and a bit-exact integer
 /// kernel per layer) and its hardware inventory. Implementations live one per folder under
-/// Datapaths/ and are found by <see cref="DatapathRegistry"/>, so adding a variant means adding a folder.
+/// Datapaths/ and are listed in <see cref="DatapathRegistry.Default"/>; runs use them through a
+/// resolved <see cref="DatapathChoice"/>.
 /// </summary>
 public interface IDatapath
 {
@@ -21,11 +22,17 @@ public interface IDatapath
     /// <summary>Variant-specific config keys under <c>datapath:</c>, besides the bit widths.</summary>
     IReadOnlyList<DatapathOption> Options { get; }
 
+    /// <summary>
+    /// The hardware forms a study compares as separate points (each a set of option values); by
+    /// default one form, the defaults, labelled with the name.
+    /// </summary>
+    IReadOnlyList<DatapathForm> StudyForms => [DatapathForm.Of(Name)];
+
     /// <summary>Whether every layer of a workload must carry its own precision (mixed precision).</summary>
     bool RequiresLayerPrecision => false;
 
     /// <summary>Why this precision cannot run on the variant, or nothing when it can.</summary>
-    IEnumerable<PrecisionProblem> CheckPrecision(Precision precision);
+    IEnumerable<DatapathProblem> CheckPrecision(Precision precision);
 
     /// <summary>The weight and activation quantizer shapes at <paramref name="precision"/>.</summary>
     DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings);

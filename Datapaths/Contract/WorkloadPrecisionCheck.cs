@@ -5,7 +5,7 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Datapaths.Contract;
 
 /// <summary>
-/// The cross-check between a workload and the configured datapath: every layer's effective precision
+/// The cross-check between a workload and the chosen datapath: every layer's effective precision
 /// (its own, or the config's) must suit the variant, and a variant that needs per-layer bit-widths
 /// (mixed precision) gets them from every layer. The CLI turns these into config errors (exit code 2).
 /// </summary>
@@ -13,8 +13,10 @@ public static class WorkloadPrecisionCheck
 {
     public const string LayerPrecisionField = "precision";
 
-    public static IReadOnlyList<LayerPrecisionProblem> Check(IDatapath datapath, Precision configured, Workload workload)
+    public static IReadOnlyList<LayerPrecisionProblem> Check(DatapathChoice choice, Workload workload)
     {
+        var datapath = choice.Datapath;
+        var configured = choice.Precision;
         var problems = new List<LayerPrecisionProblem>();
         var bare = workload.Layers.Where(l => l.Precision is null).Select(l => l.Name).ToList();
         if (datapath.RequiresLayerPrecision && bare.Count > 0)
@@ -43,9 +45,9 @@ public static class WorkloadPrecisionCheck
     /// <see cref="Check"/> as user-input errors: one <see cref="InputError"/> per problem, located in
     /// <paramref name="workloadFile"/> at field <c>{layer}.{field}</c>, thrown together (the CLI exits 2).
     /// </summary>
-    public static void ThrowIfAny(IDatapath datapath, Precision configured, Workload workload, string workloadFile)
+    public static void ThrowIfAny(DatapathChoice choice, Workload workload, string workloadFile)
     {
-        var problems = Check(datapath, configured, workload);
+        var problems = Check(choice, workload);
         if (problems.Count > 0)
         {
             throw new InputException([.. problems.Select(p => new InputError(workloadFile, 0, 0, $"{p.Layer}.{p.Field}", p.Message))]);

@@ -21,7 +21,7 @@ public sealed class FixedPointDatapath : IDatapath
 
     public IReadOnlyList<DatapathOption> Options => [];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
         new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.PowerOfTwo, false),
@@ -48,18 +48,18 @@ public sealed class FixedPointDatapath : IDatapath
         int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
         HardwareOp[] output =
         [
-            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "bias add"),
-            new(OpScope.PerOutput, OpKind.Shift, acc, 0, 1, "arithmetic right shift by f_in+f_w-f_out"),
-            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "round increment (ties toward +inf)"),
-            new(OpScope.PerOutput, OpKind.Clamp, acc, ba, 1, "saturate to output codes"),
+            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, OpRole.Requantize, "bias add"),
+            new(OpScope.PerOutput, OpKind.Shift, acc, 0, 1, OpRole.Requantize, "arithmetic right shift by f_in+f_w-f_out"),
+            new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, OpRole.Requantize, "round increment (ties toward +inf)"),
+            new(OpScope.PerOutput, OpKind.Clamp, acc, ba, 1, OpRole.Requantize, "saturate to output codes"),
         ];
         return new(
             Name,
             "shift requantizer",
             precision,
-            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), .. output],
+            [.. MultiplierPe.MacOps(ba, bw, bw, ba, acc), .. output],
             [new("bias", acc, true), new("shift", 8, false)],
-            [.. InventoryParts.MultiplierPe(ba, bw, bw, ba, acc)],
+            [.. MultiplierPe.Components(ba, bw, bw, ba, acc)],
             [
                 new("bias adder", ComponentKind.Adder, acc, 0, 1),
                 new("barrel shifter", ComponentKind.Shifter, acc, 0, 1),

@@ -9,4 +9,7 @@ public enum ComponentKind
     Shifter,
     Comparator,
     AndArray,
+
+    /// <summary>A whole bit-composable MAC unit (Bit Fusion fusion unit), sized by the table's own entry.</summary>
+    BitComposableMac,
 }

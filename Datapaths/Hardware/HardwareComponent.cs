@@ -6,5 +6,8 @@ namespace QuantSim.Datapaths.Hardware;
 /// </summary>
 public sealed record HardwareComponent(string Name, ComponentKind Kind, int Bits, int SecondBits, int Count)
 {
-    public string Width => Kind == ComponentKind.Multiplier ? $"{Bits}x{SecondBits}" : $"{Bits}";
+    /// <summary>Part of a composite MAC unit listed separately (see <see cref="HardwareOp.InsideMacUnit"/>): its area is in the unit's.</summary>
+    public bool InsideMacUnit { get; init; }
+
+    public string Width => Kind is ComponentKind.Multiplier or ComponentKind.BitComposableMac ? $"{Bits}x{SecondBits}" : $"{Bits}";
 }

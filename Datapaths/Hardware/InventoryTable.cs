@@ -23,13 +23,13 @@ public static class InventoryTable
                      (OpScope.PerOutputRow, PerOutputRow), (OpScope.PerOutput, PerOutput),
                  })
         {
-            rows.AddRange(inventory.In(scope).Select(op => new InventoryRow(section, Name(op.Kind), op.Width, Int(op.Count), op.Purpose)));
+            rows.AddRange(inventory.In(scope).Select(op => new InventoryRow(section, Name(op.Kind), op.Width, Int(op.Count), op.InsideMacUnit ? op.Purpose + " (in the MAC unit)" : op.Purpose)));
         }
 
         rows.AddRange(inventory.Parameters.Select(p => new InventoryRow(
             PerLayer, "store + fetch " + p.Name, $"{p.Bits} ({p.Bytes} B)", p.PerChannel ? "per channel" : "1", "parameter")));
-        rows.AddRange(inventory.PeComponents.Select(c => new InventoryRow(PeArea, c.Name, c.Width, Int(c.Count), c.Kind.ToString().ToLowerInvariant())));
-        rows.AddRange(inventory.OutputLaneComponents.Select(c => new InventoryRow(OutputLaneArea, c.Name, c.Width, Int(c.Count), c.Kind.ToString().ToLowerInvariant())));
+        rows.AddRange(inventory.PeComponents.Select(c => new InventoryRow(PeArea, c.Name, c.Width, Int(c.Count), c.InsideMacUnit ? "in the MAC unit" : Kind(c.Kind))));
+        rows.AddRange(inventory.OutputLaneComponents.Select(c => new InventoryRow(OutputLaneArea, c.Name, c.Width, Int(c.Count), Kind(c.Kind))));
         rows.Add(new(Throughput, "MACs per PE per cycle", "-", inventory.MacsPerPeCycle.ToString(), inventory.Form));
         return rows;
     }
@@ -44,8 +44,11 @@ public static class InventoryTable
         OpKind.RegisterRead => "register read",
         OpKind.RegisterWrite => "register write",
         OpKind.ParameterRead => "parameter read",
+        OpKind.ComposableMac => "bit-composable MAC",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    private static string Kind(ComponentKind kind) => kind == ComponentKind.BitComposableMac ? "bit-composable mac" : kind.ToString().ToLowerInvariant();
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

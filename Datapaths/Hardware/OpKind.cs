@@ -26,4 +26,10 @@ public enum OpKind
 
     /// <summary>Fetch of a Bits-wide per-layer or per-channel parameter from on-chip storage.</summary>
     ParameterRead,
+
+    /// <summary>
+    /// One whole MAC of Bits-wide weights by SecondBits-wide activations on a bit-composable unit
+    /// (Bit Fusion), priced as the unit's share; its parts are listed with <see cref="HardwareOp.InsideMacUnit"/>.
+    /// </summary>
+    ComposableMac,
 }

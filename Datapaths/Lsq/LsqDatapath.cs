@@ -1,7 +1,4 @@
-using QuantSim.Datapaths.Contract;
-using QuantSim.Datapaths.Hardware;
 using QuantSim.Datapaths.Numerics;
-using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.Lsq;
 
@@ -11,25 +8,11 @@ namespace QuantSim.Datapaths.Lsq;
 /// s_in·s_w/s_out becomes one int32 multiplier and shift per layer (TFLite QuantizeMultiplier), applied
 /// with one rounding (multiply, add half, arithmetic shift), then clamped.
 /// </summary>
-public sealed class LsqDatapath : IDatapath
+public sealed class LsqDatapath() : LearnedScaleDatapath(Granularity.PerTensor)
 {
-    public string Name => "lsq";
+    public override string Name => "lsq";
 
-    public string Summary => "per-tensor learned scale; requantize by int32 multiplier + rounding shift";
+    public override string Summary => "per-tensor learned scale; requantize by int32 multiplier + rounding shift";
 
-    public IReadOnlyList<DatapathOption> Options => [];
-
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
-
-    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) =>
-        LearnedScaleParts.Quantizers(precision, Granularity.PerTensor);
-
-    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
-    {
-        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
-        return MultiplierKernels.Symmetric(quantization, weights, precision, ArrayMultiplier.Instance);
-    }
-
-    public HardwareInventory Inventory(Precision precision, DatapathSettings settings) =>
-        LearnedScaleParts.Inventory(Name, "per-tensor multiplier", precision, perChannel: false);
+    protected override string Form => "per-tensor multiplier";
 }

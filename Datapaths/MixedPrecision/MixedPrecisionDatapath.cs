@@ -42,29 +42,32 @@ public sealed class MixedPrecisionDatapath : IDatapath
     public IReadOnlyList<DatapathOption> Options { get; } =
     [
         new(Pe, [BitComposable, BitSerial], BitComposable,
-            "bit-composable: Bit Fusion fusion units; bit-serial: one activation bit per cycle"),
+            "bit-composable: Bit Fusion fusion units; bit-serial: one activation bit per cycle",
+            ChangesNumerics: false),
     ];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision)
+    public IReadOnlyList<DatapathForm> StudyForms { get; } = [DatapathForm.Of("mixed-precision", (Pe, BitComposable))];
+
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision)
     {
         if (!SupportedBits.Contains(precision.WeightBits))
         {
-            yield return new(PrecisionProblem.WeightBits, $"weight bits must be one of 2, 4, 8, 16, got {precision.WeightBits}");
+            yield return new(DatapathProblem.WeightBits, $"weight bits must be one of 2, 4, 8, 16, got {precision.WeightBits}");
         }
 
         if (!SupportedBits.Contains(precision.ActivationBits))
         {
-            yield return new(PrecisionProblem.ActivationBits, $"activation bits must be one of 2, 4, 8, 16, got {precision.ActivationBits}");
+            yield return new(DatapathProblem.ActivationBits, $"activation bits must be one of 2, 4, 8, 16, got {precision.ActivationBits}");
         }
 
         if (precision.AccumulatorBits < precision.WeightBits + precision.ActivationBits)
         {
-            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits ({precision.AccumulatorBits}) must hold one product ({precision.WeightBits + precision.ActivationBits} bits)");
+            yield return new(DatapathProblem.AccumulatorBits, $"accumulator bits ({precision.AccumulatorBits}) must hold one product ({precision.WeightBits + precision.ActivationBits} bits)");
         }
 
         if (precision.AccumulatorBits > 32)
         {
-            yield return new(PrecisionProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 requantizer, got {precision.AccumulatorBits}");
+            yield return new(DatapathProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 requantizer, got {precision.AccumulatorBits}");
         }
     }
 
@@ -96,10 +99,10 @@ public sealed class MixedPrecisionDatapath : IDatapath
         if (serial)
         {
             // Per MAC: b_a cycles of an AND-gated weight shifted into the accumulator.
-            ops.Add(new(OpScope.PerMac, OpKind.And, bw, 0, ba, "gate w by one activation bit"));
-            ops.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, ba, "shift-accumulate one partial product"));
-            ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, 1, 0, ba, "activation bit"));
-            ops.AddRange(InventoryParts.MacRegisters(bw, ba, acc, ba).Where(o => o.Purpose != "activation register"));
+            ops.Add(new(OpScope.PerMac, OpKind.And, bw, 0, ba, OpRole.PartialProduct, "gate w by one activation bit"));
+            ops.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, ba, OpRole.PartialProduct, "shift-accumulate one partial product"));
+            ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, 1, 0, ba, OpRole.OperandRegister, "activation bit"));
+            ops.AddRange(MultiplierPe.RegisterOps(bw, ba, acc, ba, readActivationRegister: false));
             pe =
             [
                 new("AND gate array (one lane)", ComponentKind.AndArray, SerialLaneWeightBits, 0, SerialLanes),
@@ -111,35 +114,43 @@ public sealed class MixedPrecisionDatapath : IDatapath
         }
         else
         {
+            // The table prices a whole MAC on the fusion unit (its products, adder tree, accumulate and
+            // pipeline registers); the parts are listed so a reader sees what the unit does.
             int bricks = BitFusionMultiplier.Bricks(bw) * BitFusionMultiplier.Bricks(ba);
-            ops.Add(new(OpScope.PerMac, OpKind.Multiply, 3, 3, bricks, "BitBrick 2-bit products (sign-extended to 3 bits)"));
+            ops.Add(new(OpScope.PerMac, OpKind.ComposableMac, bw, ba, 1, OpRole.MacMultiply, "one MAC on the Bit Fusion unit (priced as its share; includes the parts below)"));
+            var parts = new List<HardwareOp>
+            {
+                new(OpScope.PerMac, OpKind.Multiply, 3, 3, bricks, OpRole.PartialProduct, "BitBrick 2-bit products (sign-extended to 3 bits)"),
+            };
             if (bricks > 1)
             {
-                ops.Add(new(OpScope.PerMac, OpKind.Add, bw + ba, 0, bricks - 1, "shift-add tree over brick products"));
+                parts.Add(new(OpScope.PerMac, OpKind.Add, bw + ba, 0, bricks - 1, OpRole.PartialProduct, "shift-add tree over brick products"));
             }
 
-            ops.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, 1, InventoryParts.Accumulate));
-            ops.AddRange(InventoryParts.MacRegisters(bw, ba, acc, 1));
+            parts.Add(new(OpScope.PerMac, OpKind.Add, acc, 0, 1, OpRole.Accumulate, "accumulate"));
+            parts.AddRange(MultiplierPe.RegisterOps(bw, ba, acc, 1));
+            ops.AddRange(parts.Select(o => o with { InsideMacUnit = true }));
             pe =
             [
-                new("BitBrick (2-bit signed/unsigned multiplier)", ComponentKind.Multiplier, 3, 3, BitBricksPerPe),
-                new("shift-add tree adders", ComponentKind.Adder, 16, 0, BitBricksPerPe - 1),
-                new("accumulator adder", ComponentKind.Adder, acc, 0, 1),
+                new("Bit Fusion unit", ComponentKind.BitComposableMac, 8, 8, 1),
+                new("BitBrick (2-bit signed/unsigned multiplier)", ComponentKind.Multiplier, 3, 3, BitBricksPerPe) { InsideMacUnit = true },
+                new("shift-add tree adders", ComponentKind.Adder, 16, 0, BitBricksPerPe - 1) { InsideMacUnit = true },
+                new("accumulator adder", ComponentKind.Adder, acc, 0, 1) { InsideMacUnit = true },
                 new("weight register", ComponentKind.Register, 8, 0, 1),
                 new("activation register", ComponentKind.Register, 8, 0, 1),
                 new("accumulator register", ComponentKind.Register, acc, 0, 1),
             ];
         }
 
-        ops.AddRange(InventoryParts.MultiplierOutput(acc, ba, false));
+        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, false));
         return new(
             Name,
             serial ? BitSerial : BitComposable,
             precision,
             [.. ops],
-            [.. InventoryParts.MultiplierParameters(acc, perChannel: false), new("layer bit-widths (b_w, b_a)", 8, false)],
+            [.. MultiplierRequantizer.Parameters(acc, perChannel: false), new("layer bit-widths (b_w, b_a)", 8, false)],
             [.. pe],
-            [.. InventoryParts.MultiplierOutputLane(acc, false)],
+            [.. MultiplierRequantizer.LaneComponents(acc, false)],
             Throughput(precision, serial));
     }
 }

@@ -34,12 +34,19 @@ public sealed class ScaleOffsetDatapath : IDatapath
     public IReadOnlyList<DatapathOption> Options { get; } =
     [
         new(Form, [InPe, Folded], InPe,
-            "in-pe: each PE subtracts the zero point before multiplying; folded: zero-point terms are added per output"),
+            "in-pe: each PE subtracts the zero point before multiplying; folded: zero-point terms are added per output",
+            ChangesNumerics: false),
         new(WeightsOption, ["symmetric", Asymmetric], "symmetric",
             "whether weights carry a zero point too (activations always do)"),
     ];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
+    public IReadOnlyList<DatapathForm> StudyForms { get; } =
+    [
+        DatapathForm.Of("scale-offset/in-pe", (Form, InPe)),
+        DatapathForm.Of("scale-offset/folded", (Form, Folded)),
+    ];
+
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
         new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.Real, settings[WeightsOption] == Asymmetric),
@@ -88,8 +95,8 @@ public sealed class ScaleOffsetDatapath : IDatapath
         bool folded = settings[Form] == Folded;
         var ops = new List<HardwareOp>();
         var pe = new List<HardwareComponent>();
-        var lane = new List<HardwareComponent>(InventoryParts.MultiplierOutputLane(acc, true));
-        var parameters = new List<LayerParameter>(InventoryParts.MultiplierParameters(acc, perChannel: false))
+        var lane = new List<HardwareComponent>(MultiplierRequantizer.LaneComponents(acc, true));
+        var parameters = new List<LayerParameter>(MultiplierRequantizer.Parameters(acc, perChannel: false))
         {
             new("activation zero point z_x", ba, false),
             new("output zero point z_out", ba, false),
@@ -101,38 +108,38 @@ public sealed class ScaleOffsetDatapath : IDatapath
 
         if (folded)
         {
-            ops.AddRange(InventoryParts.MultiplierMac(ba, bw, bw, ba, acc));
-            pe.AddRange(InventoryParts.MultiplierPe(ba, bw, bw, ba, acc));
+            ops.AddRange(MultiplierPe.MacOps(ba, bw, bw, ba, acc));
+            pe.AddRange(MultiplierPe.Components(ba, bw, bw, ba, acc));
             if (asymmetric)
             {
-                ops.Add(new(OpScope.PerRowActivation, OpKind.Add, acc, 0, 1, "row sum: accumulate x into Σx"));
-                ops.Add(new(OpScope.PerRowActivation, OpKind.RegisterRead, acc, 0, 1, "row-sum register read"));
-                ops.Add(new(OpScope.PerRowActivation, OpKind.RegisterWrite, acc, 0, 1, "row-sum register write"));
-                ops.Add(new(OpScope.PerOutputRow, OpKind.Multiply, acc, bw, 1, "z_w x Σx (shared by the row's channels)"));
-                ops.Add(new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, "subtract z_w·Σx"));
+                ops.Add(new(OpScope.PerRowActivation, OpKind.Add, acc, 0, 1, OpRole.RowSum, "row sum: accumulate x into Σx"));
+                ops.Add(new(OpScope.PerRowActivation, OpKind.RegisterRead, acc, 0, 1, OpRole.RowSum, "row-sum register read"));
+                ops.Add(new(OpScope.PerRowActivation, OpKind.RegisterWrite, acc, 0, 1, OpRole.RowSum, "row-sum register write"));
+                ops.Add(new(OpScope.PerOutputRow, OpKind.Multiply, acc, bw, 1, OpRole.OffsetCorrection, "z_w x Σx (shared by the row's channels)"));
+                ops.Add(new(OpScope.PerOutput, OpKind.Add, acc, 0, 1, OpRole.OffsetCorrection, "subtract z_w·Σx"));
                 lane.Add(new("z_w·Σx subtractor", ComponentKind.Adder, acc, 0, 1));
             }
         }
         else
         {
             int ma = ba + 1, mw = asymmetric ? bw + 1 : bw;
-            ops.Add(new(OpScope.PerMac, OpKind.Add, ma, 0, 1, "x - z_x in the PE"));
-            ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, ba, 0, 1, "z_x register"));
+            ops.Add(new(OpScope.PerMac, OpKind.Add, ma, 0, 1, OpRole.ZeroPoint, "x - z_x in the PE"));
+            ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, ba, 0, 1, OpRole.ZeroPoint, "z_x register"));
             pe.Add(new("activation zero-point subtractor", ComponentKind.Adder, ma, 0, 1));
             pe.Add(new("z_x register", ComponentKind.Register, ba, 0, 1));
             if (asymmetric)
             {
-                ops.Add(new(OpScope.PerMac, OpKind.Add, mw, 0, 1, "w - z_w in the PE"));
-                ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, bw, 0, 1, "z_w register"));
+                ops.Add(new(OpScope.PerMac, OpKind.Add, mw, 0, 1, OpRole.ZeroPoint, "w - z_w in the PE"));
+                ops.Add(new(OpScope.PerMac, OpKind.RegisterRead, bw, 0, 1, OpRole.ZeroPoint, "z_w register"));
                 pe.Add(new("weight zero-point subtractor", ComponentKind.Adder, mw, 0, 1));
                 pe.Add(new("z_w register", ComponentKind.Register, bw, 0, 1));
             }
 
-            ops.AddRange(InventoryParts.MultiplierMac(ma, mw, bw, ba, acc));
-            pe.InsertRange(0, InventoryParts.MultiplierPe(ma, mw, bw, ba, acc));
+            ops.AddRange(MultiplierPe.MacOps(ma, mw, bw, ba, acc));
+            pe.InsertRange(0, MultiplierPe.Components(ma, mw, bw, ba, acc));
         }
 
-        ops.AddRange(InventoryParts.MultiplierOutput(acc, ba, outputZeroPoint: true));
+        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true));
         string form = $"{(folded ? Folded : InPe)}, {(asymmetric ? "asymmetric" : "symmetric")} weights";
         return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle);
     }

@@ -22,19 +22,19 @@ public static class CostTableResolver
             : [];
 
     /// <summary>
-    /// Loads the table named by <paramref name="nameOrPath"/>. <paramref name="configFile"/> is the
-    /// config that names it (for relative paths and for the error message when the name is unknown).
+    /// Loads the table named by <paramref name="nameOrPath"/>; <paramref name="reference"/> is the field
+    /// that names it (a relative path is taken from its file's folder; a missing table is its error).
     /// </summary>
-    public static CostTable Resolve(string nameOrPath, string? configFile = null)
+    public static CostTable Resolve(string nameOrPath, FieldLocation reference)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
         if (LooksLikePath(nameOrPath))
         {
-            string baseDir = configFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
+            string baseDir = Path.GetDirectoryName(Path.GetFullPath(reference.File)) ?? Directory.GetCurrentDirectory();
             string path = Path.IsPathRooted(nameOrPath) ? nameOrPath : Path.Combine(baseDir, nameOrPath);
             if (!File.Exists(path))
             {
-                throw new InputException(new InputError(configFile ?? path, 0, 0, "technology.cost_table", $"cost table file '{path}' does not exist"));
+                throw reference.Exception($"cost table file '{path}' does not exist; give a built-in table ({string.Join(", ", BuiltInNames)}) or a path to a YAML table");
             }
 
             return CostTableReader.ReadFile(path);
@@ -43,12 +43,14 @@ public static class CostTableResolver
         string builtIn = Path.Combine(BuiltInDirectory, nameOrPath + ".yaml");
         if (!File.Exists(builtIn))
         {
-            throw new InputException(new InputError(configFile ?? nameOrPath, 0, 0, "technology.cost_table",
-                $"unknown cost table '{nameOrPath}'; built-in tables: {string.Join(", ", BuiltInNames)}; or give a path to a YAML table"));
+            throw reference.Exception($"unknown cost table '{nameOrPath}'; built-in tables: {string.Join(", ", BuiltInNames)}; or give a path to a YAML table");
         }
 
         return CostTableReader.ReadFile(builtIn);
     }
+
+    /// <summary>A built-in table by name (the program's own choice, e.g. a default).</summary>
+    public static CostTable BuiltIn(string name) => Resolve(name, FieldLocation.Unplaced("built-in tables", "cost_table"));
 
     private static bool LooksLikePath(string value) =>
         value.Contains('/') || value.Contains('\\') || value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);

@@ -1,8 +1,11 @@
+using QuantSim.Datapaths.Contract;
+
 namespace QuantSim.Simulator.Config;
 
 /// <summary>
-/// A complete, validated accelerator description. Only <see cref="AcceleratorConfigReader"/> builds
-/// these from files; sweeps derive variants with <c>with</c>.
+/// A complete, validated accelerator description. Only <see cref="AcceleratorConfigReader"/> (and the
+/// SCALE-Sim config reader) build these from files; sweeps and studies derive variants with <c>with</c>.
+/// The datapath is resolved: the plug-in object with its settings, not a name to look up again.
 /// </summary>
 public sealed record AcceleratorConfig(
     string Name,
@@ -11,5 +14,9 @@ public sealed record AcceleratorConfig(
     ArrayConfig Array,
     BufferSetConfig Buffers,
     DramConfig Dram,
-    DatapathConfig Datapath,
-    TechnologyConfig Technology);
+    DatapathChoice Datapath,
+    TechnologyConfig Technology)
+{
+    /// <summary>Where the fields came from, so rules checked after reading still name file, line and field.</summary>
+    public ConfigOrigin Origin { get; init; } = new("config");
+}

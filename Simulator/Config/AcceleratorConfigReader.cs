@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 using QuantSim.Simulator.Dram;
+using QuantSim.Simulator.Memory;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Simulator.Config;
@@ -61,14 +61,23 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         string? name = root!.String("name", true, "a short name for this accelerator");
         string? description = root.String("description", false, "free text");
         double? clock = root.Number("clock_mhz", true, 0, 100_000, "clock frequency in MHz");
+        var origin = new ConfigOrigin(file);
         var array = ReadArray(root.Section("array", true, "the PE array: rows, cols, dataflow"));
-        var buffers = ReadBuffers(root.Section("buffers", true, "the ifmap, filter and ofmap SRAMs"), array);
+        var buffers = ReadBuffers(root.Section("buffers", true, "the ifmap, filter and ofmap SRAMs"), ref origin);
         var dram = ReadDram(file, root.Section("dram", true, "off-chip memory: model and its parameters"));
-        var datapath = ReadDatapath(root.Section("datapath", true, "quantization variant and bit widths"));
-        var technology = ReadTechnology(root.Section("technology", true, "which cost table prices the activity"));
+        var datapath = ReadDatapath(root.Section("datapath", true, "quantization variant and bit widths"), ref origin);
+        var technology = ReadTechnology(root.Section("technology", true, "which cost table prices the activity"), ref origin);
         root.RejectUnknownKeys();
+        if (array is not null && buffers is not null && datapath is not null)
+        {
+            foreach (var problem in BufferFit.Check(array, buffers, datapath.Precision, datapath.Inventory().MacsPerPeCycle))
+            {
+                diagnostics.AddRange([origin.Locate(problem.Field).Error(problem.Message)]);
+            }
+        }
+
         diagnostics.ThrowIfAny();
-        return new AcceleratorConfig(name!, description ?? string.Empty, clock!.Value, array!, buffers!, dram!, datapath!, technology!);
+        return new AcceleratorConfig(name!, description ?? string.Empty, clock!.Value, array!, buffers!, dram!, datapath!, technology!) { Origin = origin };
     }
 
     private static ArrayConfig? ReadArray(YamlSection? s)
@@ -88,16 +97,16 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
             : new ArrayConfig(rows.Value, cols.Value, dataflow.Value, timing.Value);
     }
 
-    private static BufferSetConfig? ReadBuffers(YamlSection? s, ArrayConfig? array)
+    private static BufferSetConfig? ReadBuffers(YamlSection? s, ref ConfigOrigin origin)
     {
         if (s is null)
         {
             return null;
         }
 
-        var ifmap = ReadBuffer(array, s.Section("ifmap", true, "input activation SRAM"));
-        var filter = ReadBuffer(array, s.Section("filter", true, "weight SRAM"));
-        var ofmap = ReadBuffer(array, s.Section("ofmap", true, "output / partial-sum SRAM"));
+        var ifmap = ReadBuffer(s.Section("ifmap", true, "input activation SRAM"), ref origin);
+        var filter = ReadBuffer(s.Section("filter", true, "weight SRAM"), ref origin);
+        var ofmap = ReadBuffer(s.Section("ofmap", true, "output / partial-sum SRAM"), ref origin);
         bool? doubled = s.Boolean("double_buffered", false, "ping-pong halves so loads overlap compute") ?? true;
         s.RejectUnknownKeys();
         return ifmap is null || filter is null || ofmap is null || doubled is null
@@ -105,13 +114,14 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
             : new BufferSetConfig(ifmap, filter, ofmap, doubled.Value);
     }
 
-    private static BufferConfig? ReadBuffer(ArrayConfig? array, YamlSection? s)
+    private static BufferConfig? ReadBuffer(YamlSection? s, ref ConfigOrigin origin)
     {
         if (s is null)
         {
             return null;
         }
 
+        origin = origin.With(s.Locate("capacity_kib"));
         double? kib = s.Number("capacity_kib", true, 0, 1 << 20, "capacity in KiB (1024 bytes)");
         int? wordBits = s.Int("word_bits", false, 1, 1024, "bits per SRAM word") ?? 8;
         int? banks = s.Int("banks", false, 1, 1024, "independent banks") ?? 1;
@@ -129,9 +139,10 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         }
 
         var buffer = new BufferConfig((long)bytes, wordBits.Value, banks.Value);
-        if (array is not null)
+        if (buffer.CapacityWords < 1)
         {
-            CheckHoldsOneRow(s, array, buffer);
+            s.Error("capacity_kib", string.Create(CultureInfo.InvariantCulture, $"holds no whole word of {wordBits.Value} bits; allowed: at least {wordBits.Value / 8.0 / 1024.0:0.######} KiB"));
+            return null;
         }
 
         return buffer;
@@ -208,7 +219,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         return candidates.FirstOrDefault(File.Exists);
     }
 
-    private DatapathConfig? ReadDatapath(YamlSection? s)
+    private DatapathChoice? ReadDatapath(YamlSection? s, ref ConfigOrigin origin)
     {
         if (s is null)
         {
@@ -219,12 +230,16 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         IDatapath? variant = null;
         if (kind is not null && !datapaths.TryGet(kind, out variant))
         {
-            s.Error("kind", $"unknown datapath '{kind}'; allowed: {string.Join(", ", datapaths.Names)}");
+            s.Error("kind", datapaths.Unknown(kind));
         }
 
-        int? weightBits = s.Int(PrecisionProblem.WeightBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per weight");
-        int? activationBits = s.Int(PrecisionProblem.ActivationBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per activation");
-        int? accumulatorBits = s.Int(PrecisionProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits") ?? 32;
+        int? weightBits = s.Int(DatapathProblem.WeightBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per weight");
+        int? activationBits = s.Int(DatapathProblem.ActivationBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per activation");
+        int? accumulatorBits = s.Int(DatapathProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits") ?? 32;
+        foreach (string key in new[] { "kind", DatapathProblem.WeightBits, DatapathProblem.ActivationBits, DatapathProblem.AccumulatorBits })
+        {
+            origin = origin.With(s.Locate(key));
+        }
 
         if (variant is null)
         {
@@ -232,15 +247,10 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
             return null;
         }
 
-        var options = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var option in variant.Options)
         {
-            string? value = s.String(option.Key, false, option.Summary) ?? option.Default;
-            if (value is not null && !option.Allowed.Contains(value))
-            {
-                s.Error(option.Key, $"unknown value '{value}'; allowed for {variant.Name}: {string.Join(", ", option.Allowed)}");
-            }
-            else if (value is not null)
+            if (s.String(option.Key, false, option.Summary) is { } value)
             {
                 options[option.Key] = value;
             }
@@ -252,42 +262,26 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
             return null;
         }
 
-        var precision = new Precision(weightBits.Value, activationBits.Value, accumulatorBits.Value);
-        foreach (var problem in variant.CheckPrecision(precision))
+        var problems = new List<DatapathProblem>();
+        var choice = DatapathChoice.TryResolve(variant, options, new Precision(weightBits.Value, activationBits.Value, accumulatorBits.Value), problems);
+        foreach (var problem in problems)
         {
-            s.Error(problem.Field, $"{problem.Message} ({variant.Name})");
+            s.Error(problem.Field, problem.Message);
         }
 
-        return new DatapathConfig(variant.Name, precision, options.ToImmutable());
+        return choice;
     }
 
-    private static TechnologyConfig? ReadTechnology(YamlSection? s)
+    private static TechnologyConfig? ReadTechnology(YamlSection? s, ref ConfigOrigin origin)
     {
         if (s is null)
         {
             return null;
         }
 
+        origin = origin.With(s.Locate("cost_table"));
         string? table = s.String("cost_table", true, "a built-in cost table name or a path to a cost-table YAML file");
         s.RejectUnknownKeys();
         return table is null ? null : new TechnologyConfig(table);
-    }
-
-    /// <summary>
-    /// A buffer must hold at least one operand for every PE along the widest array edge, or not even
-    /// one row of the array can be fed from it.
-    /// </summary>
-    private static void CheckHoldsOneRow(YamlSection s, ArrayConfig array, BufferConfig buffer)
-    {
-        int edge = Math.Max(array.Rows, array.Cols);
-        if (buffer.CapacityWords >= edge)
-        {
-            return;
-        }
-
-        long neededBytes = ((long)edge * buffer.WordBits + 7) / 8;
-        string neededKib = (neededBytes / 1024.0).ToString("0.###", CultureInfo.InvariantCulture);
-        s.Error("capacity_kib",
-            $"holds {buffer.CapacityWords} words of {buffer.WordBits} bits, but a {array.Rows}x{array.Cols} array needs at least one row of operands ({edge} words); allowed: at least {neededKib} KiB");
     }
 }

@@ -3,6 +3,7 @@ using System.Numerics;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Hardware;
 using QuantSim.Input;
+using QuantSim.Simulator.Activity;
 using QuantSim.Simulator.Array;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Dram;
@@ -37,11 +38,9 @@ public static class AcceleratorSimulator
         }
 
         GemmLowering.LowerAll(workload.Layers, workload.Name);
-        var variant = DatapathRegistry.Default.TryGet(config.Datapath.Kind, out var found)
-            ? found
-            : throw new InputException(new InputError(configFile, 0, 0, "datapath.kind", $"unknown datapath '{config.Datapath.Kind}'"));
-        WorkloadPrecisionCheck.ThrowIfAny(variant, config.Datapath.Precision, workload, workload.Name);
-        var settings = DatapathSettings.Resolve(variant, config.Datapath.Options);
+        var datapath = config.Datapath;
+        WorkloadPrecisionCheck.ThrowIfAny(datapath, workload, workload.Name);
+        var inventories = Inventories(config, workload);
         var dram = DramModels.Create(config.Dram, config.ClockMhz);
         var addresses = new DramAddresses();
         var layers = ImmutableArray.CreateBuilder<LayerSimulation>(workload.Layers.Length);
@@ -49,19 +48,49 @@ public static class AcceleratorSimulator
         for (int i = 0; i < workload.Layers.Length; i++)
         {
             var layer = workload.Layers[i];
-            var precision = layer.Precision ?? config.Datapath.Precision;
-            var throughput = variant.Inventory(precision, settings).MacsPerPeCycle;
-            var (array, schedule) = TimeArray(layer, config, precision, throughput, workload.Name, fidelity, seed: i);
-            var plan = TrafficPlanner.Plan(layer, array.Mapping, schedule, config.Buffers, precision, configFile);
+            var precision = layer.Precision ?? datapath.Precision;
+            var inventory = inventories[precision];
+            var (array, schedule) = TimeArray(layer, config, precision, inventory.MacsPerPeCycle, workload.Name, fidelity, seed: i);
+            var plan = TrafficPlanner.Plan(layer, array.Mapping, schedule, config.Buffers, precision);
             var before = dram.Statistics;
             var memory = MemorySystem.Run(plan, array.ComputeCycles, dram, addresses, cycle, config.Buffers.DoubleBuffered);
             var sram = SramAccounting.Count(config, array, plan, precision);
-            layers.Add(new LayerSimulation(i, layer, precision, array, plan, memory, Delta(dram.Statistics, before), sram, cycle));
+            var moved = Delta(dram.Statistics, before);
+            var activity = ActivityCounter.Count(layer, precision, inventory, config.Buffers, sram, moved, memory.EndCycle - cycle);
+            layers.Add(new LayerSimulation(i, layer, precision, array, plan, memory, moved, sram, cycle, activity));
             cycle = memory.EndCycle;
             layersDone?.Report(i + 1);
         }
 
         return new SimulationResult(config, workload, fidelity, layers.MoveToImmutable(), dram.Statistics);
+    }
+
+    /// <summary>
+    /// The datapath's hardware at every precision the workload uses, each checked against the buffers
+    /// before any layer runs (the rule the config reader applies at the config's own precision), so a
+    /// layer whose bits need a bigger tile stops the run with the config field to change.
+    /// </summary>
+    private static Dictionary<Precision, HardwareInventory> Inventories(AcceleratorConfig config, Workload workload)
+    {
+        var inventories = new Dictionary<Precision, HardwareInventory>();
+        var errors = new List<InputError>();
+        foreach (var layer in workload.Layers)
+        {
+            var precision = layer.Precision ?? config.Datapath.Precision;
+            if (inventories.ContainsKey(precision))
+            {
+                continue;
+            }
+
+            var inventory = config.Datapath.Inventory(precision);
+            inventories[precision] = inventory;
+            foreach (var problem in BufferFit.Check(config.Array, config.Buffers, precision, inventory.MacsPerPeCycle))
+            {
+                errors.Add(config.Origin.Locate(problem.Field).Error($"layer '{layer.Name}' of workload '{workload.Name}': {problem.Message}"));
+            }
+        }
+
+        return errors.Count == 0 ? inventories : throw new InputException(errors);
     }
 
     /// <summary>

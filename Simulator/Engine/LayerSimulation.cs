@@ -1,3 +1,4 @@
+using QuantSim.Simulator.Activity;
 using QuantSim.Simulator.Dram;
 using QuantSim.Simulator.Memory;
 using QuantSim.Simulator.Results;
@@ -7,7 +8,8 @@ namespace QuantSim.Simulator.Engine;
 
 /// <summary>
 /// One layer on the whole accelerator: the array's result, what the memory system moved and added,
-/// and the DRAM activity during the layer. Cycles are absolute from the start of the workload.
+/// the DRAM activity during the layer, and every action the hardware did (<see cref="Activity"/>, what
+/// the energy model prices). Cycles are absolute from the start of the workload.
 /// </summary>
 public sealed record LayerSimulation(
     int Index,
@@ -18,7 +20,8 @@ public sealed record LayerSimulation(
     MemoryTiming Memory,
     DramStatistics Dram,
     SramCounts Sram,
-    long StartCycle)
+    long StartCycle,
+    LayerActivity Activity)
 {
     public string Name => Layer.Name;
 

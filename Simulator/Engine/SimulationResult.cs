@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantSim.Simulator.Activity;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Dram;
 using QuantSim.Workloads;
@@ -33,6 +34,9 @@ public sealed record SimulationResult(
             return slots == 0 ? 0 : Macs / slots;
         }
     }
+
+    /// <summary>Every layer's actions, in order, for the energy model.</summary>
+    public RunActivity Activity => new([.. Layers.Select(l => l.Activity)], Config.ClockMhz);
 
     public SramCounts Sram => Layers.Aggregate(SramCounts.Zero, (sum, l) => sum.Plus(l.Sram));
 }

@@ -1,4 +1,3 @@
-using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Timing;
@@ -27,13 +26,12 @@ namespace QuantSim.Simulator.Memory;
 public static class TrafficPlanner
 {
     public static LayerTrafficPlan Plan(
-        Layer layer, ArrayMapping mapping, FoldSchedule schedule, BufferSetConfig buffers, Precision precision, string configFile)
+        Layer layer, ArrayMapping mapping, FoldSchedule schedule, BufferSetConfig buffers, Precision precision)
     {
         var p = mapping.Problem;
         long Bytes(long elements, int bits) => (elements * bits + 7) / 8;
         long Half(BufferConfig b) => buffers.DoubleBuffered ? b.CapacityBytes / 2 : b.CapacityBytes;
         long ifmapSlot = Half(buffers.Ifmap), filterSlot = Half(buffers.Filter), ofmapSlot = Half(buffers.Ofmap);
-        CheckOneFoldFits(mapping, precision, ifmapSlot, filterSlot, buffers.DoubleBuffered, configFile);
 
         var footprint = new IfmapFootprint(layer, p.M, p.K);
         bool ifmapResident = Bytes(footprint.GroupElements * p.Groups, precision.ActivationBits) <= ifmapSlot;
@@ -162,44 +160,6 @@ public static class TrafficPlanner
             long release = start + (i + 1) * t / chunks + skew;
             long share = bytes * (i + 1) / chunks - bytes * i / chunks;
             loads.Add(new LoadSegment(operand, need, release, share));
-        }
-    }
-
-    /// <summary>
-    /// The smallest unit a fold cannot split must fit a buffer half: the stationary tile (R x C weights
-    /// for WS, inputs for IS), and for OS one step of the streams (R inputs, C weights).
-    /// </summary>
-    private static void CheckOneFoldFits(ArrayMapping m, Precision precision, long ifmapSlot, long filterSlot, bool doubled, string configFile)
-    {
-        long tile = (long)m.Rows * m.Cols;
-        string half = doubled ? "half of the double-buffered" : "the";
-        var errors = new List<InputError>();
-        void Need(string buffer, long bytes, long slot, string what)
-        {
-            if (bytes > slot)
-            {
-                errors.Add(new InputError(configFile, 0, 0, $"buffers.{buffer}.capacity_kib",
-                    $"layer '{m.Problem.LayerName}' needs {bytes} bytes of {what} per fold, but {half} {buffer} buffer holds {slot} bytes; enlarge the buffer"));
-            }
-        }
-
-        switch (m.Dataflow)
-        {
-            case Dataflow.WeightStationary:
-                Need("filter", (tile * precision.WeightBits + 7) / 8, filterSlot, $"stationary weights ({m.Rows}x{m.Cols} tile)");
-                break;
-            case Dataflow.InputStationary:
-                Need("ifmap", (tile * precision.ActivationBits + 7) / 8, ifmapSlot, $"stationary inputs ({m.Rows}x{m.Cols} tile)");
-                break;
-            default:
-                Need("ifmap", ((long)m.Rows * precision.ActivationBits + 7) / 8, ifmapSlot, "inputs (one column of the stream)");
-                Need("filter", ((long)m.Cols * precision.WeightBits + 7) / 8, filterSlot, "weights (one row of the stream)");
-                break;
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InputException(errors);
         }
     }
 }

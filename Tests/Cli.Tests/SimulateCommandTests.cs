@@ -85,7 +85,7 @@ public sealed class SimulateCommandTests
 
     [TestCase("--workload", "resnet-51", "resnet-51: no zoo workload or file of that name")]
     [TestCase("--config", "tpu-v9", "tpu-v9: --config: no such file and no built-in config of that name")]
-    [TestCase("--datapath", "lsq-plus", "--datapath: lsq-plus: unknown datapath; allowed: fixed-point, lsq, mixed-precision, per-channel, scale-offset")]
+    [TestCase("--datapath", "lsq-plus", "--datapath: lsq-plus: unknown datapath; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision")]
     public void Should_Exit_2_With_One_Clear_Line_On_Unknown_Names(string option, string value, string message)
     {
         string dir = TempDir();
@@ -130,7 +130,7 @@ public sealed class SimulateCommandTests
             var run = CliRun.Of("simulate", "--config", config, "--workload", "lenet5");
 
             Assert.That(run.ExitCode, Is.EqualTo(2));
-            Assert.That(run.Error, Does.StartWith($"{config}: buffers.filter.capacity_kib: layer 'conv1' needs 1024 bytes of stationary weights (32x32 tile) per fold, but half of the double-buffered filter buffer holds 512 bytes; enlarge the buffer"));
+            Assert.That(run.Error, Does.StartWith($"{config}:24:19: buffers.filter.capacity_kib: a fold needs 1024 bytes of stationary weights (32x32 tile) at w8a8, but half of the double-buffered filter buffer holds 512 bytes; allowed: at least 2 KiB"));
         }
         finally
         {

@@ -217,8 +217,8 @@ public sealed class CostTableReaderTests
             System.IO.File.WriteAllText(path, Valid);
             string config = Path.Combine(dir, "accel.yaml");
 
-            var builtIn = CostTableResolver.Resolve("horowitz-45nm");
-            var user = CostTableResolver.Resolve("my-22nm.yaml", config);
+            var builtIn = CostTableResolver.BuiltIn("horowitz-45nm");
+            var user = CostTableResolver.Resolve("my-22nm.yaml", new FieldLocation(config, 0, 0, "technology.cost_table"));
 
             Assert.Multiple(() =>
             {
@@ -237,8 +237,8 @@ public sealed class CostTableReaderTests
     [Test]
     public void Should_name_the_built_in_tables_when_a_name_is_unknown()
     {
-        var ex = Assert.Throws<InputException>(() => CostTableResolver.Resolve("horowitz-7nm", "accel.yaml"))!;
+        var ex = Assert.Throws<InputException>(() => CostTableResolver.Resolve("horowitz-7nm", new FieldLocation("accel.yaml", 12, 15, "technology.cost_table")))!;
         Assert.That(ex.Errors[0].ToString(), Is.EqualTo(
-            "accel.yaml: technology.cost_table: unknown cost table 'horowitz-7nm'; built-in tables: horowitz-45nm; or give a path to a YAML table"));
+            "accel.yaml:12:15: technology.cost_table: unknown cost table 'horowitz-7nm'; built-in tables: horowitz-45nm; or give a path to a YAML table"));
     }
 }

@@ -1,5 +1,5 @@
 using QuantSim.Energy.Area;
-using QuantSim.Energy.Integration;
+using QuantSim.Energy.Pricing;
 using QuantSim.Energy.Model;
 using QuantSim.Simulator.Activity;
 using QuantSim.Simulator.Config;
@@ -32,19 +32,19 @@ public sealed class ShippedConfigTests
     {
         // Given a shipped config and the table it names
         var config = AcceleratorConfigReader.Default.ReadFile(file);
-        var table = AcceleratorCosts.Table(config, file);
+        var table = AcceleratorCosts.Table(config);
         var pricer = new EnergyModel(table).Pricer;
         var p = config.Datapath.Precision;
 
         // When its buffer accesses, its MAC and its buffer area are priced
         decimal[] accesses =
         [
-            pricer.UnitTotal(new ActivityKey(ActivitySite.Memory, AcceleratorCosts.Read(config, AcceleratorCosts.Ifmap))),
-            pricer.UnitTotal(new ActivityKey(ActivitySite.Memory, AcceleratorCosts.Read(config, AcceleratorCosts.Filter))),
-            pricer.UnitTotal(new ActivityKey(ActivitySite.Memory, AcceleratorCosts.Write(config, AcceleratorCosts.Ofmap))),
+            pricer.UnitTotal(new ActivityKey(ActivitySite.Memory, ActivityCounter.Read(ActivityCounter.Ifmap, config.Buffers.Ifmap))),
+            pricer.UnitTotal(new ActivityKey(ActivitySite.Memory, ActivityCounter.Read(ActivityCounter.Filter, config.Buffers.Filter))),
+            pricer.UnitTotal(new ActivityKey(ActivitySite.Memory, ActivityCounter.Write(ActivityCounter.Ofmap, config.Buffers.Ofmap))),
         ];
         decimal mac = pricer.UnitTotal(new ActivityKey(ActivitySite.ProcessingElement, new Mac(p.ActivationBits, p.WeightBits, p.AccumulatorBits)));
-        var area = new AreaModel(table).Estimate(AcceleratorCosts.Buffers(config));
+        var area = new AreaModel(table).Estimate(AcceleratorCosts.Hardware(config, config.Datapath.Inventory()).Where(i => i.Unit is SramUnit));
 
         TestContext.Out.WriteLine(FormattableString.Invariant(
             $"{config.Name}: {p.Name} acc{p.AccumulatorBits} MAC {mac} pJ; ifmap read {accesses[0]} pJ, filter read {accesses[1]} pJ, ofmap write {accesses[2]} pJ; buffers {area.TotalMm2:F3} mm^2, SRAM leakage {area.LeakagePowerMw} mW"));

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.FixedPoint;
 using QuantSim.Input;
 using QuantSim.Workloads.Layers;
 
@@ -90,10 +92,15 @@ public static class ScaleSimConfigReader
             array,
             new BufferSetConfig(Buffer(ifmapKb!.Value), Buffer(filterKb!.Value), Buffer(ofmapKb!.Value), DoubleBuffered: true),
             dram,
-            new DatapathConfig("fixed-point", new Precision(8, 8, 32), ImmutableSortedDictionary<string, string>.Empty),
-            new TechnologyConfig("horowitz-45nm"));
+            ScaleSimDatapath,
+            new TechnologyConfig("horowitz-45nm")) { Origin = new ConfigOrigin(file) };
         return new ScaleSimConfig(accelerator, mode!.Value, bandwidth ?? 0, ifmapOffset, filterOffset, ofmapOffset);
     }
+
+    /// <summary>
+    /// SCALE-Sim models no quantization: its words are bytes, so the array is priced as plain 8-bit fixed point.
+    /// </summary>
+    private static readonly DatapathChoice ScaleSimDatapath = DatapathChoice.Of(new FixedPointDatapath(), Precision.W8A8);
 
     /// <summary>SCALE-Sim sizes are kB of one-byte words: <c>SzkB * 1024</c> words.</summary>
     private static BufferConfig Buffer(int kb) => new(kb * 1024L, 8, 1);

@@ -248,6 +248,48 @@ public sealed class Issue16RegressionTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
     }
 
+    [Test]
+    public void Limit_Should_Refuse_A_Trace_Past_10000_Layers_At_The_First_Row_Past_It()
+    {
+        using var files = new TempFiles();
+        var text = new StringBuilder("name,kind,m,n,k\n");
+        for (int i = 0; i <= 10_000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"fc{i},fc,1,4,4\n");
+        }
+
+        string trace = files.Write("long.csv", text.ToString());
+
+        var run = CliRun.Of("simulate", "--workload", trace);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.Error.Trim(), Is.EqualTo($"{trace}:10002: more than 10000 layers; a workload may have at most 10000 (split the network into several traces)"));
+    }
+
+    [Test]
+    public void Limit_Should_Refuse_More_Than_10000_Sweep_Combinations_Before_Any_Point_Runs()
+    {
+        using var files = new TempFiles();
+        string values = string.Join(',', Enumerable.Range(1, 101));
+
+        var run = CliRun.Of("sweep", "--workload", "lenet5", "--vary", $"array.rows={values}", "--vary", $"array.cols={values}", "--out", Path.Combine(files.Root, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.Error.Trim(), Does.StartWith("--vary: the axes make more than 10000 combinations, the most a sweep may run"));
+    }
+
+    [Test]
+    public void Limit_Should_Refuse_More_Than_10000_Sweep_Points_Counting_The_Workloads()
+    {
+        using var files = new TempFiles();
+        string values = string.Join(',', Enumerable.Range(1, 100));
+
+        var run = CliRun.Of("sweep", "--workload", "lenet5", "--workload", "resnet18", "--vary", $"array.rows={values}", "--vary", $"array.cols={values}", "--out", Path.Combine(files.Root, "out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.Error.Trim(), Does.StartWith("--workload: 20000 points (2 workloads x the axes' combinations) are more than 10000, the most a sweep may run"));
+    }
+
     /// <summary>default.yaml, readable from any directory: its DRAM set named by absolute path.</summary>
     private static string DefaultWithAbsoluteDram() =>
         File.ReadAllText(Default).Replace("timing: lpddr4-3200", $"timing: {Path.Combine(Path.GetDirectoryName(Default)!, "dram", "lpddr4-3200.yaml")}", StringComparison.Ordinal);

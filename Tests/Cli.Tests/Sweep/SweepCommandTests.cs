@@ -112,7 +112,7 @@ public sealed class SweepCommandTests
     [TestCase("array.dataflow=os,rs",
         "--vary array.dataflow: value 'rs': unknown value 'rs'; allowed: os, ws, is")]
     [TestCase("datapath.kind=lsq,warp",
-        "--vary datapath.kind: value 'warp': unknown datapath 'warp'; allowed: fixed-point, lsq, mixed-precision, per-channel, scale-offset")]
+        "--vary datapath.kind: value 'warp': unknown datapath 'warp'; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision")]
     [TestCase("buffers.ifmap.capacity_kib=0.001",
         "--vary buffers.ifmap.capacity_kib: value '0.001': must be a whole number of bytes, got 0.001 KiB = 1.024 bytes")]
     public void Should_Reject_A_Bad_Axis_Naming_It_Before_Any_Work(string axis, string message)
@@ -179,12 +179,12 @@ public sealed class SweepCommandTests
     [Test]
     public void Should_Name_The_Combination_When_Values_Are_Only_Invalid_Together()
     {
-        // 4096 rows alone fit the 128 KiB buffers, 1 KiB alone fits 16 rows; together a row of 4096 bytes does not fit 1 KiB
+        // 4096 rows alone fit the 128 KiB buffers, 1 KiB alone fits 16 rows; together one 4096-byte step of the input stream does not fit half of 1 KiB
         var run = CliRun.Of("sweep", "--config", "edge-16x16", "--workload", "lenet5", "--vary", "array.rows=16,4096", "--vary", "buffers.ifmap.capacity_kib=1,128", "--out", _dir);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Is.EqualTo(
-            "--vary array.rows=4096 buffers.ifmap.capacity_kib=1: buffers.ifmap.capacity_kib: values invalid together: holds 1024 words of 8 bits, but a 4096x16 array needs at least one row of operands (4096 words); allowed: at least 4 KiB"
+            "--vary array.rows=4096 buffers.ifmap.capacity_kib=1: buffers.ifmap.capacity_kib: values invalid together: a fold needs 4096 bytes of inputs (one step of the stream, 4096 rows) at w8a8, but half of the double-buffered ifmap buffer holds 512 bytes; allowed: at least 8 KiB"
             + Environment.NewLine));
         Assert.That(Directory.Exists(_dir), Is.False);
     }

@@ -20,8 +20,8 @@ public sealed class ConfigErrorTests
     public void Should_read_a_valid_scale_offset_config()
     {
         var config = AcceleratorConfigReader.Default.Read("ok.yaml", ConfigTexts.With("kind: scale-offset\n  weight_bits: 8\n  activation_bits: 8\n  form: folded"));
-        Assert.That(config.Datapath.Option("form"), Is.EqualTo("folded"));
-        Assert.That(config.Datapath.Option("weights"), Is.EqualTo("symmetric"));
+        Assert.That(config.Datapath.Settings["form"], Is.EqualTo("folded"));
+        Assert.That(config.Datapath.Settings["weights"], Is.EqualTo("symmetric"));
     }
 
     [TestCase(0)]
@@ -71,11 +71,11 @@ public sealed class ConfigErrorTests
         Assert.That(DatapathRegistry.Default.TryGet("mixed-precision", out var mixed), Is.True);
 
         // When checked against mixed precision, Then the bare layer is named; lsq accepts it.
-        var problems = WorkloadPrecisionCheck.Check(mixed, Precision.W8A8, workload);
+        var problems = WorkloadPrecisionCheck.Check(DatapathChoice.Of(mixed, Precision.W8A8), workload);
         Assert.That(problems.Select(p => p.Layer), Is.EqualTo(new[] { "fc2" }));
         Assert.That(problems[0].Message, Does.Contain("needs per-layer bit-widths"));
         Assert.That(DatapathRegistry.Default.TryGet("lsq", out var lsq), Is.True);
-        Assert.That(WorkloadPrecisionCheck.Check(lsq, Precision.W8A8, workload), Is.Empty);
+        Assert.That(WorkloadPrecisionCheck.Check(DatapathChoice.Of(lsq, Precision.W8A8), workload), Is.Empty);
     }
 
     [Test]
@@ -86,7 +86,7 @@ public sealed class ConfigErrorTests
         Assert.That(DatapathRegistry.Default.TryGet("mixed-precision", out var mixed), Is.True);
 
         // Then one problem names the count and the first three
-        var problems = WorkloadPrecisionCheck.Check(mixed, Precision.W8A8, workload);
+        var problems = WorkloadPrecisionCheck.Check(DatapathChoice.Of(mixed, Precision.W8A8), workload);
         Assert.That(problems.Single().Message, Is.EqualTo(
             "datapath 'mixed-precision' needs per-layer bit-widths, but 5 layers have none (fc1, fc2, fc3 and 2 more); give every layer of workload 'net' its weight and activation bits"));
     }
@@ -96,7 +96,7 @@ public sealed class ConfigErrorTests
     {
         var workload = new Workload("w", [new FullyConnectedLayer("fc2", 8, 4)]);
         Assert.That(DatapathRegistry.Default.TryGet("mixed-precision", out var mixed), Is.True);
-        var ex = Assert.Throws<InputException>(() => WorkloadPrecisionCheck.ThrowIfAny(mixed, Precision.W8A8, workload, "net.csv"));
+        var ex = Assert.Throws<InputException>(() => WorkloadPrecisionCheck.ThrowIfAny(DatapathChoice.Of(mixed, Precision.W8A8), workload, "net.csv"));
         Assert.That(ex!.Errors.Single().ToString(), Does.StartWith("net.csv: fc2.precision: datapath 'mixed-precision' needs per-layer bit-widths"));
     }
 
@@ -105,8 +105,8 @@ public sealed class ConfigErrorTests
     {
         var workload = new Workload("w", [new FullyConnectedLayer("fc1", 16, 8) { Precision = new Precision(3, 8, 32) }]);
         Assert.That(DatapathRegistry.Default.TryGet("mixed-precision", out var mixed), Is.True);
-        var problems = WorkloadPrecisionCheck.Check(mixed, Precision.W8A8, workload);
-        Assert.That(problems.Single().Field, Is.EqualTo(PrecisionProblem.WeightBits));
+        var problems = WorkloadPrecisionCheck.Check(DatapathChoice.Of(mixed, Precision.W8A8), workload);
+        Assert.That(problems.Single().Field, Is.EqualTo(DatapathProblem.WeightBits));
         Assert.That(problems.Single().Message, Does.Contain("fc1").And.Contain("w3a8"));
     }
 }

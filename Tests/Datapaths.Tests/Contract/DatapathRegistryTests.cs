@@ -8,19 +8,18 @@ namespace QuantSim.Datapaths.Tests.Contract;
 [TestFixture]
 public sealed class DatapathRegistryTests
 {
-    private static DatapathRegistry WithTestVariant() =>
-        new(DatapathRegistry.Discover(typeof(IDatapath).Assembly).Concat(DatapathRegistry.Discover(typeof(DatapathRegistryTests).Assembly)));
+    private static DatapathRegistry WithTestVariant() => DatapathRegistry.Default.With(new UnsignedFixedPointTestDatapath());
 
     [Test]
-    public void Should_discover_the_five_built_in_variants_in_name_order()
+    public void Should_list_the_five_built_in_variants_in_declared_order()
     {
-        Assert.That(DatapathRegistry.Default.Names, Is.EqualTo(new[] { "fixed-point", "lsq", "mixed-precision", "per-channel", "scale-offset" }));
+        Assert.That(DatapathRegistry.Default.Names, Is.EqualTo(new[] { "fixed-point", "lsq", "per-channel", "scale-offset", "mixed-precision" }));
     }
 
     [Test]
-    public void Should_pick_up_a_new_variant_by_discovery_alone()
+    public void Should_take_a_new_variant_given_to_the_registry()
     {
-        // Given a variant class defined only in this test assembly, When its assembly is discovered,
+        // Given a variant class defined only in this test assembly, When a registry is built with it,
         // Then the registry lists it and it can run a layer.
         var registry = WithTestVariant();
         Assert.That(registry.TryGet("unsigned-fixed-point-test", out var variant), Is.True);
@@ -40,8 +39,8 @@ public sealed class DatapathRegistryTests
     {
         var reader = new AcceleratorConfigReader(WithTestVariant());
         var config = reader.Read("t.yaml", ConfigTexts.With("kind: unsigned-fixed-point-test\n  weight_bits: 4\n  activation_bits: 4\n  rounding: nearest"));
-        Assert.That(config.Datapath.Kind, Is.EqualTo("unsigned-fixed-point-test"));
-        Assert.That(config.Datapath.Option("rounding"), Is.EqualTo("nearest"));
+        Assert.That(config.Datapath.Name, Is.EqualTo("unsigned-fixed-point-test"));
+        Assert.That(config.Datapath.Settings["rounding"], Is.EqualTo("nearest"));
     }
 
     [Test]

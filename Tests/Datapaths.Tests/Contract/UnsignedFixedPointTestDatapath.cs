@@ -18,7 +18,7 @@ public sealed class UnsignedFixedPointTestDatapath : IDatapath
 
     public IReadOnlyList<DatapathOption> Options { get; } = [new("rounding", ["nearest"], "nearest", "the only rounding it has")];
 
-    public IEnumerable<PrecisionProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.IntegerOperands(precision);
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
         new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.PowerOfTwo, false),
@@ -40,9 +40,9 @@ public sealed class UnsignedFixedPointTestDatapath : IDatapath
         int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
         return new(
             Name, "test", precision,
-            [.. InventoryParts.MultiplierMac(ba, bw, bw, ba, acc), new(OpScope.PerOutput, OpKind.Shift, acc, 0, 1, "rounding shift")],
+            [.. MultiplierPe.MacOps(ba, bw, bw, ba, acc), new(OpScope.PerOutput, OpKind.Shift, acc, 0, 1, OpRole.Requantize, "rounding shift")],
             [new("shift", 8, false)],
-            [.. InventoryParts.MultiplierPe(ba, bw, bw, ba, acc)],
+            [.. MultiplierPe.Components(ba, bw, bw, ba, acc)],
             [],
             PeThroughput.OnePerCycle);
     }

@@ -36,7 +36,7 @@ public sealed class AcceleratorConfigReaderTests
                 Assert.That(config.Buffers.Ofmap, Is.EqualTo(new BufferConfig(1024, 32, 1)));
                 Assert.That(config.Buffers.DoubleBuffered, Is.True);
                 Assert.That(config.Dram, Is.EqualTo(new BandwidthDramConfig(8m, 10, 64)));
-                Assert.That(config.Datapath.Kind, Is.EqualTo("lsq"));
+                Assert.That(config.Datapath.Name, Is.EqualTo("lsq"));
                 Assert.That(config.Datapath.Precision, Is.EqualTo(new Precision(8, 8, 32)));
                 Assert.That(config.Technology.CostTable, Is.EqualTo("horowitz-45nm"));
             });
@@ -53,8 +53,8 @@ public sealed class AcceleratorConfigReaderTests
             var config = AcceleratorConfigReader.Default.Read("so.yaml", text);
 
             // Then form takes its default (in-pe) and weights keeps the given value
-            Assert.That(config.Datapath.Option("form"), Is.EqualTo("in-pe"));
-            Assert.That(config.Datapath.Option("weights"), Is.EqualTo("asymmetric"));
+            Assert.That(config.Datapath.Settings["form"], Is.EqualTo("in-pe"));
+            Assert.That(config.Datapath.Settings["weights"], Is.EqualTo("asymmetric"));
         }
 
         [Test]
@@ -115,16 +115,15 @@ public sealed class AcceleratorConfigReaderTests
         }
 
         [Test]
-        public void Should_Reject_Buffers_Smaller_Than_One_Row_Of_Operands()
+        public void Should_Reject_Buffers_Smaller_Than_One_Fold_Needs()
         {
-            // Given a 512x4 array and three 0.25 KiB (256-byte) buffers: every buffer must hold 512 words.
-            // 256 B of 8-bit words = 256 words; 256 B of 32-bit words = 64 words.
-            // Needed: 512 words x 1 B = 0.5 KiB and 512 words x 4 B = 2 KiB.
+            // Given a 512x4 weight-stationary array, w8a8, and three double-buffered 0.25 KiB buffers (128-byte halves):
+            // one step of the input stream is 512 one-byte inputs (2 x 512 B = 1 KiB needed), the stationary tile
+            // 512 x 4 one-byte weights (2 x 2048 B = 4 KiB). Partial sums may spill, so the ofmap has no minimum.
             Assert.That(ErrorsOf("buffer-too-small.yaml"), Is.EqualTo(new[]
             {
-                "Broken/buffer-too-small.yaml:9:19: buffers.ifmap.capacity_kib: holds 256 words of 8 bits, but a 512x4 array needs at least one row of operands (512 words); allowed: at least 0.5 KiB",
-                "Broken/buffer-too-small.yaml:11:19: buffers.filter.capacity_kib: holds 256 words of 8 bits, but a 512x4 array needs at least one row of operands (512 words); allowed: at least 0.5 KiB",
-                "Broken/buffer-too-small.yaml:13:19: buffers.ofmap.capacity_kib: holds 64 words of 32 bits, but a 512x4 array needs at least one row of operands (512 words); allowed: at least 2 KiB",
+                "Broken/buffer-too-small.yaml:9:19: buffers.ifmap.capacity_kib: a fold needs 512 bytes of inputs (one step of the stream, 512 rows) at w8a8, but half of the double-buffered ifmap buffer holds 128 bytes; allowed: at least 1 KiB",
+                "Broken/buffer-too-small.yaml:11:19: buffers.filter.capacity_kib: a fold needs 2048 bytes of stationary weights (512x4 tile) at w8a8, but half of the double-buffered filter buffer holds 128 bytes; allowed: at least 4 KiB",
             }));
         }
 
@@ -163,7 +162,7 @@ public sealed class AcceleratorConfigReaderTests
         {
             Assert.That(ErrorsOf("unknown-datapath.yaml"), Is.EqualTo(new[]
             {
-                "Broken/unknown-datapath.yaml:21:9: datapath.kind: unknown datapath 'lsq-plus'; allowed: fixed-point, lsq, mixed-precision, per-channel, scale-offset",
+                "Broken/unknown-datapath.yaml:21:9: datapath.kind: unknown datapath 'lsq-plus'; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision",
             }));
         }
 

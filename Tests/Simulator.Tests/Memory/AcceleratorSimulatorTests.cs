@@ -1,4 +1,5 @@
-using System.Collections.Immutable;
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Lsq;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Engine;
 using QuantSim.Workloads;
@@ -13,7 +14,7 @@ public sealed class AcceleratorSimulatorTests
         new ArrayConfig(rows, cols, dataflow, TimingConvention.Native),
         new BufferSetConfig(new BufferConfig(bufferBytes, 8, 1), new BufferConfig(bufferBytes, 8, 1), new BufferConfig(bufferBytes, 32, 1), DoubleBuffered: true),
         dram,
-        new DatapathConfig("lsq", Precision.W8A8, ImmutableSortedDictionary<string, string>.Empty),
+        DatapathChoice.Of(new LsqDatapath(), Precision.W8A8),
         new TechnologyConfig("horowitz-45nm"));
 
     private static Workload One(Layer layer) => new("w", [layer]);

@@ -18,8 +18,8 @@ public sealed class AccuracyRunnerTests
     [OneTimeSetUp]
     public void CreateCache() => _checkpoints = new(Directory.CreateTempSubdirectory("quantsim-checkpoints").FullName);
 
-    private static AccuracyOptions Small(QuantVariant variant, int bits, DataCache checkpoints) =>
-        new(ModelArchitecture.LeNet5, DatasetName.Mnist, new QuantizationConfig(variant, bits, bits))
+    private static AccuracyOptions Small(string variant, int bits, DataCache checkpoints) =>
+        new(ModelArchitecture.LeNet5, DatasetName.Mnist, Variants.Config(variant, bits))
         {
             FloatTraining = new TrainingOptions(1, 32, 3e-3, 1) { TrainImages = 3000 },
             Qat = new TrainingOptions(1, 64, 1e-2, 1) { TrainImages = 1000 },
@@ -35,8 +35,8 @@ public sealed class AccuracyRunnerTests
         var stages = new List<string>();
 
         // When LSQ w4a4 is measured twice with the same options
-        AccuracyResult first = runner.Run(Small(QuantVariant.Lsq, 4, checkpoints), new SynchronousProgress(p => stages.Add(p.Stage)));
-        AccuracyResult second = runner.Run(Small(QuantVariant.Lsq, 4, checkpoints));
+        AccuracyResult first = runner.Run(Small("lsq", 4, checkpoints), new SynchronousProgress(p => stages.Add(p.Stage)));
+        AccuracyResult second = runner.Run(Small("lsq", 4, checkpoints));
 
         Assert.Multiple(() =>
         {
@@ -63,8 +63,8 @@ public sealed class AccuracyRunnerTests
         DataCache checkpoints = _checkpoints;
 
         // Given the same float network, quantized to w2a2 (inner layers) by calibration only, and with fine-tuning
-        AccuracyResult ptq = runner.Run(Small(QuantVariant.Lsq, 2, checkpoints) with { PostTrainingOnly = true });
-        AccuracyResult qat = runner.Run(Small(QuantVariant.Lsq, 2, checkpoints));
+        AccuracyResult ptq = runner.Run(Small("lsq", 2, checkpoints) with { PostTrainingOnly = true });
+        AccuracyResult qat = runner.Run(Small("lsq", 2, checkpoints));
 
         // Then fine-tuning recovers accuracy that calibration alone loses
         Assert.That(qat.Integer.Value, Is.GreaterThan(ptq.Integer.Value + 0.02));

@@ -20,13 +20,13 @@ namespace QuantSim.Workloads.Torch.Tests.Accuracy;
 public sealed class AccuracyStudyMeasurement
 {
     [Test]
-    public void Mnist() => Study("mnist", ModelArchitecture.LeNet5, DatasetName.Mnist, QuantVariants.All, [8, 4, 3, 2], ptqBits: [8, 4]);
+    public void Mnist() => Study("mnist", ModelArchitecture.LeNet5, DatasetName.Mnist, Variants.All, [8, 4, 3, 2], ptqBits: [8, 4]);
 
     [Test]
     public void FashionMnist() => Study("fashion-mnist", ModelArchitecture.SmallCnn, DatasetName.FashionMnist,
-        [QuantVariant.Lsq, QuantVariant.FixedPoint], [8, 4], ptqBits: []);
+        ["lsq", "fixed-point"], [8, 4], ptqBits: []);
 
-    private static void Study(string name, ModelArchitecture model, DatasetName dataset, IReadOnlyList<QuantVariant> variants, int[] bits, int[] ptqBits)
+    private static void Study(string name, ModelArchitecture model, DatasetName dataset, IEnumerable<string> variants, int[] bits, int[] ptqBits)
     {
         string folder = Environment.GetEnvironmentVariable("QUANTSIM_STUDY_OUT") ?? Path.Combine(Path.GetTempPath(), "quantsim-study");
         Directory.CreateDirectory(folder);
@@ -39,8 +39,8 @@ public sealed class AccuracyStudyMeasurement
         int skipped = 0;
         foreach (var (b, variant, ptq) in cells)
         {
-            var options = new AccuracyOptions(model, dataset, new QuantizationConfig(variant, b, b)) { PostTrainingOnly = ptq };
-            string label = $"{variant.CliName()} w{b}a{b}{(ptq ? " PTQ" : string.Empty)}";
+            var options = new AccuracyOptions(model, dataset, Variants.Config(variant, b)) { PostTrainingOnly = ptq };
+            string label = $"{variant} w{b}a{b}{(ptq ? " PTQ" : string.Empty)}";
             if (options.Quantization.Problems(model).FirstOrDefault() is { } problem)
             {
                 // The plug-in cannot run it (e.g. 3 bits on the bit-composable PE): a dash in the table.
@@ -59,7 +59,7 @@ public sealed class AccuracyStudyMeasurement
             File.WriteAllText(Path.Combine(folder, name + ".md"), AccuracyTable.ToMarkdown(results));
         }
 
-        Assert.That(results, Has.Count.EqualTo(variants.Count * (bits.Length + ptqBits.Length) - skipped));
+        Assert.That(results, Has.Count.EqualTo(variants.Count() * (bits.Length + ptqBits.Length) - skipped));
     }
 
     /// <summary>Appends one line per 20 batches, so a long run can be watched with <c>tail -f</c>.</summary>

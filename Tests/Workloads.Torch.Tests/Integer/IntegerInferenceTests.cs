@@ -20,11 +20,11 @@ public sealed class IntegerInferenceTests
     [OneTimeSetUp]
     public void LoadImages() => _images = new DatasetLoader(DataCache.Default()).Load(DatasetName.Mnist).Test.Take(300);
 
-    private static QuantizedNetwork Quantized(QuantVariant variant, int bits, int? firstLast = null)
+    private static QuantizedNetwork Quantized(string variant, int bits, int? firstLast = null)
     {
         var network = new QuantizedNetwork(ModelArchitecture.LeNet5, seed: 3);
         using Tensor calibration = _images.ImagesTensor(0, 64);
-        network.EnableQuantization(new QuantizationConfig(variant, bits, bits) { FirstLastBits = firstLast }, calibration);
+        network.EnableQuantization(Variants.Config(variant, bits) with { FirstLastBits = firstLast }, calibration);
         network.eval();
         return network;
     }
@@ -36,7 +36,7 @@ public sealed class IntegerInferenceTests
         // partial sum stays far below 2^53, so TorchSharp's float64 scoring arithmetic is exact: its logits must
         // equal the plug-in kernel's int32 accumulators times s_in·s_w, and every requantization is the same
         // rounding shift.
-        using QuantizedNetwork network = Quantized(QuantVariant.FixedPoint, 8);
+        using QuantizedNetwork network = Quantized("fixed-point", 8);
         IntegerModel model = IntegerExporter.Export(network);
         var inference = new IntegerInference(model);
 
@@ -57,14 +57,14 @@ public sealed class IntegerInferenceTests
         }
     }
 
-    [TestCase(QuantVariant.FixedPoint, 4)]
-    [TestCase(QuantVariant.Lsq, 4)]
-    [TestCase(QuantVariant.PerChannel, 4)]
-    [TestCase(QuantVariant.ScaleOffset, 4)]
-    [TestCase(QuantVariant.MixedPrecision, 4)]
-    [TestCase(QuantVariant.Lsq, 8)]
-    [TestCase(QuantVariant.ScaleOffset, 2)]
-    public void Should_Predict_The_Same_Class_As_Fake_Quantization(QuantVariant variant, int bits)
+    [TestCase("fixed-point", 4)]
+    [TestCase("lsq", 4)]
+    [TestCase("per-channel", 4)]
+    [TestCase("scale-offset", 4)]
+    [TestCase("mixed-precision", 4)]
+    [TestCase("lsq", 8)]
+    [TestCase("scale-offset", 2)]
+    public void Should_Predict_The_Same_Class_As_Fake_Quantization(string variant, int bits)
     {
         // Given a network with 8-bit first and last layers around lower-precision ones (so kernels chain
         // across precisions). TorchSharp scores in float64, where each layer's sum of integer-valued products
@@ -79,8 +79,8 @@ public sealed class IntegerInferenceTests
         Assert.That(fake.Zip(integer).Count(p => p.First == p.Second), Is.GreaterThanOrEqualTo(299), "at least 299 of 300 images");
     }
 
-    [TestCaseSource(typeof(QuantVariants), nameof(QuantVariants.All))]
-    public void Should_Equal_The_Reference_Integer_Network_Logit_For_Logit(QuantVariant variant)
+    [TestCaseSource(typeof(Variants), nameof(Variants.All))]
+    public void Should_Equal_The_Reference_Integer_Network_Logit_For_Logit(string variant)
     {
         // Given w4a4 inner layers between 8-bit first and last layers
         using QuantizedNetwork network = Quantized(variant, 4, firstLast: 8);
@@ -96,8 +96,8 @@ public sealed class IntegerInferenceTests
         }
     }
 
-    [TestCaseSource(typeof(QuantVariants), nameof(QuantVariants.All))]
-    public void Should_Export_The_Codes_The_Fake_Quantized_Forward_Pass_Uses(QuantVariant variant)
+    [TestCaseSource(typeof(Variants), nameof(Variants.All))]
+    public void Should_Export_The_Codes_The_Fake_Quantized_Forward_Pass_Uses(string variant)
     {
         // Given the exporter quantizes with the plug-in's QuantizationScheme and the forward pass with tensors
         using QuantizedNetwork network = Quantized(variant, 3, firstLast: 8);

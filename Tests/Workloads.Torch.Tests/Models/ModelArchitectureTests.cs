@@ -30,8 +30,8 @@ public sealed class ModelArchitectureTests
     {
         // Given mixed precision at w4a4 with 8-bit first and last layers: fc1 (48,000 of the weights) gets the
         // next narrower width the bit-composable plug-in runs (2, 4, 8, 16): w2a4
-        var bits = new QuantizationConfig(QuantVariant.MixedPrecision, 4, 4).BitsFor(ModelArchitecture.LeNet5);
-        var precisions = bits.Select(b => b.ToPrecision()).ToList();
+        var bits = Variants.Config("mixed-precision", 4).BitsFor(ModelArchitecture.LeNet5);
+        var precisions = bits.ToList();
 
         var workload = ModelArchitecture.LeNet5.ToWorkload(precisions);
 
@@ -44,11 +44,11 @@ public sealed class ModelArchitectureTests
     public void Should_Narrow_The_Largest_Layer_To_A_Width_The_Plug_In_Runs(int bits, string fc1)
     {
         // Given w8a8: 7 bits is not a bit-composable width, so fc1 drops to 4; at w2a2 nothing narrower exists
-        var config = new QuantizationConfig(QuantVariant.MixedPrecision, bits, bits);
+        var config = Variants.Config("mixed-precision", bits);
 
         Assert.Multiple(() =>
         {
-            Assert.That(config.BitsFor(ModelArchitecture.LeNet5)[2].ToString(), Is.EqualTo(fc1));
+            Assert.That(config.BitsFor(ModelArchitecture.LeNet5)[2].Name, Is.EqualTo(fc1));
             Assert.That(config.Problems(ModelArchitecture.LeNet5), Is.Empty);
         });
     }
@@ -57,7 +57,7 @@ public sealed class ModelArchitectureTests
     public void Should_Name_Each_Layer_The_Plug_In_Cannot_Run()
     {
         // Given w3a3 on the bit-composable PE (2, 4, 8 or 16 bits only); first and last layers are 8-bit
-        var problems = new QuantizationConfig(QuantVariant.MixedPrecision, 3, 3).Problems(ModelArchitecture.LeNet5).ToList();
+        var problems = Variants.Config("mixed-precision", 3).Problems(ModelArchitecture.LeNet5).ToList();
 
         // Then conv2 and fc2 are refused for weights and activations, fc1 for activations (its weights narrow to 2)
         Assert.That(problems, Has.Count.EqualTo(5));

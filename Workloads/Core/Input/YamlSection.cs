@@ -134,6 +134,13 @@ public sealed class YamlSection
             ? ((int)entry.Value.Start.Line, (int)entry.Value.Start.Column)
             : (Line, Column);
 
+    /// <summary>Where a key's value is (this mapping when the key is absent), for rules checked after reading.</summary>
+    public FieldLocation Locate(string key)
+    {
+        var (line, column) = PositionOf(key);
+        return new FieldLocation(Diagnostics.File, line, column, FieldPath(key));
+    }
+
     /// <summary>Records an error against a key (its value's position, or this mapping's when absent).</summary>
     public void Error(string key, string message)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
-using QuantSim.Workloads.Torch.Quantization;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Statistics;
 
 namespace QuantSim.Workloads.Torch.Accuracy;
@@ -16,7 +16,7 @@ public sealed record AccuracyResult(
     string Dataset,
     string Variant,
     string Precision,
-    ImmutableArray<LayerBits> LayerBits,
+    ImmutableArray<Precision> LayerBits,
     bool PostTrainingOnly,
     Top1Accuracy Float,
     Top1Accuracy FakeQuantized,

@@ -79,7 +79,7 @@ public sealed class AccuracyRunner
         return new AccuracyResult(
             options.Model.Name,
             options.Dataset.CliName(),
-            options.Quantization.Variant.CliName(),
+            options.Quantization.Datapath.Label,
             options.Quantization.PrecisionName,
             quantNet.Bits,
             options.PostTrainingOnly,

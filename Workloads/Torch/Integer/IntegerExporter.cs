@@ -19,8 +19,7 @@ public static class IntegerExporter
     {
         QuantizationConfig config = network.Quantization
             ?? throw new InvalidOperationException("only a quantized network has an integer form");
-        IDatapath datapath = config.Variant.Datapath();
-        DatapathSettings settings = config.Variant.Settings();
+        DatapathChoice datapath = config.Datapath;
         network.UseDoublePrecision();
         ModelArchitecture architecture = network.Architecture;
         ImmutableArray<int> sides = architecture.InputSides();
@@ -29,7 +28,7 @@ public static class IntegerExporter
         for (int i = 0; i < count; i++)
         {
             LayerSpec spec = architecture.Layers[i];
-            DatapathQuantizers specs = datapath.Quantizers(network.Bits[i].ToPrecision(), settings);
+            DatapathQuantizers specs = datapath.Quantizers(network.Bits[i]);
             var (inputScale, inputZero) = network.ActivationQuantizer(i).Export();
             QuantizationScheme input = specs.Activations.WithScale(inputScale, inputZero);
             double[] scales = network.WeightScales(i);
@@ -43,13 +42,13 @@ public static class IntegerExporter
             if (i < count - 1)
             {
                 var (outputScale, outputZero) = network.ActivationQuantizer(i + 1).Export();
-                output = datapath.Quantizers(network.Bits[i + 1].ToPrecision(), settings).Activations.WithScale(outputScale, outputZero);
+                output = datapath.Quantizers(network.Bits[i + 1]).Activations.WithScale(outputScale, outputZero);
             }
 
             var quantization = new LayerQuantization(input, weights, output, LayerQuantization.QuantizeBias(network.BiasValues(i), input, weights));
             layers.Add(new IntegerLayer(spec, sides[i], network.Bits[i], quantization, codes));
         }
 
-        return new IntegerModel(architecture, datapath, settings, layers.MoveToImmutable());
+        return new IntegerModel(architecture, datapath, layers.MoveToImmutable());
     }
 }

@@ -30,7 +30,7 @@ public sealed class IntegerInference
             int[,] weights = shapes.Layers[i] is ConvLayer conv
                 ? ConvLowering.Weights(conv, FilterRowColumnChannel(layer))
                 : LayerRunner.FullyConnectedWeights((FullyConnectedLayer)shapes.Layers[i], layer.Weights);
-            kernels.Add((model.Datapath.CreateKernel(layer.Quantization, weights, layer.Bits.ToPrecision(), model.Settings), shapes.Layers[i]));
+            kernels.Add((model.Datapath.CreateKernel(layer.Quantization, weights, layer.Bits), shapes.Layers[i]));
         }
 
         _kernels = kernels.MoveToImmutable();

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Torch.Models;
-using QuantSim.Workloads.Torch.Quantization;
+using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Workloads.Torch.Integer;
 
@@ -10,7 +10,7 @@ namespace QuantSim.Workloads.Torch.Integer;
 /// [out, in]) and the plug-in quantizers and bias codes its kernel takes. <see cref="LayerQuantization.Output"/>
 /// is the next layer's input quantizer, or null for the classifier, whose int32 accumulators are the logits.
 /// </summary>
-public sealed record IntegerLayer(LayerSpec Spec, int InputSide, LayerBits Bits, LayerQuantization Quantization, ImmutableArray<int> Weights)
+public sealed record IntegerLayer(LayerSpec Spec, int InputSide, Precision Bits, LayerQuantization Quantization, ImmutableArray<int> Weights)
 {
     /// <summary>Whether this is the classifier layer (no requantization; logits stay int32).</summary>
     public bool IsLast => Quantization.Output is null;

@@ -9,7 +9,7 @@ namespace QuantSim.Workloads.Torch.Integer;
 /// A trained quantized network in the form a datapath plug-in runs: per layer the plug-in's
 /// <see cref="QuantizationScheme"/>s, integer weights and bias codes. Runs without TorchSharp.
 /// </summary>
-public sealed record IntegerModel(ModelArchitecture Architecture, IDatapath Datapath, DatapathSettings Settings, ImmutableArray<IntegerLayer> Layers)
+public sealed record IntegerModel(ModelArchitecture Architecture, DatapathChoice Datapath, ImmutableArray<IntegerLayer> Layers)
 {
     /// <summary>The first layer's input quantizer.</summary>
     public QuantizationScheme Input => Layers[0].Quantization.Input;

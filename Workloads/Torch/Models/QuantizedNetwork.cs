@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Quantization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -46,7 +47,7 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
     public QuantizationConfig? Quantization { get; private set; }
 
     /// <summary>Per-layer bits once quantized.</summary>
-    public ImmutableArray<LayerBits> Bits { get; private set; } = [];
+    public ImmutableArray<Precision> Bits { get; private set; } = [];
 
     public bool IsQuantized => Quantization is not null;
 
@@ -72,7 +73,7 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
         Bits = config.BitsFor(Architecture);
         for (int i = 0; i < Architecture.Layers.Length; i++)
         {
-            var (weights, activations) = QuantizerFactory.Create(config.Variant, Bits[i], Architecture.Layers[i]);
+            var (weights, activations) = QuantizerFactory.Create(config.Datapath, Bits[i], Architecture.Layers[i]);
             _weightQuantizers.Add(weights);
             _activationQuantizers.Add(activations);
         }

@@ -1,96 +1,112 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Models;
 
 namespace QuantSim.Workloads.Torch.Quantization;
 
 /// <summary>
-/// What to quantize and how: the variant, the precision of the inner layers, the precision of the
-/// first and last layers (8 bits by default, as in LSQ's ImageNet experiments) and, for mixed precision,
-/// per-layer overrides by layer name.
+/// What to quantize and how: the datapath choice (plug-in, settings and default precision, the very
+/// object the simulator prices), the precision of the first and last layers (8-bit operands by default,
+/// as in LSQ's ImageNet experiments) and per-layer overrides by layer name (a trace's bits, accumulator
+/// width included). Every layer's <see cref="Precision"/> is what its integer kernel runs at.
 /// </summary>
-public sealed record QuantizationConfig(QuantVariant Variant, int WeightBits, int ActivationBits)
+public sealed record QuantizationConfig(DatapathChoice Datapath)
 {
-    /// <summary>Bits of the first and last layers' weights and input activations; null = same as the others.</summary>
+    /// <summary>Operand bits of the first and last layers; null = the choice's precision like the others.</summary>
     public int? FirstLastBits { get; init; } = 8;
 
-    /// <summary>Per-layer bits (mixed precision), by layer name; they win over every other rule.</summary>
-    public ImmutableSortedDictionary<string, LayerBits> LayerOverrides { get; init; } =
-        ImmutableSortedDictionary<string, LayerBits>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>Per-layer precisions, by layer name; they win over every other rule.</summary>
+    public ImmutableSortedDictionary<string, Precision> LayerOverrides { get; init; } =
+        ImmutableSortedDictionary<string, Precision>.Empty.WithComparers(StringComparer.Ordinal);
 
-    /// <summary>Short text such as <c>w4a4</c> (or a per-layer trace's name), used in tables and cache keys.</summary>
-    public string PrecisionName { get; init; } = $"w{WeightBits}a{ActivationBits}";
+    private readonly string? _precisionName;
 
     /// <summary>
-    /// Bits of every layer. Without overrides, the mixed-precision variant gives the layer holding most of
-    /// the weights (LeNet-5's fc1, 48 k of 62 k) the next narrower weight width its plug-in runs (2, 4, 8, 16
-    /// on the bit-composable PE: 8 → 4, 4 → 2; none below 2): it dominates the weight memory, and on small
-    /// CNNs it is the least sensitive (widest) layer. Overrides replace this rule.
+    /// The precision of the layers no other rule sets: the choice's own, unless a caller asks for one the
+    /// plug-in refuses as a default (mixed precision at w3a3) to learn which layers it refuses (<see cref="Problems"/>).
     /// </summary>
-    public ImmutableArray<LayerBits> BitsFor(ModelArchitecture model)
+    public Precision Body { get; init; } = Datapath.Precision;
+
+    /// <summary>Short text such as <c>w4a4</c> (or a per-layer trace's name), used in tables and cache keys.</summary>
+    public string PrecisionName { get => _precisionName ?? Body.Spec; init => _precisionName = value; }
+
+    /// <summary>
+    /// Precision of every layer. Without overrides, a variant that needs per-layer bit-widths (mixed
+    /// precision) gives the layer holding most of the weights (LeNet-5's fc1, 48 k of 62 k) the next
+    /// narrower weight width its plug-in runs (2, 4, 8, 16 on the bit-composable PE: 8 → 4, 4 → 2; none
+    /// below 2): it dominates the weight memory, and on small CNNs it is the least sensitive (widest)
+    /// layer. Overrides replace this rule. Edge layers keep the choice's accumulator width.
+    /// </summary>
+    public ImmutableArray<Precision> BitsFor(ModelArchitecture model)
     {
-        var bits = ImmutableArray.CreateBuilder<LayerBits>(model.Layers.Length);
+        var body = Body;
+        var bits = ImmutableArray.CreateBuilder<Precision>(model.Layers.Length);
         int largest = Enumerable.Range(0, model.Layers.Length).MaxBy(i => model.Layers[i].WeightCount);
         for (int i = 0; i < model.Layers.Length; i++)
         {
             LayerSpec layer = model.Layers[i];
-            var layerBits = new LayerBits(WeightBits, ActivationBits);
-            if (Variant == QuantVariant.MixedPrecision && LayerOverrides.Count == 0 && i == largest)
+            var precision = body;
+            if (Datapath.Datapath.RequiresLayerPrecision && LayerOverrides.Count == 0 && i == largest)
             {
-                layerBits = layerBits with { Weight = NarrowerWeightBits(layerBits) };
+                precision = precision with { WeightBits = NarrowerWeightBits(precision) };
             }
 
             if (FirstLastBits is int edge && (i == 0 || i == model.Layers.Length - 1))
             {
-                layerBits = new LayerBits(edge, edge);
+                precision = precision with { WeightBits = edge, ActivationBits = edge };
             }
 
-            if (LayerOverrides.TryGetValue(layer.Name, out LayerBits? chosen))
+            if (LayerOverrides.TryGetValue(layer.Name, out Precision? chosen))
             {
-                layerBits = chosen;
+                precision = chosen;
             }
 
-            bits.Add(layerBits);
+            bits.Add(precision);
         }
 
         return bits.MoveToImmutable();
     }
 
     /// <summary>
-    /// Why the variant's plug-in cannot run these bits on <paramref name="model"/> (one message per layer
-    /// and problem), or nothing when it can: the integer path runs on the plug-in's kernels, so training a
+    /// Why the plug-in cannot run these bits on <paramref name="model"/> (one message per layer and
+    /// problem), or nothing when it can: the integer path runs on the plug-in's kernels, so training a
     /// precision it refuses would measure nothing.
     /// </summary>
     public IEnumerable<string> Problems(ModelArchitecture model)
     {
-        var datapath = Variant.Datapath();
-        ImmutableArray<LayerBits> bits = BitsFor(model);
+        ImmutableArray<Precision> bits = BitsFor(model);
         for (int i = 0; i < bits.Length; i++)
         {
-            foreach (var problem in datapath.CheckPrecision(bits[i].ToPrecision()))
+            foreach (var problem in Datapath.CheckPrecision(bits[i]))
             {
-                yield return $"{Variant.CliName()} cannot run {model.Layers[i].Name} at {bits[i]}: {problem.Message}";
+                yield return $"{Datapath.Label} cannot run {model.Layers[i].Name} at {bits[i].Spec}: {problem.Message}";
             }
+        }
+
+        var weights = Datapath.Quantizers(Datapath.Precision).Weights;
+        if (weights.HasZeroPoint)
+        {
+            yield return $"{Datapath.Label}: weights with a zero point (asymmetric weights) have no trained quantizer yet; train with symmetric weights";
         }
     }
 
-    /// <summary>Everything that determines the quantized weights, for checkpoint keys.</summary>
+    /// <summary>Everything that determines the quantized weights, for checkpoint keys (32-bit accumulators are left out, as before they were a choice).</summary>
     public string Fingerprint() =>
-        Variant.CliName() + ";" + PrecisionName + ";edge=" + (FirstLastBits?.ToString(CultureInfo.InvariantCulture) ?? "same") + ";"
-        + string.Join(',', LayerOverrides.Select(kv => kv.Key + "=" + kv.Value));
+        Datapath.NumericsKey + ";" + PrecisionName + ";edge=" + (FirstLastBits?.ToString(CultureInfo.InvariantCulture) ?? "same") + ";"
+        + string.Join(',', LayerOverrides.Select(kv => kv.Key + "=" + kv.Value.Spec));
 
-    private int NarrowerWeightBits(LayerBits bits)
+    private int NarrowerWeightBits(Precision precision)
     {
-        var datapath = Variant.Datapath();
-        for (int w = bits.Weight - 1; w >= 2; w--)
+        for (int w = precision.WeightBits - 1; w >= 2; w--)
         {
-            if (!datapath.CheckPrecision((bits with { Weight = w }).ToPrecision()).Any(p => p.Field == PrecisionProblem.WeightBits))
+            if (!Datapath.CheckPrecision(precision with { WeightBits = w }).Any(p => p.Field == DatapathProblem.WeightBits))
             {
                 return w;
             }
         }
 
-        return bits.Weight;
+        return precision.WeightBits;
     }
 }

@@ -2,10 +2,10 @@ using QuantSim.Energy.Area;
 using QuantSim.Energy.Model;
 using QuantSim.Simulator.Engine;
 
-namespace QuantSim.Energy.Integration;
+namespace QuantSim.Energy.Pricing;
 
 /// <summary>A simulation with its price: energy per layer and component, area, and peak throughput.</summary>
-public sealed record CostedSimulation(SimulationResult Simulation, EnergyReport Energy, AreaReport Area, double PeakTops)
+public sealed record PricedSimulation(SimulationResult Simulation, EnergyReport Energy, AreaReport Area, double PeakTops)
 {
     public double TopsPerMm2 => Area.TopsPerMm2(PeakTops);
 

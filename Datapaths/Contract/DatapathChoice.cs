@@ -1,0 +1,100 @@
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Datapaths.Contract;
+
+/// <summary>
+/// The datapath an accelerator is built with, resolved once: the plug-in object, its checked
+/// settings and the default precision (layers may bring their own). Config reader, command-line
+/// overrides, study and sweep all make one through <see cref="TryResolve"/>; everything downstream
+/// (simulator, activity counter, pricing, accuracy) takes this object and never looks a name up again.
+/// </summary>
+public sealed record DatapathChoice
+{
+    private DatapathChoice(IDatapath datapath, DatapathSettings settings, Precision precision)
+    {
+        Datapath = datapath;
+        Settings = settings;
+        Precision = precision;
+    }
+
+    public IDatapath Datapath { get; }
+
+    public DatapathSettings Settings { get; }
+
+    /// <summary>The precision of layers that do not carry their own.</summary>
+    public Precision Precision { get; }
+
+    public string Name => Datapath.Name;
+
+    /// <summary>
+    /// How reports name the choice: the plug-in's study form with these settings (e.g.
+    /// <c>scale-offset/folded</c>), else the name with the options that differ from their defaults.
+    /// </summary>
+    public string Label
+    {
+        get
+        {
+            foreach (var form in Datapath.StudyForms)
+            {
+                var formSettings = DatapathSettings.TryResolve(Datapath, form.Options, []);
+                if (Settings.Equals(formSettings))
+                {
+                    return form.Label;
+                }
+            }
+
+            var changed = Datapath.Options.Where(o => Settings[o.Key] != o.Default).Select(o => $"{o.Key}={Settings[o.Key]}").ToList();
+            return changed.Count == 0 ? Name : $"{Name}({string.Join(",", changed)})";
+        }
+    }
+
+    /// <summary>
+    /// What determines the integers this choice computes: the name and the options that change
+    /// numerics, for caches of trained networks (hardware-only forms share one).
+    /// </summary>
+    public string NumericsKey =>
+        string.Join(',', [Name, .. Datapath.Options.Where(o => o.ChangesNumerics && Settings[o.Key] != o.Default).Select(o => $"{o.Key}={Settings[o.Key]}")]);
+
+    /// <summary>
+    /// The choice of <paramref name="datapath"/> with <paramref name="options"/> (defaults for the rest) at
+    /// <paramref name="precision"/>, or null with every problem (unknown option or value, a precision the
+    /// variant cannot run) added to <paramref name="problems"/>, each naming its key under <c>datapath:</c>.
+    /// </summary>
+    public static DatapathChoice? TryResolve(
+        IDatapath datapath, IReadOnlyDictionary<string, string>? options, Precision precision, List<DatapathProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(datapath);
+        ArgumentNullException.ThrowIfNull(problems);
+        int before = problems.Count;
+        var settings = DatapathSettings.TryResolve(datapath, options, problems);
+        problems.AddRange(datapath.CheckPrecision(precision).Select(p => p with { Message = $"{p.Message} ({datapath.Name})" }));
+        return settings is not null && problems.Count == before ? new DatapathChoice(datapath, settings, precision) : null;
+    }
+
+    /// <summary><see cref="TryResolve"/> for values a program chose (study forms, tests): a problem is a bug there.</summary>
+    public static DatapathChoice Of(IDatapath datapath, Precision precision, IReadOnlyDictionary<string, string>? options = null)
+    {
+        var problems = new List<DatapathProblem>();
+        return TryResolve(datapath, options, precision, problems)
+            ?? throw new ArgumentException($"{datapath.Name} at {precision}: {string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}"))}", nameof(options));
+    }
+
+    /// <summary>The same plug-in and settings at another default precision, or null with the problems.</summary>
+    public DatapathChoice? TryWith(Precision precision, List<DatapathProblem> problems) =>
+        TryResolve(Datapath, Settings.Values, precision, problems);
+
+    /// <summary>Why a layer's precision cannot run on this choice, or nothing when it can.</summary>
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => Datapath.CheckPrecision(precision);
+
+    public DatapathQuantizers Quantizers(Precision precision) => Datapath.Quantizers(precision, Settings);
+
+    /// <summary>The hardware at <paramref name="precision"/> (the default precision when null).</summary>
+    public HardwareInventory Inventory(Precision? precision = null) => Datapath.Inventory(precision ?? Precision, Settings);
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision) =>
+        Datapath.CreateKernel(quantization, weights, precision, Settings);
+
+    public override string ToString() => $"{Label} {Precision}";
+}

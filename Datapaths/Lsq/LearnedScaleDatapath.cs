@@ -1,0 +1,49 @@
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Datapaths.Lsq;
+
+/// <summary>
+/// A real-valued learned scale per weight tensor or per output channel, unsigned activations with one
+/// real scale, a multiplier PE and the integer-multiplier output stage: LSQ and its per-channel
+/// variant, which differ only in the weight-scale granularity and so in the (M0, shift) parameters stored.
+/// </summary>
+public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
+{
+    public abstract string Name { get; }
+
+    public abstract string Summary { get; }
+
+    public IReadOnlyList<DatapathOption> Options => [];
+
+    /// <summary>Names the requantizer in inventories.</summary>
+    protected abstract string Form { get; }
+
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
+
+    public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
+        new QuantizerSpec(precision.WeightBits, true, weightScales, ScaleKind.Real, false),
+        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.Real, false));
+
+    public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
+    {
+        KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
+        return MultiplierKernels.Symmetric(quantization, weights, precision, ArrayMultiplier.Instance);
+    }
+
+    public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
+    {
+        int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
+        return new(
+            Name,
+            Form,
+            precision,
+            [.. MultiplierPe.MacOps(ba, bw, bw, ba, acc), .. MultiplierRequantizer.OutputOps(acc, ba, false)],
+            MultiplierRequantizer.Parameters(acc, weightScales == Granularity.PerChannel),
+            [.. MultiplierPe.Components(ba, bw, bw, ba, acc)],
+            [.. MultiplierRequantizer.LaneComponents(acc, false)],
+            PeThroughput.OnePerCycle);
+    }
+}

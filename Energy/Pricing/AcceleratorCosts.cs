@@ -1,0 +1,70 @@
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Energy.Area;
+using QuantSim.Energy.Costs;
+using QuantSim.Simulator.Activity;
+using QuantSim.Simulator.Config;
+
+namespace QuantSim.Energy.Pricing;
+
+/// <summary>
+/// What an <see cref="AcceleratorConfig"/> means to the energy and area models: the cost table it
+/// names and the hardware it builds (every PE's components, one output lane per array column, the
+/// three buffers) as area inventory.
+/// </summary>
+public static class AcceleratorCosts
+{
+    /// <summary>
+    /// Loads the table the config names (<c>technology: cost_table:</c>); a relative path is taken
+    /// relative to the config's file, and errors name the config's <c>technology.cost_table</c> field.
+    /// </summary>
+    public static CostTable Table(AcceleratorConfig config) =>
+        CostTableResolver.Resolve(config.Technology.CostTable, config.Origin.Locate("technology.cost_table"));
+
+    /// <summary>
+    /// The built hardware. A component inside a composite MAC unit (<see cref="HardwareComponent.InsideMacUnit"/>)
+    /// is sized by the unit's own entry, not again. The configured buffer capacity is the buffer's total
+    /// (double buffering splits it into halves; it does not add storage).
+    /// </summary>
+    public static IEnumerable<InventoryItem> Hardware(AcceleratorConfig config, HardwareInventory inventory)
+    {
+        long pes = config.Array.ProcessingElements;
+        foreach (var c in inventory.PeComponents.Where(c => !c.InsideMacUnit))
+        {
+            yield return new InventoryItem("pe", Unit(c), pes * c.Count);
+        }
+
+        foreach (var c in inventory.OutputLaneComponents.Where(c => !c.InsideMacUnit))
+        {
+            yield return new InventoryItem("output lanes", Unit(c), (long)config.Array.Cols * c.Count);
+        }
+
+        yield return Buffer(ActivityCounter.Ifmap, config.Buffers.Ifmap);
+        yield return Buffer(ActivityCounter.Filter, config.Buffers.Filter);
+        yield return Buffer(ActivityCounter.Ofmap, config.Buffers.Ofmap);
+    }
+
+    /// <summary>
+    /// The table's DRAM energy option matching the config's DRAM (an LPDDR4 timing set prices as
+    /// <c>lpddr4</c> when the table has it), or null for the table's default.
+    /// </summary>
+    public static string? DramOption(AcceleratorConfig config, CostTable table) =>
+        config.Dram is TimingDramConfig t && t.Parameters.Name.StartsWith("lpddr4", StringComparison.Ordinal)
+        && table.Dram.Options.Any(o => o.Name == "lpddr4")
+            ? "lpddr4"
+            : null;
+
+    private static InventoryItem Buffer(string name, BufferConfig buffer) => new("buffers", new SramUnit(name, buffer.CapacityBytes, buffer.Banks), 1);
+
+    private static HardwareUnit Unit(HardwareComponent c) => c.Kind switch
+    {
+        ComponentKind.Multiplier => new MultiplierUnit(c.Bits, c.SecondBits),
+        ComponentKind.Adder => new AdderUnit(c.Bits),
+        ComponentKind.Register => new RegisterUnit(c.Bits),
+        ComponentKind.Shifter => new ShifterUnit(c.Bits),
+        ComponentKind.Comparator => new ComparatorUnit(c.Bits),
+        // The table has no AND gate: an AND array is sized as 2:1 multiplexers of the same width, an upper bound.
+        ComponentKind.AndArray => new Mux2Unit(c.Bits),
+        ComponentKind.BitComposableMac => new BitComposableMacUnit(),
+        _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unsized datapath component."),
+    };
+}

@@ -1,0 +1,91 @@
+using QuantSim.Energy.Area;
+using QuantSim.Energy.Costs;
+using QuantSim.Energy.Model;
+using QuantSim.Input;
+using QuantSim.Simulator.Activity;
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Dram;
+using QuantSim.Simulator.Engine;
+using QuantSim.Workloads;
+using QuantSim.Workloads.Layers;
+using GemmCounts = QuantSim.Datapaths.Hardware.LayerActivity;
+
+namespace QuantSim.Energy.Pricing;
+
+/// <summary>
+/// The pricing rules that <c>validate</c> and <c>simulate</c> share: the config's cost table exists and
+/// parses, and it prices every action and sizes every unit the config can produce at a precision.
+/// The check counts a probe layer (one of every GEMM scope, one access of every buffer, one DRAM byte
+/// each way) with the simulator's own <see cref="ActivityCounter"/>, so the set of actions it prices is
+/// exactly the set a real run of that precision produces; a run then never lacks energy. Errors name
+/// the config field at fault: the buffer whose capacity or word width the table does not cover, else
+/// <c>technology.cost_table</c>, with the table's own complaint.
+/// </summary>
+public static class PricingCheck
+{
+    /// <summary>Loads the config's table and proves it covers the config at its own precision.</summary>
+    public static CostTable Check(AcceleratorConfig config)
+    {
+        var table = AcceleratorCosts.Table(config);
+        Covers(config, table, [config.Datapath.Precision], null);
+        return table;
+    }
+
+    /// <summary>
+    /// Loads the config's table and proves it covers every precision <paramref name="workload"/>'s layers
+    /// run at (their own bits, else the config's), each error naming the first layer that needs it.
+    /// </summary>
+    public static CostTable Check(AcceleratorConfig config, Workload workload)
+    {
+        var table = AcceleratorCosts.Table(config);
+        var precisions = workload.Layers.Select(l => l.Precision ?? config.Datapath.Precision).Distinct().ToList();
+        Covers(config, table, precisions, workload);
+        return table;
+    }
+
+    private static void Covers(AcceleratorConfig config, CostTable table, IReadOnlyList<Precision> precisions, Workload? workload)
+    {
+        var errors = new List<InputError>();
+        var costs = config.Origin.Locate("technology.cost_table");
+        ActionPricer? pricer = Try(errors, costs, () => new ActionPricer(table, AcceleratorCosts.DramOption(config, table)));
+        foreach (var precision in precisions)
+        {
+            string layer = workload?.Layers.FirstOrDefault(l => l.Precision == precision) is { } first ? $"layer '{first.Name}' ({precision.Name}): " : string.Empty;
+            var inventory = config.Datapath.Inventory(precision);
+            var probe = ActivityCounts.CreateBuilder();
+            ActivityCounter.AddDatapath(probe, new GemmCounts(1, 1, 1, 1, 1), precision, inventory);
+            ActivityCounter.AddMemory(probe, config.Buffers, new SramCounts(1, 1, 1, 1, 1, 1), OneByteEachWay);
+            foreach (var (key, _) in probe.Build().Entries.Where(_ => pricer is not null))
+            {
+                var where = key.Action is SramAccess sram ? config.Origin.Locate($"buffers.{sram.Buffer}.capacity_kib") : costs;
+                Try(errors, where, () => pricer!.UnitCost(key), $"{layer}the cost table cannot price {key.Action}: ");
+            }
+
+            Try(errors, costs, () => new AreaModel(table).Estimate(AcceleratorCosts.Hardware(config, inventory)), $"{layer}the cost table cannot size this hardware: ");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputException([.. errors.Distinct()]);
+        }
+    }
+
+    private static readonly DramStatistics OneByteEachWay = new(1, 1, 1, 1, 1, 0, 0, 0, 0);
+
+    /// <summary>Runs a pricing step; a table error becomes an error at <paramref name="where"/> that quotes it.</summary>
+    private static T? Try<T>(List<InputError> errors, FieldLocation where, Func<T> step, string prefix = "")
+        where T : class
+    {
+        try
+        {
+            return step();
+        }
+        catch (InputException ex)
+        {
+            errors.AddRange(ex.Errors.Select(e => where.Error($"{prefix}{e.Message} ({Where(e)})")));
+            return null;
+        }
+    }
+
+    private static string Where(InputError e) => e.Line > 0 ? $"{e.File}:{e.Line}: {e.Field}" : $"{e.File}: {e.Field}";
+}
