@@ -63,8 +63,7 @@ public sealed class FuzzTests
         var violations = outcomes.Where(o => o.Violations.Count > 0).OrderBy(o => o.Seed).ToList();
         TestContext.Progress.WriteLine(
             $"fuzz: {outcomes.Count} cases (seeds {baseSeed}..{baseSeed + cases - 1}) in {clock.Elapsed.TotalSeconds:0.0} s with {jobs} jobs: " +
-            $"{outcomes.Count(o => o.Accepted)} accepted, {outcomes.Count(o => !o.Accepted)} rejected, {violations.Count} contract violations; " +
-            $"{outcomes.Count(o => o.CostTableWarning)} broken cost tables passed validate and only warned in simulate (issue 16 item 6)");
+            $"{outcomes.Count(o => o.Accepted)} accepted, {outcomes.Count(o => !o.Accepted)} rejected, {violations.Count} contract violations");
         foreach (var group in outcomes.GroupBy(o => o.Kind).OrderBy(g => g.Key))
         {
             TestContext.Progress.WriteLine($"fuzz:   {group.Key,-17} {group.Count(),6} cases, {group.Count(o => o.Accepted),6} accepted, {group.Count(o => o.Violations.Count > 0)} violations, {group.Average(o => o.Elapsed.TotalMilliseconds),5:0} ms a case, slowest {group.Max(o => o.Elapsed.TotalMilliseconds),6:0} ms (seed {group.MaxBy(o => o.Elapsed)!.Seed})");
