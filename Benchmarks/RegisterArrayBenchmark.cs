@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using QuantSim.Simulator.Array;
+using QuantSim.Simulator.Systolic;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 

@@ -30,11 +30,11 @@ public static class ScaleSimStyleReport
             l.Utilization * 100,
             l.Array.SpatialEfficiency * 100,
             l.ComputeCycles == 0 ? 0 : (double)l.Macs / ((double)l.ComputeCycles * pes) * 100,
-            new SramAccess(start, stop, l.Sram.IfmapReads),
-            new SramAccess(start, stop, l.Sram.FilterReads),
-            new SramAccess(start, stop, l.Sram.OfmapWrites),
-            new DramAccess(start, stop, Elements(l.Traffic.IfmapDramBytes, l.Precision.ActivationBits)),
-            new DramAccess(start, stop, Elements(l.Traffic.FilterDramBytes, l.Precision.WeightBits)),
-            new DramAccess(start, stop, Elements(l.Traffic.OutputDramBytes, l.Precision.ActivationBits) + Elements(l.Traffic.PsumDramWriteBytes, l.Precision.AccumulatorBits)));
+            new SramAccessSpan(start, stop, l.Sram.IfmapReads),
+            new SramAccessSpan(start, stop, l.Sram.FilterReads),
+            new SramAccessSpan(start, stop, l.Sram.OfmapWrites),
+            new DramAccessSpan(start, stop, Elements(l.Traffic.IfmapDramBytes, l.Precision.ActivationBits)),
+            new DramAccessSpan(start, stop, Elements(l.Traffic.FilterDramBytes, l.Precision.WeightBits)),
+            new DramAccessSpan(start, stop, Elements(l.Traffic.OutputDramBytes, l.Precision.ActivationBits) + Elements(l.Traffic.PsumDramWriteBytes, l.Precision.AccumulatorBits)));
     }
 }

@@ -16,17 +16,9 @@ public sealed record LayerActivity(long Macs, long RowActivations, long OutputRo
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
     };
 
-    /// <summary>GEMM view of a layer: a grouped convolution has OH·OW rows per group.</summary>
-    public static LayerActivity Of(Layer layer) => layer switch
-    {
-        ConvLayer c => new(
-            c.Macs,
-            (long)c.OutputHeight * c.OutputWidth * c.Groups * c.KernelHeight * c.KernelWidth * c.ChannelsPerGroup,
-            (long)c.OutputHeight * c.OutputWidth * c.Groups,
-            (long)c.OutputHeight * c.OutputWidth * c.Filters,
-            c.Filters),
-        FullyConnectedLayer f => new(f.Macs, (long)f.Batch * f.InputFeatures, f.Batch, (long)f.Batch * f.OutputFeatures, f.OutputFeatures),
-        GemmLayer g => new(g.Macs, (long)g.M * g.K, g.M, (long)g.M * g.N, g.N),
-        _ => throw new ArgumentException($"no GEMM view for layer type {layer.GetType().Name}", nameof(layer)),
-    };
+    /// <summary>The counts of the layer's GEMM view (<see cref="GemmView"/>, the simulator's too).</summary>
+    public static LayerActivity Of(Layer layer) => Of(GemmView.Of(layer));
+
+    public static LayerActivity Of(GemmView gemm) =>
+        new(gemm.Macs, gemm.RowActivations, gemm.OutputRows, gemm.Outputs, gemm.OutputChannels);
 }

@@ -1,15 +1,14 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Hardware;
 using QuantSim.Input;
 using QuantSim.Simulator.Activity;
-using QuantSim.Simulator.Array;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Dram;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Memory;
-using QuantSim.Simulator.Results;
+using QuantSim.Simulator.Planning;
+using QuantSim.Simulator.Systolic;
 using QuantSim.Simulator.Timing;
 using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
@@ -17,10 +16,11 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Simulator.Engine;
 
 /// <summary>
-/// Runs a workload on an accelerator, layer after layer: lower and map the layer, time its folds
-/// (fast engine, or the register-level array cross-checked against it), plan the DMA traffic, run
-/// the memory system on the event kernel against the DRAM model, count SRAM accesses. One DRAM model
-/// lives through the whole workload. Pure: same inputs, same result.
+/// Runs a workload on an accelerator, layer after layer: plan the layer once (lowered, mapped, tiled,
+/// its folds scheduled; <see cref="LayerPlanner"/>), cross-check the plan on the register-level
+/// array if asked, plan the DMA traffic, run the memory system on the event kernel against the DRAM
+/// model, count SRAM accesses. One DRAM model lives through the whole workload. Pure: same inputs,
+/// same result.
 /// </summary>
 public static class AcceleratorSimulator
 {
@@ -31,13 +31,14 @@ public static class AcceleratorSimulator
         string configFile = "config",
         IProgress<int>? layersDone = null)
     {
-        if (fidelity == Fidelity.Register && config.Array.Timing == TimingConvention.ScaleSim)
+        var timing = FoldTimings.For(config.Array.Timing);
+        if (fidelity == Fidelity.Register && !timing.HasRegisterModel)
         {
             throw new InputException(new InputError(configFile, 0, 0, "array.timing",
                 "the register-level array models QuantSim's own microarchitecture; use timing: native with --fidelity register"));
         }
 
-        GemmLowering.LowerAll(workload.Layers, workload.Name);
+        var problems = GemmLowering.LowerAll(workload.Layers, workload.Name);
         var datapath = config.Datapath;
         WorkloadPrecisionCheck.ThrowIfAny(datapath, workload, workload.Name);
         var inventories = Inventories(config, workload);
@@ -50,14 +51,19 @@ public static class AcceleratorSimulator
             var layer = workload.Layers[i];
             var precision = layer.Precision ?? datapath.Precision;
             var inventory = inventories[precision];
-            var (array, schedule) = TimeArray(layer, config, precision, inventory.MacsPerPeCycle, workload.Name, fidelity, seed: i);
-            var plan = TrafficPlanner.Plan(layer, array.Mapping, schedule, config.Buffers, precision);
+            var plan = LayerPlanner.Plan(layer, problems[i], config.Array, timing, inventory.MacsPerPeCycle, config.Buffers, precision.AccumulatorBits);
+            if (fidelity == Fidelity.Register)
+            {
+                CrossCheck(plan, seed: i);
+            }
+
+            var traffic = TrafficPlanner.Plan(plan, config.Buffers, precision);
             var before = dram.Statistics;
-            var memory = MemorySystem.Run(plan, array.ComputeCycles, dram, addresses, cycle, config.Buffers.DoubleBuffered);
-            var sram = SramAccounting.Count(config, array, plan, precision);
+            var memory = MemorySystem.Run(traffic, plan.ComputeCycles, dram, addresses, cycle, config.Buffers.DoubleBuffered);
+            var sram = timing.CountSram(config.Buffers, plan, traffic, precision);
             var moved = Delta(dram.Statistics, before);
             var activity = ActivityCounter.Count(layer, precision, inventory, config.Buffers, sram, moved, memory.EndCycle - cycle);
-            layers.Add(new LayerSimulation(i, layer, precision, array, plan, memory, moved, sram, cycle, activity));
+            layers.Add(new LayerSimulation(i, layer, precision, plan.Array, traffic, memory, moved, sram, cycle, activity));
             cycle = memory.EndCycle;
             layersDone?.Report(i + 1);
         }
@@ -93,54 +99,16 @@ public static class AcceleratorSimulator
         return errors.Count == 0 ? inventories : throw new InputException(errors);
     }
 
-    /// <summary>
-    /// A PE that does p/q MACs per cycle (a bit-composable PE at low precision, a bit-serial PE) is
-    /// timed as a logical array p times wider, each of whose cycles takes q clock cycles: fused
-    /// sub-multipliers work on different output columns side by side, and a multi-cycle MAC slows
-    /// the whole systolic wave uniformly.
-    /// </summary>
-    private static (LayerResult Array, FoldSchedule Schedule) TimeArray(
-        Layer layer, AcceleratorConfig config, Precision precision, PeThroughput throughput, string workload, Fidelity fidelity, int seed)
+    /// <summary>The register-level array runs the planned mapping on random operands; it must take exactly the planned cycles and traffic.</summary>
+    private static void CrossCheck(LayerPlan plan, int seed)
     {
-        int gcd = (int)BigInteger.GreatestCommonDivisor(throughput.Macs, throughput.Cycles);
-        int widen = throughput.Macs / gcd, stretch = throughput.Cycles / gcd;
-        var array = config.Array with { Cols = config.Array.Cols * widen };
-        var (result, schedule) = TimeLogicalArray(layer, array, config.Buffers, precision, workload, fidelity, seed);
-        return stretch == 1
-            ? (result, schedule)
-            : (result with { ComputeCycles = result.ComputeCycles * stretch }, Stretch(schedule, stretch));
-    }
-
-    private static FoldSchedule Stretch(FoldSchedule s, long k) => new(
-        s.StreamStart.Select(c => c * k).ToArray(),
-        s.LoadStart.Select(c => c < 0 ? c : c * k).ToArray(),
-        s.LastOutput.Select(c => (c + 1) * k - 1).ToArray(),
-        s.TotalCycles * k);
-
-    private static (LayerResult Array, FoldSchedule Schedule) TimeLogicalArray(
-        Layer layer, ArrayConfig array, BufferSetConfig buffers, Precision precision, string workload, Fidelity fidelity, int seed)
-    {
-        if (array.Timing == TimingConvention.ScaleSim)
+        var registers = RegisterArray.Run(plan.Mapping, GemmOperands.Random(plan.Mapping.Problem, seed));
+        long cycles = registers.Cycles * plan.ClocksPerArrayCycle;
+        if (cycles != plan.ComputeCycles || registers.Traffic != plan.Traffic)
         {
-            // SCALE-Sim's own GEMM view (its output size), so its cycles and SRAM counts come out exactly.
-            var scaleSim = LayerSimulator.Simulate(ScaleSimTiming.Lower(layer, workload), array);
-            return (scaleSim, ScaleSimFoldSchedule.Of(scaleSim.Mapping));
+            throw new InvalidOperationException(
+                $"Fidelity mismatch on layer '{plan.Layer.Name}': register-level {cycles} cycles, fast engine {plan.ComputeCycles}. This is a simulator bug.");
         }
-
-        var untiled = LayerSimulator.Simulate(layer, array, workload);
-        var result = LayerSimulator.Simulate(TemporalTiling.Apply(untiled.Mapping, buffers, precision.AccumulatorBits, array.Timing), array.Timing);
-        var schedule = NativeTiming.Schedule(result.Mapping);
-        if (fidelity == Fidelity.Register)
-        {
-            var registers = RegisterArray.Run(result.Mapping, GemmOperands.Random(result.Problem, seed));
-            if (registers.Cycles != result.ComputeCycles || registers.Traffic != result.Traffic)
-            {
-                throw new InvalidOperationException(
-                    $"Fidelity mismatch on layer '{layer.Name}': register-level {registers.Cycles} cycles, fast engine {result.ComputeCycles}. This is a simulator bug.");
-            }
-        }
-
-        return (result, schedule);
     }
 
     private static DramStatistics Delta(DramStatistics after, DramStatistics before) => new(

@@ -34,7 +34,7 @@ public sealed record LayerSimulation(
     public long Macs => Layer.Macs;
 
     /// <summary>Useful PE-cycles over all PE-cycles of the layer, stalls included.</summary>
-    public double Utilization => TotalCycles == 0 ? 0 : (double)Macs / ((double)TotalCycles * Array.Mapping.Rows * Array.Mapping.Cols);
+    public double Utilization => PeUtilization.Of(Macs, PeUtilization.Slots(TotalCycles, Array.Mapping.Rows, Array.Mapping.Cols));
 
     /// <summary>DRAM bytes moved (whole bursts) per cycle of the layer.</summary>
     public double DramBytesPerCycle => TotalCycles == 0 ? 0 : (double)(Dram.BytesMovedRead + Dram.BytesMovedWritten) / TotalCycles;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantSim.Simulator.Activity;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Dram;
+using QuantSim.Simulator.Results;
 using QuantSim.Workloads;
 
 namespace QuantSim.Simulator.Engine;
@@ -26,14 +27,8 @@ public sealed record SimulationResult(
     /// Useful MACs over MAC slots: sum of MACs / sum of (cycles x logical PEs), where a PE that does
     /// several MACs per cycle counts as that many logical PEs.
     /// </summary>
-    public double Utilization
-    {
-        get
-        {
-            double slots = Layers.Sum(l => (double)l.TotalCycles * l.Array.Mapping.Rows * l.Array.Mapping.Cols);
-            return slots == 0 ? 0 : Macs / slots;
-        }
-    }
+    public double Utilization =>
+        PeUtilization.Of(Macs, Layers.Sum(l => PeUtilization.Slots(l.TotalCycles, l.Array.Mapping.Rows, l.Array.Mapping.Cols)));
 
     /// <summary>Every layer's actions, in order, for the energy model.</summary>
     public RunActivity Activity => new([.. Layers.Select(l => l.Activity)], Config.ClockMhz);

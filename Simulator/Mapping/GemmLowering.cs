@@ -4,16 +4,7 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Simulator.Mapping;
 
 /// <summary>
-/// Lowers a layer to its GEMM view with im2col semantics.
-/// <code>
-///   convolution  H x W x C input, F filters of R x S, groups g, output P x Q
-///     M = P * Q          one row per output pixel
-///     K = R * S * C / g  one column per element of a group's window
-///     N = F / g          one column per filter of the group
-///     groups = g         the g products run one after another on the array
-///   fully connected      M = batch, K = input features, N = output features
-///   gemm                 M, N, K as given
-/// </code>
+/// Lowers a layer to its GEMM view (<see cref="GemmView"/>, im2col semantics), named after the layer.
 /// Invalid shapes are user input errors: they are reported together, each naming the layer.
 /// </summary>
 public static class GemmLowering
@@ -55,16 +46,5 @@ public static class GemmLowering
         diagnostics.ThrowIfAny();
     }
 
-    private static GemmProblem LowerValid(Layer layer) => layer switch
-    {
-        ConvLayer c => new GemmProblem(
-            c.Name,
-            M: checked(c.OutputHeight * c.OutputWidth),
-            N: c.FiltersPerGroup,
-            K: checked(c.KernelHeight * c.KernelWidth * c.ChannelsPerGroup),
-            Groups: c.Groups),
-        FullyConnectedLayer f => new GemmProblem(f.Name, f.Batch, f.OutputFeatures, f.InputFeatures),
-        GemmLayer g => new GemmProblem(g.Name, g.M, g.N, g.K),
-        _ => throw new InvalidOperationException($"Unreachable: {layer.GetType().Name} passed validation."),
-    };
+    private static GemmProblem LowerValid(Layer layer) => GemmProblem.Of(layer.Name, GemmView.Of(layer));
 }

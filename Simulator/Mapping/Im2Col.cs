@@ -1,10 +1,12 @@
-using QuantSim.Simulator.Array;
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Simulator.Systolic;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Simulator.Mapping;
 
 /// <summary>
-/// Builds the integer GEMM operands of a real convolution so the register-level array can run it:
+/// Builds the integer GEMM operands of a real convolution so the register-level array can run it
+/// (rows by the datapaths' <see cref="ConvLowering"/>, the one im2col):
 /// input H x W x C (channel fastest), weights F x R x S x (C/g) (one filter after another), zero
 /// padding. For group g: <c>A[m][k]</c> with m = p*Q + q (output pixel) and k = (r*S + s)*(C/g) + c,
 /// <c>B[k][n]</c> = weight of filter g*(F/g) + n; the output pixel (p, q), channel g*(F/g) + n is C[m][n].
@@ -14,7 +16,7 @@ public static class Im2Col
     public static GemmOperands Operands(ConvLayer conv, int[] input, int[] weights, string workloadName)
     {
         var problem = GemmLowering.Lower(conv, workloadName);
-        int cg = conv.ChannelsPerGroup, fg = conv.FiltersPerGroup;
+        int fg = conv.FiltersPerGroup;
         if (input.Length != (long)conv.InputHeight * conv.InputWidth * conv.InputChannels)
         {
             throw new ArgumentException($"Input of '{conv.Name}' must hold H*W*C = {conv.InputHeight * conv.InputWidth * conv.InputChannels} values.", nameof(input));
@@ -25,45 +27,24 @@ public static class Im2Col
             throw new ArgumentException($"Weights of '{conv.Name}' must hold F*R*S*C/g = {(long)conv.Filters * problem.K} values.", nameof(weights));
         }
 
+        // The datapaths' im2col, so the register-level array and the plug-in kernels see the same rows.
+        var weightMatrix = ConvLowering.Weights(conv, weights);
         var a = new int[conv.Groups][];
         var b = new int[conv.Groups][];
         for (int g = 0; g < conv.Groups; g++)
         {
-            var ag = new int[(long)problem.M * problem.K];
-            for (int p = 0; p < conv.OutputHeight; p++)
-            {
-                for (int q = 0; q < conv.OutputWidth; q++)
-                {
-                    long rowBase = ((long)p * conv.OutputWidth + q) * problem.K;
-                    for (int r = 0; r < conv.KernelHeight; r++)
-                    {
-                        int h = p * conv.StrideH - conv.PadH + r * conv.DilationH;
-                        for (int s = 0; s < conv.KernelWidth; s++)
-                        {
-                            int w = q * conv.StrideW - conv.PadW + s * conv.DilationW;
-                            if (h < 0 || h >= conv.InputHeight || w < 0 || w >= conv.InputWidth)
-                            {
-                                continue;
-                            }
-
-                            long src = ((long)h * conv.InputWidth + w) * conv.InputChannels + g * cg;
-                            input.AsSpan(checked((int)src), cg).CopyTo(ag.AsSpan(checked((int)(rowBase + (r * conv.KernelWidth + s) * cg))));
-                        }
-                    }
-                }
-            }
-
+            var rows = ConvLowering.Activations(conv, input, g, padValue: 0);
+            a[g] = new int[rows.Length];
+            Buffer.BlockCopy(rows, 0, a[g], 0, rows.Length * sizeof(int));
             var bg = new int[(long)problem.K * fg];
-            for (int n = 0; n < fg; n++)
+            for (int k = 0; k < problem.K; k++)
             {
-                long filterBase = (long)(g * fg + n) * problem.K;
-                for (int k = 0; k < problem.K; k++)
+                for (int n = 0; n < fg; n++)
                 {
-                    bg[(long)k * fg + n] = weights[filterBase + k];
+                    bg[(long)k * fg + n] = weightMatrix[k, g * fg + n];
                 }
             }
 
-            a[g] = ag;
             b[g] = bg;
         }
 

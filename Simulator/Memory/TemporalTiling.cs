@@ -10,14 +10,14 @@ namespace QuantSim.Simulator.Memory;
 /// do not fit one half of the ofmap buffer, the streamed dimension is tiled in time to the longest
 /// slice that fits, and the row folds run once per slice (<see cref="ArrayMapping.TemporalTile"/>):
 /// stationary tiles are then reloaded once per slice, which costs far less than spilling partial sums
-/// to DRAM and reading them back. Output stationary, single-row-fold layers and SCALE-Sim timing are
-/// never tiled.
+/// to DRAM and reading them back. Output stationary and single-row-fold layers are never tiled (nor
+/// is anything under SCALE-Sim timing, which does not call this).
 /// </summary>
 public static class TemporalTiling
 {
-    public static ArrayMapping Apply(ArrayMapping mapping, BufferSetConfig buffers, int accumulatorBits, TimingConvention timing)
+    public static ArrayMapping Apply(ArrayMapping mapping, BufferSetConfig buffers, int accumulatorBits)
     {
-        if (timing == TimingConvention.ScaleSim || mapping.Dataflow == Dataflow.OutputStationary || mapping.RowFolds == 1)
+        if (mapping.Dataflow == Dataflow.OutputStationary || mapping.RowFolds == 1)
         {
             return mapping;
         }

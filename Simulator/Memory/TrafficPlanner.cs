@@ -1,6 +1,6 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
-using QuantSim.Simulator.Timing;
+using QuantSim.Simulator.Planning;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Simulator.Memory;
@@ -25,9 +25,9 @@ namespace QuantSim.Simulator.Memory;
 /// </summary>
 public static class TrafficPlanner
 {
-    public static LayerTrafficPlan Plan(
-        Layer layer, ArrayMapping mapping, FoldSchedule schedule, BufferSetConfig buffers, Precision precision)
+    public static LayerTrafficPlan Plan(LayerPlan plan, BufferSetConfig buffers, Precision precision)
     {
+        var (layer, mapping, schedule) = (plan.Layer, plan.Mapping, plan.Schedule);
         var p = mapping.Problem;
         long Bytes(long elements, int bits) => (elements * bits + 7) / 8;
         long Half(BufferConfig b) => buffers.DoubleBuffered ? b.CapacityBytes / 2 : b.CapacityBytes;

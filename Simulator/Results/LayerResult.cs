@@ -10,8 +10,10 @@ namespace QuantSim.Simulator.Results;
 /// <see cref="TotalCycles"/> is their sum. <see cref="Utilization"/> is useful PE-cycles over all
 /// PE-cycles (MACs / (ComputeCycles x R x C)); <see cref="SpatialEfficiency"/> is the mean share of
 /// PEs a fold occupies. Under <c>timing: scalesim</c> <see cref="Mapping"/> is SCALE-Sim's view of
-/// the layer (its rounded-up conv output size), while <see cref="Problem"/>, <see cref="Macs"/> and
-/// <see cref="Traffic"/> stay those of the real layer.
+/// the layer (its rounded-up conv output size); <see cref="LayerSimulator"/> reports
+/// <see cref="Problem"/>, <see cref="Macs"/> and <see cref="Traffic"/> of the real layer, while the
+/// engine's <c>LayerSimulation.Array</c> is the layer as timed (<c>LayerPlan.Array</c>: SCALE-Sim's
+/// GEMM and its edge traffic, which SCALE-Sim's SRAM counts are made of).
 /// </summary>
 public sealed record LayerResult(
     string LayerName,
@@ -28,7 +30,7 @@ public sealed record LayerResult(
 
     public long Macs => Problem.Macs;
 
-    public double Utilization => ComputeCycles == 0 ? 0 : (double)Macs / ((double)ComputeCycles * Mapping.Rows * Mapping.Cols);
+    public double Utilization => PeUtilization.Of(Macs, PeUtilization.Slots(ComputeCycles, Mapping.Rows, Mapping.Cols));
 
     public double SpatialEfficiency => Mapping.SpatialEfficiency;
 }

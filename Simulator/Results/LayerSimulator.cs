@@ -1,5 +1,6 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
+using QuantSim.Simulator.Planning;
 using QuantSim.Simulator.Timing;
 using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
@@ -7,43 +8,27 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Simulator.Results;
 
 /// <summary>
-/// Per-layer array results with the fast engine (native or SCALE-Sim timing, as the array config says).
+/// Per-layer array results with the fast engine (the array alone, under the timing convention the
+/// array config names). MACs and traffic are those of the real layer, even where the convention
+/// times a different GEMM (SCALE-Sim's output size).
 /// </summary>
 public static class LayerSimulator
 {
     /// <exception cref="Input.InputException">The layer's shape is impossible (names the layer).</exception>
-    public static LayerResult Simulate(Layer layer, ArrayConfig array, string workloadName)
-    {
-        var problem = array.Timing == TimingConvention.ScaleSim
-            ? ScaleSimTiming.Lower(layer, workloadName)
-            : GemmLowering.Lower(layer, workloadName);
-        var result = Simulate(problem, array);
-
-        // MACs and traffic are those of the real layer, even where SCALE-Sim's output size differs.
-        if (array.Timing == TimingConvention.ScaleSim && problem.M != GemmLowering.Lower(layer, workloadName).M)
-        {
-            var real = DataflowMapper.Map(GemmLowering.Lower(layer, workloadName), array);
-            return result with { Problem = real.Problem, Traffic = EdgeTraffic.Of(real) };
-        }
-
-        return result;
-    }
-
-    public static LayerResult Simulate(GemmProblem problem, ArrayConfig array) =>
-        Simulate(DataflowMapper.Map(problem, array), array.Timing);
-
-    /// <summary>An already mapped problem (e.g. one tiled in time by the memory system).</summary>
-    public static LayerResult Simulate(ArrayMapping mapping, TimingConvention timing)
-    {
-        long cycles = timing == TimingConvention.ScaleSim ? ScaleSimTiming.Cycles(mapping) : NativeTiming.Cycles(mapping);
-        return new LayerResult(mapping.Problem.LayerName, mapping.Problem, mapping, timing, cycles, 0, EdgeTraffic.Of(mapping));
-    }
+    public static LayerResult Simulate(Layer layer, ArrayConfig array, string workloadName) =>
+        Result(LayerPlanner.PlanArray(layer, GemmLowering.Lower(layer, workloadName), array, FoldTimings.For(array.Timing)), array);
 
     /// <summary>Every layer of a workload, all shape errors reported together.</summary>
     /// <exception cref="Input.InputException">At least one layer's shape is impossible.</exception>
     public static IReadOnlyList<LayerResult> Simulate(Workload workload, ArrayConfig array)
     {
-        GemmLowering.LowerAll(workload.Layers, workload.Name);
-        return workload.Layers.Select(l => Simulate(l, array, workload.Name)).ToList();
+        var problems = GemmLowering.LowerAll(workload.Layers, workload.Name);
+        var timing = FoldTimings.For(array.Timing);
+        return workload.Layers.Select((layer, i) => Result(LayerPlanner.PlanArray(layer, problems[i], array, timing), array)).ToList();
     }
+
+    private static LayerResult Result(LayerPlan plan, ArrayConfig array) =>
+        plan.Problem == plan.Mapping.Problem
+            ? plan.Array
+            : plan.Array with { Problem = plan.Problem, Traffic = EdgeTraffic.Of(DataflowMapper.Map(plan.Problem, array)) };
 }

@@ -22,8 +22,8 @@ internal sealed class AddressSetIndex
         int span = checked(maxAddress - minAddress + 1);
         head = new int[span];
         tail = new int[span];
-        System.Array.Fill(head, -1);
-        System.Array.Fill(tail, -1);
+        Array.Fill(head, -1);
+        Array.Fill(tail, -1);
     }
 
     /// <summary>The newest set holding <paramref name="addr"/>, or -1.</summary>
@@ -95,8 +95,8 @@ internal sealed class AddressSetIndex
         {
             if (nodeCount == nodeSet.Length)
             {
-                System.Array.Resize(ref nodeSet, nodeSet.Length * 2);
-                System.Array.Resize(ref nodeNext, nodeNext.Length * 2);
+                Array.Resize(ref nodeSet, nodeSet.Length * 2);
+                Array.Resize(ref nodeNext, nodeNext.Length * 2);
             }
 
             node = nodeCount++;

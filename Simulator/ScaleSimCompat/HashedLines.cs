@@ -82,7 +82,7 @@ internal sealed class HashedLines
 
         if (from < to)
         {
-            int k = System.Array.BinarySearch(ids, lo, hi - lo, from);
+            int k = Array.BinarySearch(ids, lo, hi - lo, from);
             if (k < 0)
             {
                 k = ~k;

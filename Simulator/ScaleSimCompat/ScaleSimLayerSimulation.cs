@@ -1,7 +1,7 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Config.ScaleSim;
 using QuantSim.Simulator.Mapping;
-using QuantSim.Simulator.Timing;
+using QuantSim.Simulator.Results;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Simulator.ScaleSimCompat;
@@ -21,7 +21,7 @@ internal static class ScaleSimLayerSimulation
     public static ScaleSimLayerReport Run(int layerId, Layer layer, ScaleSimConfig config, IScaleSimTraceObserver? observer = null)
     {
         var array = config.Accelerator.Array;
-        var problem = ScaleSimTiming.Lower(layer, layer.Name);
+        var problem = ScaleSimLowering.Lower(layer, layer.Name);
         var mapping = DataflowMapper.Map(problem, array);
         var address = Addressing(layer, problem, config);
         int r = mapping.Rows, c = mapping.Cols;
@@ -89,7 +89,8 @@ internal static class ScaleSimLayerSimulation
         ofmapBuffer.Flush(lastOfmapCycle);
 
         long total = lastOfmapCycle;
-        double overall = (double)(problem.Macs * 100) / ((double)total * r * c);
+        // In percent; SCALE-Sim scales the integer MAC count before dividing, so must we to match its digits.
+        double overall = PeUtilization.Of(problem.Macs * 100, PeUtilization.Slots(total, r, c));
         return new ScaleSimLayerReport(
             layerId,
             layer.Name,
@@ -117,7 +118,7 @@ internal static class ScaleSimLayerSimulation
     private static Action<long, long>? DramObserver(IScaleSimTraceObserver? observer, ScaleSimOperand operand) =>
         observer is null ? null : (first, last) => observer.DramRows(operand, first, last);
 
-    private static DramAccess ToAccess(DramActivity dram) => new(dram.Start ?? 0, dram.Stop, dram.Words);
+    private static DramAccessSpan ToAccess(DramActivity dram) => new(dram.Start ?? 0, dram.Stop, dram.Words);
 
     private static ScaleSimAddressing Addressing(Layer layer, GemmProblem problem, ScaleSimConfig config)
     {
@@ -152,6 +153,6 @@ internal static class ScaleSimLayerSimulation
             }
         }
 
-        public SramAccess ToAccess(long accesses) => new(start ?? 0, stop, accesses);
+        public SramAccessSpan ToAccess(long accesses) => new(start ?? 0, stop, accesses);
     }
 }

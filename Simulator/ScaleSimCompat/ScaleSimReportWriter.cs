@@ -49,9 +49,9 @@ public static class ScaleSimReportWriter
         .. Dram(l.IfmapDram), .. Dram(l.FilterDram), .. Dram(l.OfmapDram),
     ]);
 
-    private static string[] Sram(SramAccess a) => [Cycle(a.StartCycle), Cycle(a.StopCycle), Int(a.Accesses)];
+    private static string[] Sram(SramAccessSpan a) => [Cycle(a.StartCycle), Cycle(a.StopCycle), Int(a.Accesses)];
 
-    private static string[] Dram(DramAccess a) => [Cycle(a.StartCycle), Cycle(a.StopCycle), Int(a.Accesses)];
+    private static string[] Dram(DramAccessSpan a) => [Cycle(a.StartCycle), Cycle(a.StopCycle), Int(a.Accesses)];
 
     private static string Table(string header, ScaleSimReport report, Func<ScaleSimLayerReport, string[]> fields)
     {

@@ -95,7 +95,7 @@ internal sealed class ScaleSimWriteBuffer
 
         if (lineCount == lineWords.Length)
         {
-            System.Array.Resize(ref lineWords, lineWords.Length * 2);
+            Array.Resize(ref lineWords, lineWords.Length * 2);
         }
 
         lineWords[lineCount++] = lineFill;

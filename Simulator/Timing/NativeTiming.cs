@@ -6,7 +6,7 @@ namespace QuantSim.Simulator.Timing;
 /// <summary>
 /// The fast engine: cycle count of a mapped layer on QuantSim's own microarchitecture, in closed form
 /// per fold, without moving data. It equals the register-level array
-/// (<see cref="Array.RegisterArray"/>) cycle for cycle; the randomized tests prove it.
+/// (<see cref="Systolic.RegisterArray"/>) cycle for cycle; the randomized tests prove it.
 /// Cycles are numbered from 0 (first cycle any operand moves); the count runs up to and including
 /// the cycle in which the last output leaves the bottom edge.
 ///
@@ -49,15 +49,13 @@ public static class NativeTiming
         var lastOutput = new long[folds];
         long f = 0;
         long lastCycle = 0;
-        long t = mapping.T;
         long r = mapping.Rows;
         long c = mapping.Cols;
         bool outputStationary = mapping.Dataflow == Dataflow.OutputStationary;
         long prevS = 0, prevL = 0, prevUsedRows = 0, prevT = 0;
         foreach (var fold in mapping.EnumerateFolds())
         {
-            long s, l;
-            t = fold.UsedTime;
+            long s, l, t = fold.UsedTime;
             if (outputStationary)
             {
                 l = -1;
@@ -84,35 +82,6 @@ public static class NativeTiming
         return new FoldSchedule(streamStart, loadStart, lastOutput, lastCycle + 1);
     }
 
-    /// <summary>Total cycles only (same as <see cref="Schedule"/> without the per-fold arrays).</summary>
-    public static long Cycles(ArrayMapping mapping)
-    {
-        long r = mapping.Rows, c = mapping.Cols;
-        long lastCycle = 0, prevS = 0, prevL = 0, prevUsedRows = 0, prevT = 0;
-        bool first = true;
-        bool outputStationary = mapping.Dataflow == Dataflow.OutputStationary;
-        foreach (var fold in mapping.EnumerateFolds())
-        {
-            long end, t = fold.UsedTime;
-            if (outputStationary)
-            {
-                prevS = first ? 0 : prevS + Math.Max(prevT, prevUsedRows);
-                end = prevS + t + fold.UsedRows + fold.UsedCols - 2;
-            }
-            else
-            {
-                long l = first ? 0 : Math.Max(prevL + r, prevS + c - 1);
-                prevS = first ? 1 : Math.Max(prevS + prevT, l + 1);
-                prevL = l;
-                end = prevS + t + r + fold.UsedCols - 2;
-            }
-
-            lastCycle = Math.Max(lastCycle, end);
-            prevUsedRows = fold.UsedRows;
-            prevT = t;
-            first = false;
-        }
-
-        return lastCycle + 1;
-    }
+    /// <summary>Total cycles of a mapping (<see cref="Schedule"/>'s).</summary>
+    public static long Cycles(ArrayMapping mapping) => Schedule(mapping).TotalCycles;
 }

@@ -5,7 +5,7 @@ namespace QuantSim.Cli.Tests;
 /// <summary>
 /// Users coming from SCALE-Sim v2: its config and topology files are read unchanged, its three
 /// report files come out byte for byte as SCALE-Sim wrote them for the reference runs
-/// (shared/reference/scalesim, copied into Fixtures/), and QuantSim's own memory model in
+/// (from shared/reference/scalesim, stored once in Tests/Fixtures/scalesim), and QuantSim's own memory model in
 /// SCALE-Sim timing with ideal bandwidth gives the same cycles and SRAM counts per layer.
 /// </summary>
 public sealed class ScaleSimCompatibilityTests

@@ -1,4 +1,4 @@
-using QuantSim.Simulator.Array;
+using QuantSim.Simulator.Systolic;
 
 namespace QuantSim.Simulator.Tests;
 

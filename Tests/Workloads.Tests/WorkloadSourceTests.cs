@@ -28,7 +28,7 @@ public sealed class WorkloadSourceTests
     [Test]
     public void Should_resolve_a_scalesim_topology_path()
     {
-        var workload = WorkloadSource.Resolve(Fixtures.File("Resnet18.csv"));
+        var workload = WorkloadSource.Resolve(Fixtures.File("topologies/Resnet18.csv"));
         Assert.That((workload.Name, workload.Layers.Length), Is.EqualTo(("Resnet18", 21)));
     }
 
@@ -49,8 +49,8 @@ public sealed class WorkloadSourceTests
     {
         Assert.That(WorkloadSource.IsQuantSimTrace("name,kind,m,n,k\ng,gemm,1,2,3\n"), Is.True);
         Assert.That(WorkloadSource.IsQuantSimTrace("# comment\nname,kind,m,n,k\n"), Is.True);
-        Assert.That(WorkloadSource.IsQuantSimTrace(File.ReadAllText(Fixtures.File("tiny_gemm.csv"))), Is.False);
-        Assert.That(WorkloadSource.IsQuantSimTrace(File.ReadAllText(Fixtures.File("Resnet50.csv"))), Is.False);
+        Assert.That(WorkloadSource.IsQuantSimTrace(File.ReadAllText(Fixtures.File("tiny_gemm_8x8_os/tiny_gemm.csv"))), Is.False);
+        Assert.That(WorkloadSource.IsQuantSimTrace(File.ReadAllText(Fixtures.File("topologies/Resnet50.csv"))), Is.False);
     }
 
     [Test]

@@ -40,8 +40,9 @@ internal sealed class FuzzCorpus
         string defaultConfig = Path.Combine(root, "default.yaml");
         File.WriteAllText(defaultConfig, Absolute(File.ReadAllText(Path.Combine(configs, "default.yaml"))));
 
+        // Topologies only: the reference runs' reports and per-layer traces are CSV too.
         var topologies = Directory.GetFiles(scaleSim, "*.csv", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).Contains("REPORT", StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("Layer", StringComparison.OrdinalIgnoreCase) == true)
             .DistinctBy(File.ReadAllText).Order(StringComparer.Ordinal).ToList();
         string tiny = topologies.First(f => f.EndsWith("tiny_conv.csv", StringComparison.Ordinal));
         string cfg = Directory.GetFiles(Path.Combine(scaleSim, "tiny_conv_8x8_os"), "*.cfg").Single();

@@ -1,5 +1,5 @@
 using QuantSim.Datapaths.Numerics;
-using QuantSim.Simulator.Array;
+using QuantSim.Simulator.Systolic;
 
 namespace QuantSim.Datapaths.Tests.Integration;
 

@@ -2,7 +2,7 @@ using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Numerics;
 using QuantSim.Datapaths.Tests.Reference;
 using QuantSim.Datapaths.Tests.Variants;
-using QuantSim.Simulator.Array;
+using QuantSim.Simulator.Systolic;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Workloads.Layers;

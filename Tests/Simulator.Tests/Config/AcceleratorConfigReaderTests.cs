@@ -273,7 +273,7 @@ public sealed class AcceleratorConfigReaderTests
                 string shipped = Path.Combine(TestContext.CurrentContext.TestDirectory, "accel-configs", "dram", "ddr4-2400.yaml");
                 string set = Path.Combine(dir, "bad.yaml");
                 File.WriteAllText(set, File.ReadAllText(shipped).Replace("trcd: 16", "trcd: 0", StringComparison.Ordinal));
-                int line = System.Array.FindIndex(File.ReadAllLines(set), l => l.StartsWith("trcd:", StringComparison.Ordinal)) + 1;
+                int line = Array.FindIndex(File.ReadAllLines(set), l => l.StartsWith("trcd:", StringComparison.Ordinal)) + 1;
 
                 var ex = Assert.Throws<InputException>(() =>
                     AcceleratorConfigReader.Default.Read(Path.Combine(dir, "cfg.yaml"), WithDram("dram:\n  model: timing\n  timing: bad.yaml\n")));

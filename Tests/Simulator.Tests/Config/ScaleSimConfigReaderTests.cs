@@ -74,7 +74,7 @@ public sealed class ScaleSimConfigReaderTests
             .Replace("ArrayWidth:     8", "ArrayWidth:     eight", StringComparison.Ordinal)
             .Replace("MemoryBanks", "MemoryBank", StringComparison.Ordinal);
         string[] lines = text.Split('\n');
-        int LineOf(string start) => System.Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal)) + 1;
+        int LineOf(string start) => Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal)) + 1;
 
         var errors = ErrorsOf(text);
 

@@ -1,6 +1,7 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Memory;
+using QuantSim.Simulator.Timing;
 
 namespace QuantSim.Simulator.Tests.Memory;
 
@@ -16,7 +17,7 @@ public sealed class TemporalTilingTests
         // one time step of partial sums = 8 columns x 32 bits = 256 bits, so 64 steps fit.
         var mapping = DataflowMapper.Map(new GemmProblem("g", 1000, 16, 20), 8, 8, Dataflow.WeightStationary);
 
-        var tiled = TemporalTiling.Apply(mapping, Buffers(4096), 32, TimingConvention.Native);
+        var tiled = TemporalTiling.Apply(mapping, Buffers(4096), 32);
 
         Assert.That(tiled.TemporalTile, Is.EqualTo(64));
         Assert.That(tiled.TimeTiles, Is.EqualTo(16));
@@ -32,10 +33,10 @@ public sealed class TemporalTilingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(TemporalTiling.Apply(fits, Buffers(4096), 32, TimingConvention.Native).TimeTiles, Is.EqualTo(1));
-            Assert.That(TemporalTiling.Apply(oneRowFold, Buffers(64), 32, TimingConvention.Native).TimeTiles, Is.EqualTo(1));
-            Assert.That(TemporalTiling.Apply(outputStationary, Buffers(64), 32, TimingConvention.Native).TimeTiles, Is.EqualTo(1));
-            Assert.That(TemporalTiling.Apply(scaleSim, Buffers(64), 32, TimingConvention.ScaleSim).TimeTiles, Is.EqualTo(1));
+            Assert.That(TemporalTiling.Apply(fits, Buffers(4096), 32).TimeTiles, Is.EqualTo(1));
+            Assert.That(TemporalTiling.Apply(oneRowFold, Buffers(64), 32).TimeTiles, Is.EqualTo(1));
+            Assert.That(TemporalTiling.Apply(outputStationary, Buffers(64), 32).TimeTiles, Is.EqualTo(1));
+            Assert.That(FoldTimings.For(TimingConvention.ScaleSim).Tile(scaleSim, Buffers(64), 32).TimeTiles, Is.EqualTo(1));
         });
     }
 }

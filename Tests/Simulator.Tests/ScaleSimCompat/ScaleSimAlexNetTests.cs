@@ -7,7 +7,7 @@ using QuantSim.Workloads.Traces;
 namespace QuantSim.Simulator.Tests.ScaleSimCompat;
 
 /// <summary>
-/// AlexNet conv1/conv5 on 32x32 with SCALE-Sim's shipped configs (Fixtures/alexnet_inputs, from
+/// AlexNet conv1/conv5 on 32x32 with SCALE-Sim's shipped configs (Tests/Fixtures/scalesim/alexnet_inputs, from
 /// shared/reference/scalesim/inputs). The expected numbers are those the reference README quotes from
 /// SCALE-Sim v2 runs of exactly these inputs (its "Things to know" items 4, 7, 9 and the v3 section);
 /// only the items quoted there are checked, at the precision quoted.
@@ -15,7 +15,7 @@ namespace QuantSim.Simulator.Tests.ScaleSimCompat;
 [TestFixture]
 public sealed class ScaleSimAlexNetTests
 {
-    private static string Folder => Path.Combine(AppContext.BaseDirectory, "ScaleSimCompat", "Fixtures", "alexnet_inputs");
+    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "scalesim", "alexnet_inputs");
 
     private static ScaleSimLayerReport Run(string cfg, string layerName)
     {

@@ -6,14 +6,14 @@ namespace QuantSim.Simulator.Tests.ScaleSimCompat;
 
 /// <summary>
 /// SCALE-Sim v2 (commit 22f88b1) reference runs, copied from shared/reference/scalesim into
-/// ScaleSimCompat/Fixtures: their unchanged .cfg and topology files go in, and the three report CSVs
+/// Tests/Fixtures/scalesim (stored once for all test projects): their unchanged .cfg and topology files go in, and the three report CSVs
 /// SCALE-Sim wrote must come out byte for byte. The expected values are SCALE-Sim's own output, an
 /// independent implementation; nothing here is derived from our code.
 /// </summary>
 [TestFixture]
 public sealed class ScaleSimReferenceRunTests
 {
-    private static string Root => Path.Combine(AppContext.BaseDirectory, "ScaleSimCompat", "Fixtures");
+    private static string Root => Path.Combine(AppContext.BaseDirectory, "Fixtures", "scalesim");
 
     public static IEnumerable<TestCaseData> RunReports() =>
         from name in Directory.GetDirectories(Root, "tiny_*").Select(Path.GetFileName).Order(StringComparer.Ordinal)

@@ -5,7 +5,7 @@ using QuantSim.Simulator.Timing;
 namespace QuantSim.Simulator.Tests.ScaleSimCompat;
 
 /// <summary>
-/// Cycle-by-cycle comparison with SCALE-Sim's own trace files (ScaleSimCompat/Fixtures/*/layer*/): the
+/// Cycle-by-cycle comparison with SCALE-Sim's own trace files (Tests/Fixtures/scalesim/*/layer*/): the
 /// cycle stamp of every SRAM demand row (USER runs, where stalls shift them) and of every DRAM trace row
 /// (all CALC runs; the OS USER run), in order. Addresses on DRAM rows are not compared: only the timing
 /// and counts of DRAM traffic are modelled (the words SCALE-Sim puts on a prefetch row depend on its
@@ -17,7 +17,7 @@ public sealed class ScaleSimTraceTests
     private static readonly (ScaleSimOperand Operand, string Name)[] Operands =
         [(ScaleSimOperand.Ifmap, "IFMAP"), (ScaleSimOperand.Filter, "FILTER"), (ScaleSimOperand.Ofmap, "OFMAP")];
 
-    private static string Root => Path.Combine(AppContext.BaseDirectory, "ScaleSimCompat", "Fixtures");
+    private static string Root => Path.Combine(AppContext.BaseDirectory, "Fixtures", "scalesim");
 
     public static IEnumerable<TestCaseData> TraceFiles() =>
         from run in Directory.GetDirectories(Root, "tiny_*").Order(StringComparer.Ordinal)

@@ -12,7 +12,7 @@ internal sealed record ScaleSimRun(string Name, int Rows, int Cols, Dataflow Dat
     public string Folder => Path.Combine(Root, Name);
 
     public static IEnumerable<string> Names() =>
-        Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "Fixtures", "scalesim")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "Fixtures", "scalesim"), "tiny_*").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     public static ScaleSimRun Load(string name)
     {

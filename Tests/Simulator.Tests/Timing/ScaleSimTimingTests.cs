@@ -1,6 +1,7 @@
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Mapping;
 using QuantSim.Simulator.Results;
+using QuantSim.Simulator.ScaleSimCompat;
 using QuantSim.Simulator.Timing;
 using QuantSim.Workloads.Layers;
 
@@ -8,7 +9,7 @@ namespace QuantSim.Simulator.Tests.Timing;
 
 /// <summary>
 /// <c>timing: scalesim</c> against SCALE-Sim v2's published formulas and its own reference runs
-/// (Fixtures/scalesim, copied from shared/reference/scalesim).
+/// (Tests/Fixtures/scalesim, copied from shared/reference/scalesim).
 /// </summary>
 [TestFixture]
 public sealed class ScaleSimTimingTests
@@ -67,7 +68,7 @@ public sealed class ScaleSimTimingTests
         var reference = ScaleSimRun.Load(run);
 
         var l = reference.Layers[layer];
-        var problem = ScaleSimTiming.Lower(l, run);
+        var problem = ScaleSimLowering.Lower(l, run);
         var mapping = DataflowMapper.Map(problem, reference.Array);
         var address = l is ConvLayer conv ? ScaleSimAddressing.ForConv(conv) : ScaleSimAddressing.ForGemm(problem.M, problem.N, problem.K);
 

@@ -9,16 +9,16 @@ namespace QuantSim.Workloads.Tests.Traces;
 public sealed class ScaleSimTopologyReaderTests
 {
     // Layer rows counted with `tail -n +2 FILE | grep -c '[^[:space:]]'` on SCALE-Sim's files.
-    [TestCase("alexnet.csv", 5)]
-    [TestCase("alexnet_part.csv", 1)]
-    [TestCase("mobilenet.csv", 27)]
-    [TestCase("Resnet18.csv", 21)]
-    [TestCase("Resnet50.csv", 54)]
-    [TestCase("NCF.csv", 12)]
-    [TestCase("test_mnk_input.csv", 1)]
-    [TestCase("transformer_partial.csv", 6)]
-    [TestCase("tiny_conv.csv", 1)]
-    [TestCase("tiny_gemm.csv", 3)]
+    [TestCase("alexnet_inputs/alexnet.csv", 5)]
+    [TestCase("alexnet_inputs/alexnet_part.csv", 1)]
+    [TestCase("topologies/mobilenet.csv", 27)]
+    [TestCase("topologies/Resnet18.csv", 21)]
+    [TestCase("topologies/Resnet50.csv", 54)]
+    [TestCase("topologies/NCF.csv", 12)]
+    [TestCase("topologies/test_mnk_input.csv", 1)]
+    [TestCase("topologies/transformer_partial.csv", 6)]
+    [TestCase("tiny_conv_8x8_os/tiny_conv.csv", 1)]
+    [TestCase("tiny_gemm_8x8_os/tiny_gemm.csv", 3)]
     public void Should_load_scalesim_shipped_topologies_unchanged_with_scalesim_shapes(string file, int layers)
     {
         // Given one of SCALE-Sim's own topology files, byte for byte
@@ -34,14 +34,9 @@ public sealed class ScaleSimTopologyReaderTests
     }
 
     [Test]
-    public void Should_load_every_topology_in_the_shared_scalesim_reference()
+    public void Should_load_every_topology_in_the_scalesim_fixtures()
     {
-        string root = Fixtures.SharedReference() ?? "";
-        if (root.Length == 0)
-        {
-            Assert.Ignore("shared/reference/scalesim is not next to this checkout; the fixtures cover the same files");
-        }
-
+        string root = Fixtures.ScaleSim;
         var topologies = Directory.EnumerateFiles(root, "*.csv", SearchOption.AllDirectories)
             .Where(p => !Path.GetFileName(p).Contains("REPORT", StringComparison.Ordinal) && !Path.GetFileName(p).Contains("TRACE", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -54,8 +49,8 @@ public sealed class ScaleSimTopologyReaderTests
         }
     }
 
-    [TestCase("tiny_conv.csv", "tiny_conv_8x8_os_COMPUTE_REPORT.csv")]
-    [TestCase("tiny_gemm.csv", "tiny_gemm_8x8_os_COMPUTE_REPORT.csv")]
+    [TestCase("tiny_conv_8x8_os/tiny_conv.csv", "tiny_conv_8x8_os/COMPUTE_REPORT.csv")]
+    [TestCase("tiny_gemm_8x8_os/tiny_gemm.csv", "tiny_gemm_8x8_os/COMPUTE_REPORT.csv")]
     public void Should_count_the_macs_scalesim_reports_for_its_own_runs(string topology, string report)
     {
         // Given SCALE-Sim's COMPUTE_REPORT of an 8x8 array run: Overall Util % = MACs * 100 / (Total Cycles * 64)
@@ -77,7 +72,7 @@ public sealed class ScaleSimTopologyReaderTests
         // Given alexnet_part.csv's row "Conv1,  224, 224,    11, 11,    3,      96,     4,1" (no trailing comma):
         // SCALE-Sim's split(',')[:-1] drops the final "1", so both strides are 4; its ofmap is
         // ceil((224 - 11 + 4) / 4) = 55 (README: 290,400 OFMAP writes = 55 * 55 * 96).
-        var conv1 = (ConvLayer)ScaleSimTopologyReader.ReadFile(Fixtures.File("alexnet_part.csv")).Layers[0];
+        var conv1 = (ConvLayer)ScaleSimTopologyReader.ReadFile(Fixtures.File("alexnet_inputs/alexnet_part.csv")).Layers[0];
 
         Assert.That((conv1.StrideH, conv1.StrideW), Is.EqualTo((4, 4)));
         Assert.That((conv1.OutputHeight, conv1.OutputWidth), Is.EqualTo((55, 55)));
@@ -89,7 +84,7 @@ public sealed class ScaleSimTopologyReaderTests
     public void Should_read_gemm_rows_with_crlf_and_a_missing_final_newline()
     {
         // Given NCF.csv: "\r\n" line ends, last row "12,2048,128,1," without a newline
-        var workload = ScaleSimTopologyReader.ReadFile(Fixtures.File("NCF.csv"));
+        var workload = ScaleSimTopologyReader.ReadFile(Fixtures.File("topologies/NCF.csv"));
 
         var last = (GemmLayer)workload.Layers[^1];
         Assert.That((last.Name, last.M, last.N, last.K), Is.EqualTo(("12", 2048, 128, 1)));

@@ -8,16 +8,16 @@ namespace QuantSim.Workloads.Tests.Traces;
 [TestFixture]
 public sealed class ScaleSimTopologyWriterTests
 {
-    [TestCase("alexnet.csv")]
-    [TestCase("alexnet_part.csv")]
-    [TestCase("mobilenet.csv")]
-    [TestCase("Resnet18.csv")]
-    [TestCase("Resnet50.csv")]
-    [TestCase("NCF.csv")]
-    [TestCase("test_mnk_input.csv")]
-    [TestCase("transformer_partial.csv")]
-    [TestCase("tiny_conv.csv")]
-    [TestCase("tiny_gemm.csv")]
+    [TestCase("alexnet_inputs/alexnet.csv")]
+    [TestCase("alexnet_inputs/alexnet_part.csv")]
+    [TestCase("topologies/mobilenet.csv")]
+    [TestCase("topologies/Resnet18.csv")]
+    [TestCase("topologies/Resnet50.csv")]
+    [TestCase("topologies/NCF.csv")]
+    [TestCase("topologies/test_mnk_input.csv")]
+    [TestCase("topologies/transformer_partial.csv")]
+    [TestCase("tiny_conv_8x8_os/tiny_conv.csv")]
+    [TestCase("tiny_gemm_8x8_os/tiny_gemm.csv")]
     public void Should_read_back_a_scalesim_topology_equal_after_writing_it(string file)
     {
         // Given a topology read from SCALE-Sim's own file

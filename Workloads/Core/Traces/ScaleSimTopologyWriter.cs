@@ -101,12 +101,11 @@ public static class ScaleSimTopologyWriter
 
     private static string[] GemmFields(Layer layer) => layer switch
     {
-        GemmLayer g => [g.Name, N(g.M), N(g.N), N(g.K)],
-        FullyConnectedLayer fc => [fc.Name, N(fc.Batch), N(fc.OutputFeatures), N(fc.InputFeatures)],
-        ConvLayer { Groups: 1, DilationH: 1, DilationW: 1 } c =>
-            [c.Name, N((long)c.OutputHeight * c.OutputWidth), N(c.Filters), N((long)c.KernelHeight * c.KernelWidth * c.InputChannels)],
+        GemmLayer or FullyConnectedLayer or ConvLayer { Groups: 1, DilationH: 1, DilationW: 1 } => GemmRow(layer.Name, GemmView.Of(layer)),
         _ => throw Unsupported(layer, "grouping or dilation in the GEMM form"),
     };
+
+    private static string[] GemmRow(string name, GemmView gemm) => [name, N(gemm.M), N(gemm.N), N(gemm.K)];
 
     /// <summary>
     /// The unpadded IFMAP size for which SCALE-Sim's <c>ceil((H - F + S) / S)</c> gives

@@ -1,0 +1,47 @@
+using QuantSim.Datapaths.Hardware;
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Mapping;
+using QuantSim.Simulator.Timing;
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Simulator.Planning;
+
+/// <summary>
+/// Plans a layer once: the timing convention's GEMM of it, mapped onto the logical array, tiled in
+/// time to the buffers, its folds scheduled.
+/// <para>A PE that does p/q MACs per cycle (a bit-composable PE at low precision, a bit-serial PE) is
+/// timed as a logical array p times wider, each of whose cycles takes q clock cycles: fused
+/// sub-multipliers work on different output columns side by side, and a multi-cycle MAC slows the
+/// whole systolic wave uniformly.</para>
+/// </summary>
+public static class LayerPlanner
+{
+    /// <summary>
+    /// A layer in the accelerator: <paramref name="problem"/> is its own GEMM view, already validated
+    /// (<see cref="GemmLowering"/>); <paramref name="throughput"/> the PE's MACs per cycle.
+    /// </summary>
+    public static LayerPlan Plan(
+        Layer layer, GemmProblem problem, ArrayConfig array, IFoldTiming timing, PeThroughput throughput, BufferSetConfig buffers, int accumulatorBits)
+    {
+        // PeThroughput is kept in lowest terms, so p and q need no further reduction.
+        var mapped = DataflowMapper.Map(timing.Lower(layer, problem), array.Rows, array.Cols * throughput.Macs, array.Dataflow);
+        return Scheduled(layer, problem, timing.Tile(mapped, buffers, accumulatorBits), timing, throughput.Cycles);
+    }
+
+    /// <summary>The array alone: one MAC per PE per cycle, never tiled in time (as if the output buffer were unbounded).</summary>
+    public static LayerPlan PlanArray(Layer layer, GemmProblem problem, ArrayConfig array, IFoldTiming timing) =>
+        Scheduled(layer, problem, DataflowMapper.Map(timing.Lower(layer, problem), array), timing, 1);
+
+    private static LayerPlan Scheduled(Layer layer, GemmProblem problem, ArrayMapping mapping, IFoldTiming timing, int clocksPerArrayCycle)
+    {
+        var schedule = timing.Schedule(mapping);
+        return new LayerPlan(layer, problem, mapping, Stretch(schedule, clocksPerArrayCycle), clocksPerArrayCycle, timing);
+    }
+
+    /// <summary>Array cycles to clock cycles: an output leaves at the end of its array cycle's last clock.</summary>
+    private static FoldSchedule Stretch(FoldSchedule s, long k) => k == 1 ? s : new(
+        s.StreamStart.Select(c => c * k).ToArray(),
+        s.LoadStart.Select(c => c < 0 ? c : c * k).ToArray(),
+        s.LastOutput.Select(c => (c + 1) * k - 1).ToArray(),
+        s.TotalCycles * k);
+}
