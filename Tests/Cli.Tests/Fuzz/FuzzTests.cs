@@ -48,7 +48,7 @@ public sealed class FuzzTests
                 }
                 if ((i + 1) % 10_000 == 0)
                 {
-                    TestContext.Progress.WriteLine($"fuzz: {outcomes.Count} of {cases} cases, {clock.Elapsed.TotalSeconds:0} s");
+                    TestContext.Progress.WriteLine($"fuzz: {outcomes.Count} of {cases} cases, {clock.Elapsed.TotalSeconds:0} s, {outcomes.Count(o => o.Violations.Count > 0)} contract violations so far");
                 }
             });
         }
