@@ -63,7 +63,7 @@ public static class QuantSimApp
         {
             foreach (var inputError in ex.Errors)
             {
-                error.WriteLine(inputError.ToString());
+                error.WriteLine(InputErrorLocator.Locate(inputError).ToString());
             }
 
             return ExitCodes.BadInput;

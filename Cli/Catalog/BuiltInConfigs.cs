@@ -20,6 +20,11 @@ public static class BuiltInConfigs
     /// <summary>A path that exists, or the file of a built-in config of that name.</summary>
     public static string Resolve(string nameOrPath, string field)
     {
+        if (System.IO.Directory.Exists(nameOrPath))
+        {
+            throw new InputException(new InputError(nameOrPath, 0, 0, field, "is a directory; give a config YAML file or a built-in config name"));
+        }
+
         if (File.Exists(nameOrPath))
         {
             return nameOrPath;

@@ -57,7 +57,14 @@ public static class CompareCommand
 
         if (markdownPath is not null)
         {
-            File.WriteAllText(markdownPath, comparison.ToMarkdown());
+            try
+            {
+                File.WriteAllText(markdownPath, comparison.ToMarkdown());
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException(new InputError("--markdown", 0, 0, string.Empty, $"'{markdownPath}': cannot write the Markdown table: {ex.Message}"));
+            }
         }
 
         int exceeded = comparison.Changes.Count(c => c.Exceeds);

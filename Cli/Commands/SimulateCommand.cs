@@ -59,6 +59,11 @@ public static class SimulateCommand
         CliConsole console, DatapathRegistry datapaths, string? configName, string? workloadName, string? datapath, Fidelity fidelity,
         string? outDir, string? scaleSimConfig, string? topology)
     {
+        if (outDir is not null)
+        {
+            OutputDirectory.Check(outDir);
+        }
+
         var (config, configFile, scaleSim) = LoadConfig(new AcceleratorConfigReader(datapaths), configName, scaleSimConfig);
         var workload = LoadWorkload(workloadName, topology);
         if (datapath is not null)
@@ -84,7 +89,7 @@ public static class SimulateCommand
         if (outDir is not null)
         {
             // SCALE-Sim's own files: from the exact emulation of SCALE-Sim v2 when its config was given.
-            var scaleSimReport = scaleSim is not null ? ScaleSimRunner.Run(scaleSim, workload) : ScaleSimStyleReport.From(result);
+            var scaleSimReport = scaleSim is not null ? ScaleSimEmulation.Run(scaleSim, configFile, workload) : ScaleSimStyleReport.From(result);
             var files = new List<(string Name, byte[] Bytes)>
             {
                 ("result.json", Utf8(ResultJsonWriter.Render(priced))),

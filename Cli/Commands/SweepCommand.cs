@@ -54,6 +54,7 @@ public static class SweepCommand
         string objectivesText, string? shardText, int jobs, string outDir)
     {
         // Everything the user typed is checked before the first point runs.
+        OutputDirectory.Check(outDir);
         string file = BuiltInConfigs.Resolve(configName, "--config");
         string baseText = ReadText(file);
         var baseConfig = reader.Read(file, baseText);
@@ -66,6 +67,12 @@ public static class SweepCommand
         }
 
         var workloads = ResolveWorkloads(workloadNames);
+        if ((long)axes.Aggregate(1, (n, a) => n * a.Values.Length) * workloads.Count is var pointCount && pointCount > InputLimits.SweepPoints)
+        {
+            throw new InputException(new InputError("--workload", 0, 0, string.Empty,
+                $"{pointCount} points ({workloads.Count} workloads x the axes' combinations) are more than {InputLimits.SweepPoints}, the most a sweep may run"));
+        }
+
         var definition = new SweepDefinition(
             baseConfig.Name,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(baseText))),
@@ -118,7 +125,7 @@ public static class SweepCommand
     {
         try
         {
-            return File.ReadAllText(file);
+            return InputFile.ReadAllText(file, "config file", InputLimits.ConfigBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -44,7 +44,7 @@ public static class ValidateCommand
                 bad++;
                 foreach (var error in ex.Errors)
                 {
-                    console.Error.WriteLine(error.ToString());
+                    console.Error.WriteLine(InputErrorLocator.Locate(error).ToString());
                 }
             }
         }

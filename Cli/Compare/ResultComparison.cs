@@ -21,14 +21,16 @@ public sealed class ResultComparison
     {
         if (old.Workload != @new.Workload)
         {
-            throw new InputException(new InputError(@new.Path, 0, 0, "workload.name", $"compares '{@new.Workload}' against '{old.Workload}' in {old.Path}; compare results of the same workload"));
+            var (line, column) = @new.PositionOf("workload.name");
+            throw new InputException(new InputError(@new.Path, line, column, "workload.name", $"compares '{@new.Workload}' against '{old.Workload}' in {old.Path}; compare results of the same workload"));
         }
 
         var oldNames = old.Layers.Select(l => l.Layer).ToList();
         var newNames = @new.Layers.Select(l => l.Layer).ToList();
         if (!oldNames.SequenceEqual(newNames))
         {
-            throw new InputException(new InputError(@new.Path, 0, 0, "layers", $"the layers differ from {old.Path} ({newNames.Count} against {oldNames.Count}, first difference at '{newNames.Except(oldNames).Concat(oldNames.Except(newNames)).FirstOrDefault() ?? "order"}')"));
+            var (line, column) = @new.PositionOf("layers");
+            throw new InputException(new InputError(@new.Path, line, column, "layers", $"the layers differ from {old.Path} ({newNames.Count} against {oldNames.Count}, first difference at '{newNames.Except(oldNames).Concat(oldNames.Except(newNames)).FirstOrDefault() ?? "order"}')"));
         }
 
         var changes = new List<MetricChange>();

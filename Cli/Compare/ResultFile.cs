@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using QuantSim.Cli.Reports;
 using QuantSim.Input;
@@ -10,59 +11,84 @@ public sealed record ResultFile(string Path, string Workload, IReadOnlyList<(str
     /// <summary>Metric names, in report order.</summary>
     public static readonly IReadOnlyList<string> Metrics = ["cycles", "stall_cycles", "energy_pj", "area_mm2", "accuracy"];
 
+    /// <summary>
+    /// Reads and checks a result file against the part of the result schema that compare uses:
+    /// every field present with its type (a number, not a string or a boolean) and range (finite,
+    /// not negative; top-1 accuracy a fraction), each error as <c>FILE:LINE:COL: json.path: message</c>.
+    /// </summary>
+    /// <summary>Where a JSON path is in the file, for errors found by comparing two files.</summary>
+    public (int Line, int Column) PositionOf(string jsonPath) => Positions?.Of(jsonPath) ?? (0, 0);
+
+    internal JsonPositions? Positions { get; init; }
+
     public static ResultFile Read(string path)
     {
+        byte[] utf8 = Encoding.UTF8.GetBytes(InputFile.ReadAllText(path, "result file", InputLimits.ResultBytes));
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(File.ReadAllText(path));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new InputError(path, 0, 0, string.Empty, $"cannot read the result file: {ex.Message}"));
+            json = JsonDocument.Parse(utf8);
         }
         catch (JsonException ex)
         {
-            throw new InputException(new InputError(path, (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1, "(json)", $"not valid JSON: {ex.Message.Split('.')[0]}"));
+            throw new InputException(new InputError(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, "(json)", $"not valid JSON: {ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}"));
         }
 
         using (json)
         {
+            var positions = JsonPositions.Of(utf8, default);
+            var fields = new ResultFields(path, positions);
             var root = json.RootElement;
-            string? schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) ? s.GetString() : null;
-            if (schema != ResultJsonWriter.Schema)
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new InputException(new InputError(path, 0, 0, "schema", $"expected a QuantSim result ({ResultJsonWriter.Schema}), got {(schema is null ? "no schema" : $"'{schema}'")}"));
+                fields.Fail(string.Empty, $"expected a JSON object (a QuantSim result, {ResultJsonWriter.Schema}), got {ResultFields.Describe(root)}");
             }
 
-            try
+            string? schema = fields.String(root, string.Empty, "schema");
+            if (schema is not null && schema != ResultJsonWriter.Schema)
             {
-                var totals = new Dictionary<string, double>
-                {
-                    ["cycles"] = root.GetProperty("totals").GetProperty("cycles").GetDouble(),
-                    ["stall_cycles"] = root.GetProperty("totals").GetProperty("stall_cycles").GetDouble(),
-                    ["energy_pj"] = (double)root.GetProperty("energy").GetProperty("total_pj").GetDecimal(),
-                    ["area_mm2"] = root.GetProperty(PricedSummaryJson.Property).GetProperty("area_mm2").GetDouble(),
-                };
-                if (root.TryGetProperty("accuracy", out var accuracy) && accuracy.TryGetProperty("top1", out var top1))
-                {
-                    totals["accuracy"] = top1.GetDouble();
-                }
+                fields.Fail("schema", $"expected a QuantSim result ({ResultJsonWriter.Schema}), got '{schema}'");
+            }
 
-                var layers = root.GetProperty("layers").EnumerateArray().Select(l => (
-                    l.GetProperty("name").GetString() ?? string.Empty,
-                    (IReadOnlyDictionary<string, double>)new Dictionary<string, double>
+            // A file of some other kind would only add noise about every field it lacks.
+            fields.ThrowIfAny();
+
+            var totals = new Dictionary<string, double>();
+            var totalsNode = fields.Object(root, string.Empty, "totals");
+            fields.Put(totals, "cycles", fields.Number(totalsNode, "totals", "cycles"));
+            fields.Put(totals, "stall_cycles", fields.Number(totalsNode, "totals", "stall_cycles"));
+            fields.Put(totals, "energy_pj", fields.Number(fields.Object(root, string.Empty, "energy"), "energy", "total_pj"));
+            fields.Put(totals, "area_mm2", fields.Number(fields.Object(root, string.Empty, PricedSummaryJson.Property), PricedSummaryJson.Property, "area_mm2"));
+            if (root.TryGetProperty("accuracy", out _))
+            {
+                fields.Put(totals, "accuracy", fields.Number(fields.Object(root, string.Empty, "accuracy"), "accuracy", "top1", max: 1));
+            }
+
+            string? workload = fields.String(fields.Object(root, string.Empty, "workload"), "workload", "name");
+            var layers = new List<(string, IReadOnlyDictionary<string, double>)>();
+            if (fields.Array(root, string.Empty, "layers") is { } array)
+            {
+                int i = 0;
+                foreach (var element in array.EnumerateArray())
+                {
+                    string at = JsonPositions.Element("layers", i++);
+                    var layer = element.ValueKind == JsonValueKind.Object ? element : (JsonElement?)null;
+                    if (layer is null)
                     {
-                        ["cycles"] = l.GetProperty("cycles").GetDouble(),
-                        ["stall_cycles"] = l.GetProperty("stall_cycles").GetDouble(),
-                        ["energy_pj"] = (double)l.GetProperty("energy_pj").GetProperty("total").GetDecimal(),
-                    })).ToList();
-                return new ResultFile(path, root.GetProperty("workload").GetProperty("name").GetString() ?? string.Empty, layers, totals);
+                        fields.Fail(at, $"expected an object (one layer), got {ResultFields.Describe(element)}");
+                    }
+
+                    var metrics = new Dictionary<string, double>();
+                    string? name = fields.String(layer, at, "name");
+                    fields.Put(metrics, "cycles", fields.Number(layer, at, "cycles"));
+                    fields.Put(metrics, "stall_cycles", fields.Number(layer, at, "stall_cycles"));
+                    fields.Put(metrics, "energy_pj", fields.Number(fields.Object(layer, at, "energy_pj"), JsonPositions.Child(at, "energy_pj"), "total"));
+                    layers.Add((name ?? string.Empty, metrics));
+                }
             }
-            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new InputException(new InputError(path, 0, 0, "(result)", $"missing or malformed field: {ex.Message}"));
-            }
+
+            fields.ThrowIfAny();
+            return new ResultFile(path, workload!, layers, totals) { Positions = positions };
         }
     }
 }

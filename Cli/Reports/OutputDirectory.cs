@@ -1,3 +1,5 @@
+using QuantSim.Input;
+
 namespace QuantSim.Cli.Reports;
 
 /// <summary>
@@ -12,7 +14,16 @@ public static class OutputDirectory
     /// <summary>The same for binary files (plots); text goes in as UTF-8 without a byte-order mark.</summary>
     public static void Write(string directory, IReadOnlyList<(string Name, byte[] Bytes)> files)
     {
-        Directory.CreateDirectory(directory);
+        Check(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Error(directory, $"cannot create the output directory: {ex.Message}");
+        }
+
         // Unique per call, not per process: sweep shards in containers on a shared volume often run
         // with the same PID and write into the same directory at the same time.
         string staging = Path.Combine(directory, $".staging-{Guid.NewGuid():N}");
@@ -34,4 +45,19 @@ public static class OutputDirectory
             Directory.Delete(staging, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Refuses an output path that exists and is not a directory (a file, <c>/dev/null</c>), so a
+    /// command can say so before it spends minutes on a run whose files have nowhere to go.
+    /// </summary>
+    public static void Check(string directory)
+    {
+        if (!Directory.Exists(directory) && (File.Exists(directory) || Path.Exists(directory)))
+        {
+            throw Error(directory, "exists and is not a directory; give a directory for the results (it is created if missing)");
+        }
+    }
+
+    private static InputException Error(string directory, string message) =>
+        new(new InputError("--out", 0, 0, string.Empty, $"'{directory}': {message}"));
 }

@@ -37,7 +37,7 @@ public sealed record ShardFile(string Path, string Tool, SweepDefinition Definit
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, "shard file", InputLimits.ResultBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

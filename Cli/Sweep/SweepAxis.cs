@@ -85,6 +85,18 @@ public sealed record SweepAxis(string Path, ImmutableArray<string> Values)
             throw Error(Option, "give at least one axis to vary, e.g. --vary array.rows=8,16,32");
         }
 
+        // Multiplied with a ceiling, not checked arithmetic: ten axes of 100 values overflow an int.
+        long combinations = 1;
+        foreach (var axis in axes)
+        {
+            combinations = Math.Min(combinations * axis.Values.Length, (long)InputLimits.SweepPoints + 1);
+        }
+
+        if (combinations > InputLimits.SweepPoints)
+        {
+            throw Error(Option, $"the axes make more than {InputLimits.SweepPoints} combinations, the most a sweep may run; split it with fewer values per axis");
+        }
+
         return axes.ToImmutable();
     }
 

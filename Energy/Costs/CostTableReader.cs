@@ -34,7 +34,7 @@ public static partial class CostTableReader
         string text;
         try
         {
-            text = System.IO.File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, "cost table", InputLimits.CostTableBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

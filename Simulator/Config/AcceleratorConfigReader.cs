@@ -38,7 +38,7 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, "config file", InputLimits.ConfigBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -31,7 +31,7 @@ public static class DramTimingReader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, "DRAM parameter file", InputLimits.ConfigBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

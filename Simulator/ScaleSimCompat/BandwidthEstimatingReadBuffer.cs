@@ -168,7 +168,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         if (cycles <= 0)
         {
             // SCALE-Sim divides by this interval (ZeroDivisionError): two prefetch points in one cycle.
-            throw new InvalidOperationException(
+            throw new ScaleSimInputLimitException(
                 "SCALE-Sim's CALC-mode prefetch interval is empty (its read_buffer_estimate_bw divides by zero here); the SRAM is too small for this array width.");
         }
 

@@ -94,7 +94,7 @@ public sealed class CompareCommandTests
         var run = CliRun.Of("compare", Result("a"), bogus);
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith($"{bogus}: schema: expected a QuantSim result (quantsim.result/2), got no schema"));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"{bogus}:1:1: (root): required field 'schema' is missing (schema, a string)"));
     }
 
     [Test]

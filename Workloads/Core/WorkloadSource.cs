@@ -19,7 +19,8 @@ public static class WorkloadSource
             return workload;
         }
 
-        if (File.Exists(nameOrPath))
+        // A directory goes to the reader too, which says it is one instead of "no such file".
+        if (File.Exists(nameOrPath) || Directory.Exists(nameOrPath))
         {
             return ReadFile(nameOrPath);
         }

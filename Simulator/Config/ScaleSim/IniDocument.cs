@@ -14,6 +14,7 @@ public sealed record IniEntry(string Section, string Key, string Value, int Line
 public sealed class IniDocument
 {
     private readonly Dictionary<(string Section, string Key), IniEntry> _entries = [];
+    private readonly Dictionary<string, int> _sectionLines = [];
 
     private IniDocument(string file) => File = file;
 
@@ -45,6 +46,7 @@ public sealed class IniDocument
                 }
 
                 section = trimmed[1..^1].Trim();
+                doc._sectionLines.TryAdd(section, number);
                 continue;
             }
 
@@ -71,6 +73,14 @@ public sealed class IniDocument
 
         return doc;
     }
+
+    /// <summary>
+    /// Where a missing key of <paramref name="section"/> belongs: the line of the section's header,
+    /// or line 1 when the file has no such section.
+    /// </summary>
+    public int SectionLine(string section) => _sectionLines.GetValueOrDefault(section, 1);
+
+    public bool HasSection(string section) => _sectionLines.ContainsKey(section);
 
     public IniEntry? Get(string section, string key) =>
         _entries.GetValueOrDefault((section, key.ToLowerInvariant()));

@@ -43,7 +43,7 @@ public static class ScaleSimConfigReader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, "SCALE-Sim config", InputLimits.ConfigBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -112,7 +112,7 @@ public static class ScaleSimConfigReader
         {
             if (required)
             {
-                diagnostics.Add(0, 0, $"{section}.{key}", "required setting is missing");
+                diagnostics.Add(ini.SectionLine(section), 0, $"{section}.{key}", $"required setting is missing{NoSection(ini, section)}");
             }
 
             return null;
@@ -139,7 +139,7 @@ public static class ScaleSimConfigReader
         var entry = ini.Get(section, key);
         if (entry is null)
         {
-            diagnostics.Add(0, 0, $"{section}.{key}", $"required setting is missing; allowed: {string.Join(", ", choices.Keys)}");
+            diagnostics.Add(ini.SectionLine(section), 0, $"{section}.{key}", $"required setting is missing{NoSection(ini, section)}; allowed: {string.Join(", ", choices.Keys)}");
             return null;
         }
 
@@ -152,6 +152,10 @@ public static class ScaleSimConfigReader
         return null;
     }
 
+    /// <summary>A missing setting is reported on its section's header line, or on line 1 when the whole section is missing.</summary>
+    private static string NoSection(IniDocument ini, string section) =>
+        ini.HasSection(section) ? string.Empty : $" (the file has no [{section}] section)";
+
     /// <summary>SCALE-Sim parses Bandwidth as a comma list and uses only its first value, in USER mode only.</summary>
     private static int? FirstBandwidth(IniDocument ini, InputDiagnostics diagnostics, bool required)
     {
@@ -160,7 +164,7 @@ public static class ScaleSimConfigReader
         {
             if (required)
             {
-                diagnostics.Add(0, 0, $"{Architecture}.bandwidth", "required with InterfaceBandwidth: USER (words per cycle)");
+                diagnostics.Add(ini.SectionLine(Architecture), 0, $"{Architecture}.bandwidth", $"required with InterfaceBandwidth: USER (words per cycle){NoSection(ini, Architecture)}");
             }
 
             return null;

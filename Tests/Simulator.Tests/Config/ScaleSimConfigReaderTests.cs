@@ -88,10 +88,12 @@ public sealed class ScaleSimConfigReaderTests
     }
 
     [Test]
-    public void Should_Report_A_Missing_Array_Size_Without_A_Line()
+    public void Should_Report_A_Missing_Array_Size_On_Its_Sections_Header_Line()
     {
         string text = string.Join('\n', Tiny.Split('\n').Where(l => !l.StartsWith("ArrayHeight", StringComparison.Ordinal)));
+        int header = Array.FindIndex(text.Split('\n'), l => l.Trim() == "[architecture_presets]") + 1;
 
-        Assert.That(ErrorsOf(text), Is.EqualTo(new[] { "s.cfg: architecture_presets.ArrayHeight: required setting is missing" }));
+        Assert.That(header, Is.GreaterThan(0));
+        Assert.That(ErrorsOf(text), Is.EqualTo(new[] { $"s.cfg:{header}: architecture_presets.ArrayHeight: required setting is missing" }));
     }
 }

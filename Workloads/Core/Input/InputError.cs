@@ -10,6 +10,34 @@ public sealed record InputError(string File, int Line, int Column, string Field,
     public override string ToString()
     {
         string where = Line <= 0 ? File : Column <= 0 ? $"{File}:{Line}" : $"{File}:{Line}:{Column}";
-        return Field.Length == 0 ? $"{where}: {Message}" : $"{where}: {Field}: {Message}";
+        return OneLine(Field.Length == 0 ? $"{where}: {Message}" : $"{where}: {Field}: {Message}");
+    }
+
+    /// <summary>
+    /// Messages quote what the user wrote, which may hold line breaks and control characters (an
+    /// argument with a newline in it); shown raw they would split one error over lines that name
+    /// no location, or drive the terminal. They are printed escaped instead: <c>\n</c>, <c>\u0014</c>.
+    /// </summary>
+    private static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            escaped.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
     }
 }

@@ -51,13 +51,19 @@ public sealed class YamlSection
 
     /// <summary>
     /// Parses a YAML document whose root must be a mapping. Syntax errors (tabs, bad indentation,
-    /// unclosed quotes) are recorded with their position and yield null.
+    /// unclosed quotes), nesting too deep and a second document are recorded with their position
+    /// and yield null.
     /// </summary>
     public static YamlSection? Parse(string text, InputDiagnostics diagnostics)
     {
         var stream = new YamlStream();
         try
         {
+            if (!YamlShape.Check(text, diagnostics))
+            {
+                return null;
+            }
+
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
@@ -77,6 +83,12 @@ public sealed class YamlSection
 
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's tree builder on an event sequence YamlShape did not foresee; no position is known.
+            diagnostics.Add(1, 1, "(syntax)", $"YAML structure that cannot be read: {ex.Message.Split(" (Parameter")[0]}");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -85,6 +97,31 @@ public sealed class YamlSection
         }
 
         return new YamlSection(root, string.Empty, diagnostics);
+    }
+
+    /// <summary>
+    /// Where the dotted <paramref name="fieldPath"/> is in a YAML text: its value's line and column,
+    /// or, when part of the path is absent, the mapping where it would go; null when the text does
+    /// not parse. For errors found after reading (by the simulator or the pricer) that name a field
+    /// but no position.
+    /// </summary>
+    public static (int Line, int Column)? Locate(string text, string fieldPath)
+    {
+        var section = Parse(text, new InputDiagnostics(string.Empty));
+        if (section is null)
+        {
+            return null;
+        }
+
+        string[] keys = fieldPath.Split('.');
+        int i = 0;
+        for (; i < keys.Length - 1 && section._entries.TryGetValue(keys[i], out var entry) && entry.Value is YamlMappingNode next; i++)
+        {
+            section = new YamlSection(next, section.FieldPath(keys[i]), section.Diagnostics);
+        }
+
+        // keys[i] is the first key not descended into: its value's position, or this mapping's when absent.
+        return section.PositionOf(keys[i]);
     }
 
     public string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";

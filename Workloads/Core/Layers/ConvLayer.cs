@@ -41,9 +41,9 @@ public sealed record ConvLayer(
 
     public int EffectiveKernelWidth => (KernelWidth - 1) * DilationW + 1;
 
-    public int OutputHeight => OutputSize(InputHeight + 2 * PadH - EffectiveKernelHeight, StrideH);
+    public int OutputHeight => OutputSize(InputHeight + 2L * PadH - EffectiveKernelHeight, StrideH);
 
-    public int OutputWidth => OutputSize(InputWidth + 2 * PadW - EffectiveKernelWidth, StrideW);
+    public int OutputWidth => OutputSize(InputWidth + 2L * PadW - EffectiveKernelWidth, StrideW);
 
     public override int OutputChannels => Filters;
 
@@ -101,6 +101,7 @@ public sealed record ConvLayer(
         }
     }
 
-    private int OutputSize(int slack, int stride) =>
-        CeilMode && slack > 0 ? (slack + stride - 1) / stride + 1 : slack / stride + 1;
+    /// <summary>In long arithmetic: a stride near int.MaxValue (a SCALE-Sim topology allows any) overflowed slack + stride - 1.</summary>
+    private int OutputSize(long slack, int stride) =>
+        (int)(CeilMode && slack > 0 ? (slack + stride - 1) / stride + 1 : slack / stride + 1);
 }

@@ -25,7 +25,7 @@ internal static class CsvText
     {
         try
         {
-            return File.ReadAllText(path);
+            return InputFile.ReadAllText(path, what, InputLimits.TraceBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

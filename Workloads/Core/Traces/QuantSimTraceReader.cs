@@ -37,6 +37,12 @@ public static class QuantSimTraceReader
                 continue;
             }
 
+            if (layers.Count == InputLimits.Layers)
+            {
+                diagnostics.Add(line, 0, string.Empty, LayerLimit.Message);
+                break;
+            }
+
             if (header.Valid && new TraceRow(diagnostics, line, header, raw).Read(missing) is { } layer)
             {
                 layers.Add(layer);

@@ -55,6 +55,12 @@ public static class ScaleSimTopologyReader
                 continue;
             }
 
+            if (layers.Count == InputLimits.Layers)
+            {
+                diagnostics.Add(line, 0, string.Empty, LayerLimit.Message);
+                break;
+            }
+
             Layer? layer = chosen == ScaleSimForm.Gemm ? GemmRow(diagnostics, line, raw) : ConvRow(diagnostics, line, raw);
             if (layer is not null)
             {
@@ -140,6 +146,20 @@ public static class ScaleSimTopologyReader
         if (kernelW > width)
         {
             diagnostics.Add(line, 0, ConvColumns[4], $"filter width {kernelW} is larger than the IFMAP width {width} (SCALE-Sim topologies have no padding)");
+            fits = false;
+        }
+
+        // A stride past the IFMAP moves the filter off the input after one step; SCALE-Sim's address
+        // arithmetic with such strides overflows (a stride of 2^31-1 made negative cycle counts).
+        if (stride > height)
+        {
+            diagnostics.Add(line, 0, ConvColumns[7], $"stride {stride} is larger than the IFMAP height {height}; at most the height");
+            fits = false;
+        }
+
+        if (strideW > width)
+        {
+            diagnostics.Add(line, 0, f.Length > ConvRequired ? ConvColumns[8] : ConvColumns[7], $"column stride {strideW} is larger than the IFMAP width {width}; at most the width");
             fits = false;
         }
 
