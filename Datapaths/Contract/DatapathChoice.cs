@@ -52,10 +52,11 @@ public sealed record DatapathChoice
 
     /// <summary>
     /// What determines the integers this choice computes: the name and the options that change
-    /// numerics, for caches of trained networks (hardware-only forms share one).
+    /// numerics, for caches of trained networks (hardware-only forms share one; an option whose values
+    /// fall into numerics classes names the class, see <see cref="DatapathOption.NumericsClass"/>).
     /// </summary>
     public string NumericsKey =>
-        string.Join(',', [Name, .. Datapath.Options.Where(o => o.ChangesNumerics && Settings[o.Key] != o.Default).Select(o => $"{o.Key}={Settings[o.Key]}")]);
+        string.Join(',', [Name, .. Datapath.Options.Select(o => (o.Key, Class: o.NumericsClass(Settings[o.Key]))).Where(o => o.Class is not null).Select(o => $"{o.Key}={o.Class}")]);
 
     /// <summary>
     /// The choice of <paramref name="datapath"/> with <paramref name="options"/> (defaults for the rest) at
@@ -69,7 +70,8 @@ public sealed record DatapathChoice
         ArgumentNullException.ThrowIfNull(problems);
         int before = problems.Count;
         var settings = DatapathSettings.TryResolve(datapath, options, problems);
-        problems.AddRange(datapath.CheckPrecision(precision).Select(p => p with { Message = $"{p.Message} ({datapath.Name})" }));
+        var precisionProblems = settings is null ? datapath.CheckPrecision(precision) : datapath.CheckPrecision(precision, settings);
+        problems.AddRange(precisionProblems.Select(p => p with { Message = $"{p.Message} ({datapath.Name})" }));
         return settings is not null && problems.Count == before ? new DatapathChoice(datapath, settings, precision) : null;
     }
 
@@ -86,7 +88,7 @@ public sealed record DatapathChoice
         TryResolve(Datapath, Settings.Values, precision, problems);
 
     /// <summary>Why a layer's precision cannot run on this choice, or nothing when it can.</summary>
-    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => Datapath.CheckPrecision(precision);
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => Datapath.CheckPrecision(precision, Settings);
 
     public DatapathQuantizers Quantizers(Precision precision) => Datapath.Quantizers(precision, Settings);
 

@@ -34,6 +34,12 @@ public interface IDatapath
     /// <summary>Why this precision cannot run on the variant, or nothing when it can.</summary>
     IEnumerable<DatapathProblem> CheckPrecision(Precision precision);
 
+    /// <summary>
+    /// <see cref="CheckPrecision(Precision)"/> for one set of option values, for variants whose options
+    /// change what a precision needs (e.g. a wide dequantized multiplier needs a wider accumulator).
+    /// </summary>
+    IEnumerable<DatapathProblem> CheckPrecision(Precision precision, DatapathSettings settings) => CheckPrecision(precision);
+
     /// <summary>The weight and activation quantizer shapes at <paramref name="precision"/>.</summary>
     DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings);
 

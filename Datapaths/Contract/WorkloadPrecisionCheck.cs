@@ -32,7 +32,7 @@ public static class WorkloadPrecisionCheck
         foreach (var layer in workload.Layers.Where(l => l.Precision is not null || !datapath.RequiresLayerPrecision))
         {
             var precision = layer.Precision ?? configured;
-            foreach (var problem in datapath.CheckPrecision(precision))
+            foreach (var problem in choice.CheckPrecision(precision))
             {
                 problems.Add(new(layer.Name, problem.Field, $"layer '{layer.Name}' ({precision.Name}): {problem.Message} ({datapath.Name})"));
             }

@@ -6,7 +6,8 @@ namespace QuantSim.Datapaths.Hardware;
 /// <summary>
 /// What one variant's hardware does and holds at one precision: operations by scope (per MAC, per
 /// row activation, per output row, per output, per channel, per layer), the per-layer parameters
-/// stored and fetched, the PE's components, the output lane's components and the PE throughput.
+/// stored and fetched, the PE's components, the output lane's components, the array-edge components
+/// (when a form has any) and the PE throughput.
 /// Data only: the simulator multiplies <see cref="Ops"/> by a layer's activity, the energy and area
 /// models price the results.
 /// </summary>
@@ -20,6 +21,16 @@ public sealed record HardwareInventory(
     ImmutableArray<HardwareComponent> OutputLaneComponents,
     PeThroughput MacsPerPeCycle)
 {
+    /// <summary>
+    /// Components at the array's left edge, once per array row, where activations enter (e.g. a zero-point
+    /// subtractor or dequantizer that works once per activation instead of in every PE). Empty for forms
+    /// whose edge is plain wiring.
+    /// </summary>
+    public ImmutableArray<HardwareComponent> RowEdgeComponents { get; init; } = [];
+
+    /// <summary>Components at the array's top edge, once per array column, where weights enter.</summary>
+    public ImmutableArray<HardwareComponent> ColumnEdgeComponents { get; init; } = [];
+
     public IEnumerable<HardwareOp> In(OpScope scope) => Ops.Where(o => o.Scope == scope);
 
     /// <summary>Stored parameter bytes of a layer with <paramref name="outputChannels"/> output channels.</summary>

@@ -7,11 +7,14 @@ public static class InventoryTable
 {
     public const string PerMac = "per MAC";
     public const string PerRowActivation = "per row activation";
+    public const string PerWeight = "per weight";
     public const string PerOutputRow = "per output row";
     public const string PerOutput = "per output";
     public const string PerLayer = "per layer";
     public const string PeArea = "PE area";
     public const string OutputLaneArea = "output lane area";
+    public const string RowEdgeArea = "row edge area";
+    public const string ColumnEdgeArea = "column edge area";
     public const string Throughput = "throughput";
 
     public static IReadOnlyList<InventoryRow> Rows(HardwareInventory inventory)
@@ -19,7 +22,7 @@ public static class InventoryTable
         var rows = new List<InventoryRow>();
         foreach (var (scope, section) in new[]
                  {
-                     (OpScope.PerMac, PerMac), (OpScope.PerRowActivation, PerRowActivation),
+                     (OpScope.PerMac, PerMac), (OpScope.PerRowActivation, PerRowActivation), (OpScope.PerWeight, PerWeight),
                      (OpScope.PerOutputRow, PerOutputRow), (OpScope.PerOutput, PerOutput),
                  })
         {
@@ -30,6 +33,8 @@ public static class InventoryTable
             PerLayer, "store + fetch " + p.Name, $"{p.Bits} ({p.Bytes} B)", p.PerChannel ? "per channel" : "1", "parameter")));
         rows.AddRange(inventory.PeComponents.Select(c => new InventoryRow(PeArea, c.Name, c.Width, Int(c.Count), c.InsideMacUnit ? "in the MAC unit" : Kind(c.Kind))));
         rows.AddRange(inventory.OutputLaneComponents.Select(c => new InventoryRow(OutputLaneArea, c.Name, c.Width, Int(c.Count), Kind(c.Kind))));
+        rows.AddRange(inventory.RowEdgeComponents.Select(c => new InventoryRow(RowEdgeArea, c.Name, c.Width, Int(c.Count), Kind(c.Kind))));
+        rows.AddRange(inventory.ColumnEdgeComponents.Select(c => new InventoryRow(ColumnEdgeArea, c.Name, c.Width, Int(c.Count), Kind(c.Kind))));
         rows.Add(new(Throughput, "MACs per PE per cycle", "-", inventory.MacsPerPeCycle.ToString(), inventory.Form));
         return rows;
     }

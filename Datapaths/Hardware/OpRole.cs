@@ -15,8 +15,14 @@ public enum OpRole
     /// <summary>Work a bit-level PE does instead of one parallel multiply: brick products, shift-add trees, bit-serial gating.</summary>
     PartialProduct,
 
-    /// <summary>Zero-point (offset) handling inside the PE: subtracting it and reading its register.</summary>
+    /// <summary>Zero-point (offset) handling, in the PE or at the array edge: subtracting it and reading its register.</summary>
     ZeroPoint,
+
+    /// <summary>
+    /// Turning a code into a fixed-point value s·(q − z) (LSQ+ dequantize forms): the multiply by the
+    /// scale's mantissa, its rounding add and shift, and the reads of the mantissa and shift registers.
+    /// </summary>
+    Dequantize,
 
     /// <summary>Reads of a PE's weight or activation register.</summary>
     OperandRegister,

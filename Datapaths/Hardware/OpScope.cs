@@ -13,6 +13,14 @@ public enum OpScope
     /// <summary>Once per activation entering a GEMM row (M·K per group): e.g. the Σx row-sum adder.</summary>
     PerRowActivation,
 
+    /// <summary>
+    /// Once per weight of the layer entering the array (K·N per group): e.g. a weight zero point subtracted
+    /// at the array's edge. It counts each weight once, which is what a weight-stationary array loads
+    /// (each fold streams every GEMM row past its resident weights); a dataflow that streams the same
+    /// weight in again for later rows would do this work more often than counted here.
+    /// </summary>
+    PerWeight,
+
     /// <summary>Once per GEMM row, shared by all output channels of that output pixel.</summary>
     PerOutputRow,
 

@@ -18,6 +18,8 @@ public sealed class IntegerKernel
     private readonly IOutputStage _output;
     private readonly int _activationOffset;
     private readonly int _weightOffset;
+    private readonly OperandTable? _activationOperands;
+    private readonly OperandTable? _weightOperands;
 
     /// <param name="weights">K x N weight codes.</param>
     /// <param name="accumulatorBits">Width of the PE accumulator; sums wrap modulo 2^bits.</param>
@@ -28,6 +30,11 @@ public sealed class IntegerKernel
     /// <param name="activationPadValue">The code of real zero, used for convolution padding.</param>
     /// <param name="peActivationZeroPoint">Subtracted from every activation inside the PE (in-PE offset form), else 0.</param>
     /// <param name="peWeightZeroPoint">Subtracted from every weight inside the PE, else 0.</param>
+    /// <param name="activationOperands">
+    /// When given, the multiplier operand of every activation code (e.g. its dequantized fixed-point
+    /// value), replacing the zero-point subtraction; <paramref name="peActivationZeroPoint"/> must then be 0.
+    /// </param>
+    /// <param name="weightOperands">The same for weight codes.</param>
     public IntegerKernel(
         int[,] weights,
         int accumulatorBits,
@@ -37,8 +44,15 @@ public sealed class IntegerKernel
         CodeRange weightRange,
         int activationPadValue,
         int peActivationZeroPoint = 0,
-        int peWeightZeroPoint = 0)
+        int peWeightZeroPoint = 0,
+        OperandTable? activationOperands = null,
+        OperandTable? weightOperands = null)
     {
+        if ((activationOperands is not null && peActivationZeroPoint != 0) || (weightOperands is not null && peWeightZeroPoint != 0))
+        {
+            throw new ArgumentException("an operand table already includes the zero point; pass a zero point of 0 with it");
+        }
+
         foreach (int w in weights)
         {
             if (!weightRange.Contains(w))
@@ -55,6 +69,8 @@ public sealed class IntegerKernel
         ActivationPadValue = activationPadValue;
         _activationOffset = peActivationZeroPoint;
         _weightOffset = peWeightZeroPoint;
+        _activationOperands = activationOperands;
+        _weightOperands = weightOperands;
     }
 
     /// <summary>Dot-product length K.</summary>
@@ -77,12 +93,13 @@ public sealed class IntegerKernel
     /// <summary>
     /// The operand transform at the PE input: a − z_a in the in-PE offset form, else a unchanged.
     /// An array that keeps its PEs a plain multiply-accumulate applies this to every activation it
-    /// feeds in (the 1-bit-wider operand is then what its multiplier sees).
+    /// feeds in (the 1-bit-wider operand is then what its multiplier sees). With an operand table it
+    /// is the table's value of the code (a dequantized fixed-point operand).
     /// </summary>
-    public int PeActivation(int activation) => activation - _activationOffset;
+    public int PeActivation(int activation) => _activationOperands is { } table ? table[activation] : activation - _activationOffset;
 
-    /// <summary>The weight-side operand transform: w − z_w in the in-PE form with weight zero points, else w.</summary>
-    public int PeWeight(int weight) => weight - _weightOffset;
+    /// <summary>The weight-side operand transform: w − z_w in the in-PE form with weight zero points, else w (or the weight's table entry).</summary>
+    public int PeWeight(int weight) => _weightOperands is { } table ? table[weight] : weight - _weightOffset;
 
     /// <summary>One PE cycle: acc + (a − z_a,pe)·(w − z_w,pe), wrapped to the accumulator width.</summary>
     public long Mac(long accumulator, int activation, int weight) =>

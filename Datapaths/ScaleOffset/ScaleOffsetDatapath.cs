@@ -17,13 +17,23 @@ namespace QuantSim.Datapaths.ScaleOffset;
 /// <item><c>folded</c>: Σ(x−z_x)(w−z_w) = Σxw − z_w·Σx − z_x·Σw + K·z_x·z_w. The last two terms are
 /// constant per channel and folded offline into the bias; z_w·Σx needs a row-sum adder at the array
 /// edge and a multiply-subtract per output. The PE array is LSQ's.</item>
+/// <item><c>edge</c>: the zero point is subtracted once per operand where it enters the array
+/// (<see cref="EdgeForm"/>); the (b+1)-bit operands are held and forwarded, the PE has no subtractor.</item>
 /// </list>
+/// Two further forms dequantize the codes to D-bit fixed-point values (<c>dequant_bits</c>) and multiply
+/// those: <c>dequantize-in-pe</c> in every PE, <c>dequantize-at-edge</c> once per operand at the array edge
+/// (<see cref="DequantizeForms"/>). Their integers are defined by <see cref="DequantizingKernel"/>; they
+/// equal each other but not the zero-point forms.
 /// </summary>
 public sealed class ScaleOffsetDatapath : IDatapath
 {
     public const string Form = "form";
     public const string InPe = "in-pe";
     public const string Folded = "folded";
+    public const string Edge = "edge";
+    public const string DequantizeInPe = "dequantize-in-pe";
+    public const string DequantizeAtEdge = "dequantize-at-edge";
+    public const string DequantBits = "dequant_bits";
     public const string WeightsOption = "weights";
     public const string Asymmetric = "asymmetric";
 
@@ -33,20 +43,56 @@ public sealed class ScaleOffsetDatapath : IDatapath
 
     public IReadOnlyList<DatapathOption> Options { get; } =
     [
-        new(Form, [InPe, Folded], InPe,
-            "in-pe: each PE subtracts the zero point before multiplying; folded: zero-point terms are added per output",
-            ChangesNumerics: false),
+        new(Form, [InPe, Folded, Edge, DequantizeInPe, DequantizeAtEdge], InPe,
+            "in-pe: each PE subtracts the zero point before multiplying; folded: zero-point terms are added per output; "
+            + "edge: the zero point is subtracted once per operand at the array edge; dequantize-in-pe / dequantize-at-edge: "
+            + "codes become dequant_bits fixed-point values (in every PE / once at the edge) multiplied in a wide multiplier",
+            ChangesNumerics: false)
+        {
+            // The three zero-point forms compute identical integers, the two dequantize forms another set.
+            NumericsGroups = new Dictionary<string, string>
+            {
+                [InPe] = "zero-point", [Folded] = "zero-point", [Edge] = "zero-point",
+                [DequantizeInPe] = "dequantize", [DequantizeAtEdge] = "dequantize",
+            },
+        },
         new(WeightsOption, ["symmetric", Asymmetric], "symmetric",
             "whether weights carry a zero point too (activations always do)"),
+        new(DequantBits, ["8", "16"], "16",
+            "fixed-point width of a dequantized operand in the dequantize forms (ignored by the others)"),
     ];
 
     public IReadOnlyList<DatapathForm> StudyForms { get; } =
     [
         DatapathForm.Of("scale-offset/in-pe", (Form, InPe)),
         DatapathForm.Of("scale-offset/folded", (Form, Folded)),
+        DatapathForm.Of("scale-offset/edge", (Form, Edge)),
+        DatapathForm.Of("scale-offset/dequantize-in-pe", (Form, DequantizeInPe)),
+        DatapathForm.Of("scale-offset/dequantize-at-edge", (Form, DequantizeAtEdge)),
     ];
 
     public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
+
+    /// <summary>The dequantize forms also need an accumulator that holds one D x D product (2·D bits).</summary>
+    public IEnumerable<DatapathProblem> CheckPrecision(Precision precision, DatapathSettings settings)
+    {
+        foreach (var problem in CheckPrecision(precision))
+        {
+            yield return problem;
+        }
+
+        if (IsDequantize(settings) && precision.AccumulatorBits < 2 * DequantizedBits(settings))
+        {
+            yield return new(DatapathProblem.AccumulatorBits,
+                $"accumulator bits ({precision.AccumulatorBits}) must hold one {DequantizedBits(settings)} x {DequantizedBits(settings)}-bit product of dequantized operands ({2 * DequantizedBits(settings)}) in form {settings[Form]}");
+        }
+    }
+
+    /// <summary>Whether the form multiplies dequantized fixed-point values instead of offset codes.</summary>
+    public static bool IsDequantize(DatapathSettings settings) => settings[Form] is DequantizeInPe or DequantizeAtEdge;
+
+    /// <summary>D, the fixed-point width of a dequantized operand.</summary>
+    public static int DequantizedBits(DatapathSettings settings) => int.Parse(settings[DequantBits], System.Globalization.CultureInfo.InvariantCulture);
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
         new QuantizerSpec(precision.WeightBits, true, Granularity.PerTensor, ScaleKind.Real, settings[WeightsOption] == Asymmetric),
@@ -55,6 +101,18 @@ public sealed class ScaleOffsetDatapath : IDatapath
     public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
     {
         KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
+        if (IsDequantize(settings))
+        {
+            if (CheckPrecision(precision, settings).FirstOrDefault() is { } problem)
+            {
+                throw new ArgumentException($"{problem.Field}: {problem.Message}", nameof(precision));
+            }
+
+            return DequantizingKernel.Create(quantization, weights, precision, DequantizedBits(settings));
+        }
+
+        // in-pe, edge and folded: the same integers. edge runs in-pe's arithmetic (x − z_x at the PE input
+        // is the value the edge subtractor forwards).
         int zx = quantization.Input.ZeroPoint();
         int zw = quantization.Weights.ZeroPoint();
         bool folded = settings[Form] == Folded;
@@ -90,21 +148,24 @@ public sealed class ScaleOffsetDatapath : IDatapath
 
     public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
     {
+        string weights = settings[WeightsOption] == Asymmetric ? "asymmetric" : "symmetric";
+        switch (settings[Form])
+        {
+            case Edge:
+                return EdgeForm.Inventory(Name, $"{Edge}, {weights} weights", precision, settings[WeightsOption] == Asymmetric, Parameters(precision, settings));
+            case DequantizeInPe or DequantizeAtEdge:
+                return DequantizeForms.Inventory(
+                    Name, $"{settings[Form]} ({settings[DequantBits]}-bit), {weights} weights", precision,
+                    settings[WeightsOption] == Asymmetric, DequantizedBits(settings), settings[Form] == DequantizeAtEdge, Parameters(precision, settings));
+        }
+
         int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
         bool asymmetric = settings[WeightsOption] == Asymmetric;
         bool folded = settings[Form] == Folded;
         var ops = new List<HardwareOp>();
         var pe = new List<HardwareComponent>();
         var lane = new List<HardwareComponent>(MultiplierRequantizer.LaneComponents(acc, true));
-        var parameters = new List<LayerParameter>(MultiplierRequantizer.Parameters(acc, perChannel: false))
-        {
-            new("activation zero point z_x", ba, false),
-            new("output zero point z_out", ba, false),
-        };
-        if (asymmetric)
-        {
-            parameters.Add(new("weight zero point z_w", bw, false));
-        }
+        var parameters = Parameters(precision, settings);
 
         if (folded)
         {
@@ -142,5 +203,34 @@ public sealed class ScaleOffsetDatapath : IDatapath
         ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true));
         string form = $"{(folded ? Folded : InPe)}, {(asymmetric ? "asymmetric" : "symmetric")} weights";
         return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle);
+    }
+
+    /// <summary>
+    /// The stored per-layer parameters: the requantizer's, the zero points and, in the dequantize forms,
+    /// each operand's scale mantissa and shift.
+    /// </summary>
+    private static List<LayerParameter> Parameters(Precision precision, DatapathSettings settings)
+    {
+        int bw = precision.WeightBits, ba = precision.ActivationBits;
+        var parameters = new List<LayerParameter>(MultiplierRequantizer.Parameters(precision.AccumulatorBits, perChannel: false))
+        {
+            new("activation zero point z_x", ba, false),
+            new("output zero point z_out", ba, false),
+        };
+        if (settings[WeightsOption] == Asymmetric)
+        {
+            parameters.Add(new("weight zero point z_w", bw, false));
+        }
+
+        if (IsDequantize(settings))
+        {
+            int d = DequantizedBits(settings);
+            parameters.Add(new("activation scale mantissa m_x", d, false));
+            parameters.Add(new("activation dequantizer shift sh_x", 8, false));
+            parameters.Add(new("weight scale mantissa m_w", d, false));
+            parameters.Add(new("weight dequantizer shift sh_w", 8, false));
+        }
+
+        return parameters;
     }
 }

@@ -9,7 +9,7 @@ namespace QuantSim.Energy.Pricing;
 /// <summary>
 /// What an <see cref="AcceleratorConfig"/> means to the energy and area models: the cost table it
 /// names and the hardware it builds (every PE's components, one output lane per array column, the
-/// three buffers) as area inventory.
+/// array-edge units of forms that have them, one per row or column, the three buffers) as area inventory.
 /// </summary>
 public static class AcceleratorCosts
 {
@@ -36,6 +36,17 @@ public static class AcceleratorCosts
         foreach (var c in inventory.OutputLaneComponents.Where(c => !c.InsideMacUnit))
         {
             yield return new InventoryItem("output lanes", Unit(c), (long)config.Array.Cols * c.Count);
+        }
+
+        // Edge units sit where operands enter the array: one per row for activations, one per column for weights.
+        foreach (var c in inventory.RowEdgeComponents)
+        {
+            yield return new InventoryItem("array edge", Unit(c), (long)config.Array.Rows * c.Count);
+        }
+
+        foreach (var c in inventory.ColumnEdgeComponents)
+        {
+            yield return new InventoryItem("array edge", Unit(c), (long)config.Array.Cols * c.Count);
         }
 
         yield return Buffer(ActivityCounter.Ifmap, config.Buffers.Ifmap);

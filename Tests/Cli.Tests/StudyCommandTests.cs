@@ -19,12 +19,13 @@ public sealed class StudyCommandTests
             var skipped = json.RootElement.GetProperty("skipped").EnumerateArray().ToList();
             var headline = json.RootElement.GetProperty("headline").EnumerateArray().ToList();
 
-            // 6 variants x 5 precision points = 30; the bit-composable PE has no 3-bit mode
-            Assert.That(rows.Count + skipped.Count, Is.EqualTo(30));
+            // 9 study forms (fixed-point, lsq, per-channel, mixed-precision and the 5 scale-offset forms) x 5
+            // precision points = 45; the bit-composable PE has no 3-bit mode
+            Assert.That(rows.Count + skipped.Count, Is.EqualTo(45));
             Assert.That(skipped.Select(s => $"{s.GetProperty("variant").GetString()} {s.GetProperty("precision").GetString()}"),
                 Is.EqualTo(new[] { "mixed-precision w3a3" }));
-            // LSQ against both scale-offset forms at each of the 5 precision points
-            Assert.That(headline, Has.Count.EqualTo(10));
+            // LSQ against each of the 5 scale-offset forms at each of the 5 precision points
+            Assert.That(headline, Has.Count.EqualTo(25));
 
             // The folded form leaves the PE array as LSQ's, so its datapath costs the same or more per inference;
             // the in-PE form's wider multiplier and subtractor cost strictly more
