@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using QuantSim.Input;
 
@@ -29,6 +30,12 @@ public static partial class CostTableReader
         ["n_log2_n"] = ScalingLaw.NLog2N,
     };
 
+    /// <summary>
+    /// Tables already parsed, by path and exact text: a sweep or study prices many points with one table,
+    /// and the table is immutable, so it is parsed once per content, not once per point.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Path, string Text), CostTable> Parsed = new();
+
     public static CostTable ReadFile(string path)
     {
         string text;
@@ -41,7 +48,14 @@ public static partial class CostTableReader
             throw new InputException(new InputError(path, 0, 0, string.Empty, $"cannot read the cost table: {ex.Message}"));
         }
 
-        return Read(path, text);
+        if (Parsed.TryGetValue((path, text), out var table))
+        {
+            return table;
+        }
+
+        table = Read(path, text);
+        Parsed.TryAdd((path, text), table);
+        return table;
     }
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> names it in error messages.</summary>

@@ -15,19 +15,7 @@ public static class ReferenceDequantizer
     /// <summary>(m, sh, f): s ≈ m·2^(e−D) with m in [2^(D−1), 2^D); sh least with r·m ≤ (2^(D−1) − 1)·2^sh; f = D − e − sh.</summary>
     public static (BigInteger M, int Shift, int Fraction) Constants(double scale, int zeroPoint, int qMin, int qMax, int bits)
     {
-        int e = 0;
-        double q = scale;
-        while (q >= 1)
-        {
-            q /= 2;
-            e++;
-        }
-
-        while (q < 0.5)
-        {
-            q *= 2;
-            e--;
-        }
+        var (q, e) = ReferenceRequantizer.Normalize(scale);
 
         var m = new BigInteger(Math.Round((decimal)q * (decimal)Math.Pow(2, bits), MidpointRounding.AwayFromZero));
         if (m == BigInteger.One << bits)

@@ -25,15 +25,11 @@ public static class ReferenceRequantizer
     public static long MultiplyByQuantizedMultiplier(int x, int m0, int shift) =>
         (long)RoundHalfUp((BigInteger)x * m0, BigInteger.Pow(2, 31 - shift));
 
-    public static (int M0, int Shift) QuantizeMultiplier(double factor)
+    /// <summary>(q, e) with v = q·2^e and q in [0.5, 1), by halving and doubling (exact for a double).</summary>
+    public static (double Q, int E) Normalize(double v)
     {
-        if (factor == 0)
-        {
-            return (0, 0);
-        }
-
         int e = 0;
-        double q = factor;
+        double q = v;
         while (q >= 1)
         {
             q /= 2;
@@ -45,6 +41,18 @@ public static class ReferenceRequantizer
             q *= 2;
             e--;
         }
+
+        return (q, e);
+    }
+
+    public static (int M0, int Shift) QuantizeMultiplier(double factor)
+    {
+        if (factor == 0)
+        {
+            return (0, 0);
+        }
+
+        var (q, e) = Normalize(factor);
 
         // q·2^31 is exact in double (a power-of-two scaling); round it as a decimal to avoid any float rounding.
         decimal scaled = (decimal)q * 2147483648m;
