@@ -61,14 +61,19 @@ public static class StudyCommand
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
         var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress);
 
-        var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "McNemar p", "LSQ eff. / SO (model)", "(large)", "datapath only", "largest increase");
+        var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "McNemar p", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
         foreach (var h in result.Headline)
         {
-            headline.AddRow(h.Precision, Markup.Escape(h.Form), h.AccuracyDeltaPoints?.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
+            string[] cells =
+            [
+                h.Precision, Markup.Escape(h.Form), h.AccuracyDeltaPoints?.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
                 h.PValue?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
                 h.EfficiencyRatioModel.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
                 h.EfficiencyRatioLarge.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
-                h.CoreEfficiencyRatioLarge.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x", Markup.Escape(h.LargestIncrease));
+                .. StudyWriter.InnerLevels(h, "\n").Split('\n'),
+                Markup.Escape(h.LargestIncrease),
+            ];
+            headline.AddRow(cells);
         }
 
         console.Out.Write(headline);

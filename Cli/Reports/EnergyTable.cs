@@ -1,10 +1,11 @@
 using System.Globalization;
+using QuantSim.Energy.Model;
 using QuantSim.Energy.Pricing;
 using Spectre.Console;
 
 namespace QuantSim.Cli.Reports;
 
-/// <summary>The console energy breakdown: each component's share, then the figures of merit.</summary>
+/// <summary>The console energy breakdown: each component's share, the energy at each accounting level, then the figures of merit.</summary>
 public static class EnergyTable
 {
     public static void Write(IAnsiConsole console, PricedSimulation costed)
@@ -23,6 +24,8 @@ public static class EnergyTable
 
         table.AddRow("[bold]total[/]", Micro(e.TotalPj), "100.00");
         console.Write(table);
+        console.WriteLine("energy by accounting level (uJ, each including the ones before): " + string.Join(", ",
+            e.Levels.Select(l => $"{l.Level.Name()} {Micro(l.Pj)}")));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"energy per inference {Micro(e.PerInferencePj)} uJ, {e.TopsPerWatt:0.000} TOPS/W (1 MAC = 2 ops), {costed.InferencesPerJoule:0.0} inferences/J, EDP {e.EnergyDelayProductJs:0.000E+0} J*s"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -14,8 +14,13 @@ namespace QuantSim.Cli.Reports;
 /// </summary>
 public static class ResultJsonWriter
 {
-    /// <summary>Version 2: the priced summary moved into <c>priced</c>; every result is priced (an unpriceable config is refused before it runs).</summary>
-    public const string Schema = "quantsim.result/2";
+    /// <summary>
+    /// Version 3: energy at the five accounting levels (<c>energy.levels_pj</c>, each layer's
+    /// <c>energy_levels_pj</c>), clock, forwarding and parameter components, the array's clock gating and
+    /// the config's DRAM energy option. Version 2 moved the priced summary into <c>priced</c>; every result
+    /// is priced (an unpriceable config is refused before it runs).
+    /// </summary>
+    public const string Schema = "quantsim.result/3";
 
     /// <summary>A priced simulation: there is no result without its energy (the pricing rules run before the simulation).</summary>
     public static string Render(PricedSimulation costed) =>
@@ -63,6 +68,7 @@ public static class ResultJsonWriter
         json.WriteNumber("cols", c.Array.Cols);
         json.WriteString("dataflow", Names.Of(c.Array.Dataflow));
         json.WriteString("timing", c.Array.Timing == TimingConvention.Native ? "native" : "scalesim");
+        json.WriteString("clock_gating", c.Array.ClockGating == ClockGating.IdlePe ? "idle-pe" : "none");
         json.WriteEndObject();
         json.WriteStartObject("buffers");
         foreach (var (name, b) in new[] { ("ifmap", c.Buffers.Ifmap), ("filter", c.Buffers.Filter), ("ofmap", c.Buffers.Ofmap) })
@@ -88,6 +94,11 @@ public static class ResultJsonWriter
 
         json.WriteEndObject();
         json.WriteString("cost_table", c.Technology.CostTable);
+        if (c.Technology.DramEnergy is { } dram)
+        {
+            json.WriteString("dram_energy", dram);
+        }
+
         json.WriteEndObject();
     }
 
@@ -150,6 +161,19 @@ public static class ResultJsonWriter
             }
 
             json.WriteEndObject();
+            WriteLevels(json, "energy_levels_pj", energy.Levels);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Energy at each accounting level, innermost first (each includes the ones before it).</summary>
+    private static void WriteLevels(Utf8JsonWriter json, string name, IEnumerable<(Energy.Model.AccountingLevel Level, decimal Pj)> levels)
+    {
+        json.WriteStartObject(name);
+        foreach (var (level, pj) in levels)
+        {
+            json.WriteNumber(Energy.Model.AccountingLevels.Name(level), pj);
         }
 
         json.WriteEndObject();
@@ -174,6 +198,7 @@ public static class ResultJsonWriter
         }
 
         json.WriteEndObject();
+        WriteLevels(json, "levels_pj", e.Levels);
         json.WriteEndObject();
     }
 

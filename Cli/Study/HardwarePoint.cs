@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QuantSim.Cli.Reports;
+using QuantSim.Energy.Model;
 using QuantSim.Energy.Pricing;
 
 namespace QuantSim.Cli.Study;
@@ -11,17 +12,15 @@ public sealed record HardwarePoint(
     string Workload,
     long Cycles,
     PricedSummary Priced,
-    ImmutableArray<(string Component, decimal Pj)> Components,
+    ImmutableArray<ComponentEnergy> Components,
     ImmutableArray<(string Layer, long ComputeCycles, long StallCycles, double Utilization)> Layers)
 {
     /// <summary>
-    /// Energy of the datapath alone (MACs, PE arithmetic and registers, per-output work): what a
-    /// quantization variant changes directly, without the memories and leakage that dilute it.
+    /// Energy at one accounting level: the PE arithmetic alone is what a quantization variant changes most
+    /// directly; each wider level adds hardware whose energy dilutes (or, for forwarding wider operands,
+    /// adds to) the difference.
     /// </summary>
-    public decimal CoreEnergyPj => Components
-        .Where(c => c.Component.StartsWith("mac.", StringComparison.Ordinal) || c.Component.StartsWith("pe.", StringComparison.Ordinal)
-                    || c.Component.StartsWith("output.", StringComparison.Ordinal))
-        .Sum(c => c.Pj);
+    public decimal EnergyPj(AccountingLevel level) => level.Sum(Components);
 
     public static HardwarePoint Of(string variant, string precision, PricedSimulation costed) => new(
         variant,
@@ -29,6 +28,6 @@ public sealed record HardwarePoint(
         costed.Simulation.Workload.Name,
         costed.Simulation.TotalCycles,
         PricedSummary.Of(costed),
-        [.. costed.Energy.Components.Select(c => (c.Component.Name, c.Pj))],
+        [.. costed.Energy.Components],
         [.. costed.Simulation.Layers.Select(l => (l.Name, l.ComputeCycles, l.StallCycles, l.Utilization))]);
 }

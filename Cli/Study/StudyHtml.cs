@@ -23,11 +23,11 @@ public static class StudyHtml
         h.Append(CultureInfo.InvariantCulture,
             $"<p>Accelerator <b>{E(s.Config.Name)}</b> ({s.Config.Array.Rows}x{s.Config.Array.Cols}, {s.Config.ClockMhz} MHz, cost table {E(s.Config.Technology.CostTable)}); ImageNet-scale network <b>{E(s.Options.LargeWorkload)}</b>; equal-accuracy margin {s.Options.MarginPoints} points; QuantSim {E(version)}.</p>\n");
 
-        h.Append("<h2>Headline: LSQ against scale-offset</h2>\n<table id=\"headline\"><tr><th>precision</th><th>scale-offset form</th><th>accuracy vs LSQ (points)</th><th>McNemar p</th><th>LSQ efficiency / scale-offset (model)</th><th>(large)</th><th>datapath only (large)</th><th>largest energy increase</th></tr>\n");
+        h.Append("<h2>Headline: LSQ against scale-offset</h2>\n<table id=\"headline\"><tr><th>precision</th><th>scale-offset form</th><th>accuracy vs LSQ (points)</th><th>McNemar p</th><th>LSQ efficiency / scale-offset (model)</th><th>(large)</th><th>large: PE arithmetic</th><th>PE</th><th>array datapath</th><th>on-chip</th><th>largest energy increase</th></tr>\n");
         foreach (var r in s.Headline)
         {
             h.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{r.Precision}</td><td>{E(r.Form)}</td><td>{(r.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}</td><td>{r.EfficiencyRatioModel:0.000}x</td><td>{r.EfficiencyRatioLarge:0.000}x</td><td>{r.CoreEfficiencyRatioLarge:0.000}x</td><td>{E(r.LargestIncrease)} (+{r.LargestIncreasePj / 1_000_000m:0.000} uJ)</td></tr>\n");
+                $"<tr><td>{r.Precision}</td><td>{E(r.Form)}</td><td>{(r.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}</td><td>{r.EfficiencyRatioModel:0.000}x</td><td>{r.EfficiencyRatioLarge:0.000}x</td><td>{StudyWriter.InnerLevels(r, "</td><td>")}</td><td>{E(r.LargestIncrease)} (+{r.LargestIncreasePj / 1_000_000m:0.000} uJ)</td></tr>\n");
         }
 
         h.Append("</table>\n<h2>At equal accuracy</h2>\n<table id=\"equal-accuracy\"><tr><th>variant</th><th>cheapest precision within the margin</th><th>energy efficiency vs LSQ</th></tr>\n");

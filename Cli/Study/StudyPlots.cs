@@ -51,7 +51,7 @@ public static class StudyPlots
     public static byte[] Breakdown(StudyResult s, string precision = "w8a8")
     {
         var rows = s.Rows.Where(r => r.Precision.Label == precision).ToList();
-        var components = rows.SelectMany(r => r.Large.Components.Select(c => c.Component)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var components = rows.SelectMany(r => r.Large.Components.Select(c => c.Component)).Distinct().Order().ToList();
         var plot = new Plot();
         var bars = new List<Bar>();
         for (int i = 0; i < rows.Count; i++)
@@ -68,7 +68,7 @@ public static class StudyPlots
         plot.Add.Bars(bars);
         for (int c = 0; c < components.Count; c++)
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = components[c], FillColor = Palette[c % Palette.Length].WithAlpha(c / Palette.Length == 0 ? 1.0 : 0.55) });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = components[c].Name, FillColor = Palette[c % Palette.Length].WithAlpha(c / Palette.Length == 0 ? 1.0 : 0.55) });
         }
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(r => r.Variant.Label).ToArray());

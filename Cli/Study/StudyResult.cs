@@ -1,3 +1,4 @@
+using QuantSim.Energy.Model;
 using System.Collections.Immutable;
 using QuantSim.Simulator.Config;
 
@@ -15,8 +16,8 @@ public sealed record StudyResult(
 /// <summary>
 /// LSQ against a scale-offset form at one precision: accuracy difference (points, scale-offset minus
 /// LSQ) with its paired McNemar p-value, how many times more energy efficient LSQ is (whole system on
-/// the trained model and on the large network, and the datapath alone on the large network), and the
-/// energy component whose growth explains most of the difference on the large network.
+/// the trained model and on the large network), the same ratio on the large network at every accounting
+/// level, and the energy component whose growth explains most of the difference on the large network.
 /// </summary>
 public sealed record HeadlineRow(
     string Precision,
@@ -25,7 +26,17 @@ public sealed record HeadlineRow(
     double? PValue,
     double EfficiencyRatioModel,
     double EfficiencyRatioLarge,
-    double CoreEfficiencyRatioLarge,
+    ImmutableArray<LevelRatio> LevelsLarge,
     string LargestIncrease,
     decimal LargestIncreasePj,
-    double LargestIncreaseShareOfDelta);
+    double LargestIncreaseShareOfDelta)
+{
+    /// <summary>The ratio at one level.</summary>
+    public LevelRatio At(AccountingLevel level) => LevelsLarge.Single(l => l.Level == level);
+}
+
+/// <summary>
+/// Scale-offset energy over LSQ energy at one accounting level (= how many times more energy efficient
+/// LSQ is there, both doing the same MACs), and the component counted at that level that grew the most.
+/// </summary>
+public sealed record LevelRatio(AccountingLevel Level, double EnergyRatio, string LargestIncrease, decimal LargestIncreasePj);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using QuantSim.Energy.Model;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
 
@@ -50,12 +51,7 @@ public static class StudyRunner
             {
                 double? delta = lsq.Accuracy is { } a && offset.Accuracy is { } b ? (b.Top1 - a.Top1) * 100 : null;
                 double? p = lsq.Accuracy is { } x && offset.Accuracy is { } y && accuracy is not null ? accuracy.PairedPValue(x, y) : null;
-                var increases = offset.Large.Components
-                    .Select(c => (c.Component, Delta: c.Pj - lsq.Large.Components.Where(l => l.Component == c.Component).Sum(l => l.Pj)))
-                    .OrderByDescending(c => c.Delta)
-                    .ThenBy(c => c.Component, StringComparer.Ordinal)
-                    .ToList();
-                var largest = increases.FirstOrDefault();
+                var (largest, largestPj) = LargestIncrease(lsq.Large, offset.Large, AccountingLevel.System);
                 decimal total = offset.Large.Priced.EnergyPerInferencePj - lsq.Large.Priced.EnergyPerInferencePj;
                 yield return new HeadlineRow(
                     lsq.Precision.Label,
@@ -64,11 +60,31 @@ public static class StudyRunner
                     p,
                     lsq.Model.Priced.InferencesPerJoule / offset.Model.Priced.InferencesPerJoule,
                     lsq.Large.Priced.InferencesPerJoule / offset.Large.Priced.InferencesPerJoule,
-                    (double)(offset.Large.CoreEnergyPj / lsq.Large.CoreEnergyPj),
-                    largest.Component ?? "-",
-                    largest.Delta,
-                    total == 0 ? 0 : (double)(largest.Delta / total));
+                    [.. AccountingLevels.All.Select(level => Ratio(lsq.Large, offset.Large, level))],
+                    largest,
+                    largestPj,
+                    total == 0 ? 0 : (double)(largestPj / total));
             }
         }
+    }
+
+    private static LevelRatio Ratio(HardwarePoint lsq, HardwarePoint offset, AccountingLevel level)
+    {
+        var (component, pj) = LargestIncrease(lsq, offset, level);
+        decimal reference = lsq.EnergyPj(level);
+        return new LevelRatio(level, reference == 0 ? 0 : (double)(offset.EnergyPj(level) / reference), component, pj);
+    }
+
+    /// <summary>The component counted at <paramref name="level"/> whose energy grew the most from LSQ to the offset form (ties by name).</summary>
+    private static (string Component, decimal Pj) LargestIncrease(HardwarePoint lsq, HardwarePoint offset, AccountingLevel level)
+    {
+        var largest = offset.Components
+            .Concat(lsq.Components.Where(l => offset.Components.All(o => o.Component != l.Component)).Select(l => l with { Pj = 0 }))
+            .Where(c => level.Includes(c.Component.Category))
+            .Select(c => (c.Component.Name, Delta: c.Pj - lsq.Components.Where(l => l.Component == c.Component).Sum(l => l.Pj)))
+            .OrderByDescending(c => c.Delta)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return (largest.Name ?? "-", largest.Delta);
     }
 }

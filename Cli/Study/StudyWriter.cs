@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using QuantSim.Cli.Reports;
+using QuantSim.Energy.Model;
 
 namespace QuantSim.Cli.Study;
 
@@ -9,7 +10,7 @@ namespace QuantSim.Cli.Study;
 public static class StudyWriter
 {
     /// <summary>Version 2: a tool version, each workload's figures in its <c>priced</c> object, measured accuracy in <c>accuracy</c>.</summary>
-    public const string Schema = "quantsim.study/2";
+    public const string Schema = "quantsim.study/3";
 
     public static string Json(StudyResult s) =>
         OutputJson.Render(Schema, json =>
@@ -84,9 +85,16 @@ public static class StudyWriter
             json.WriteNumber("cycles", h.Cycles);
             PricedSummaryJson.Write(json, h.Priced);
             json.WriteStartObject("components_pj");
-            foreach (var (component, pj) in h.Components)
+            foreach (var component in h.Components)
             {
-                json.WriteNumber(component, pj);
+                json.WriteNumber(component.Component.Name, component.Pj);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("levels_pj");
+            foreach (var level in AccountingLevels.All)
+            {
+                json.WriteNumber(level.Name(), h.EnergyPj(level));
             }
 
             json.WriteEndObject();
@@ -113,7 +121,17 @@ public static class StudyWriter
 
         json.WriteNumber("lsq_efficiency_ratio_model", h.EfficiencyRatioModel);
         json.WriteNumber("lsq_efficiency_ratio_large", h.EfficiencyRatioLarge);
-        json.WriteNumber("lsq_core_efficiency_ratio_large", h.CoreEfficiencyRatioLarge);
+        json.WriteStartObject("levels_large");
+        foreach (var level in h.LevelsLarge)
+        {
+            json.WriteStartObject(level.Level.Name());
+            json.WriteNumber("energy_ratio", level.EnergyRatio);
+            json.WriteString("largest_increase", level.LargestIncrease);
+            json.WriteNumber("largest_increase_pj", level.LargestIncreasePj);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
         json.WriteString("largest_increase", h.LargestIncrease);
         json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
         json.WriteEndObject();
@@ -141,14 +159,18 @@ public static class StudyWriter
         return text.ToString();
     }
 
+    /// <summary>The ratios at the four inner accounting levels (the system level is the "large" column), joined by <paramref name="separator"/>.</summary>
+    public static string InnerLevels(HeadlineRow h, string separator) =>
+        string.Join(separator, h.LevelsLarge.Where(l => l.Level != AccountingLevel.System).Select(l => l.EnergyRatio.ToString("0.000", CultureInfo.InvariantCulture) + "x"));
+
     /// <summary>The headline as a Markdown table (also embedded in the HTML report).</summary>
     public static string HeadlineMarkdown(StudyResult s)
     {
-        var text = new StringBuilder("| precision | scale-offset form | accuracy vs LSQ (points) | McNemar p | LSQ efficiency / scale-offset (model) | (large) | datapath only (large) | largest energy increase |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+        var text = new StringBuilder("| precision | scale-offset form | accuracy vs LSQ (points) | McNemar p | LSQ efficiency / scale-offset (model) | (large) | large: PE arithmetic | PE | array datapath | on-chip | largest energy increase |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var h in s.Headline)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {h.Precision} | {h.Form} | {(h.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")} | {(h.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} | {h.EfficiencyRatioModel:0.000}x | {h.EfficiencyRatioLarge:0.000}x | {h.CoreEfficiencyRatioLarge:0.000}x | {h.LargestIncrease} (+{h.LargestIncreasePj / 1_000_000m:0.000} uJ, {h.LargestIncreaseShareOfDelta:P0} of the difference) |\n");
+                $"| {h.Precision} | {h.Form} | {(h.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")} | {(h.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} | {h.EfficiencyRatioModel:0.000}x | {h.EfficiencyRatioLarge:0.000}x | {InnerLevels(h, " | ")} | {h.LargestIncrease} (+{h.LargestIncreasePj / 1_000_000m:0.000} uJ, {h.LargestIncreaseShareOfDelta:P0} of the difference) |\n");
         }
 
         return text.ToString();

@@ -66,6 +66,9 @@ public sealed class FixedPointDatapath : IDatapath
                 new("rounding adder", ComponentKind.Adder, acc, 0, 1),
                 new("clamp comparators", ComponentKind.Comparator, acc, 0, 2),
             ],
-            PeThroughput.OnePerCycle);
+            PeThroughput.OnePerCycle)
+        {
+            Operands = new(ba, bw),
+        };
     }
 }

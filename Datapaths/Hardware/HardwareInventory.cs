@@ -28,6 +28,9 @@ public sealed record HardwareInventory(
     /// </summary>
     public ImmutableArray<HardwareComponent> RowEdgeComponents { get; init; } = [];
 
+    /// <summary>The widths at which the PE holds and forwards its operands (see <see cref="PeOperands"/>).</summary>
+    public required PeOperands Operands { get; init; }
+
     /// <summary>Components at the array's top edge, once per array column, where weights enter.</summary>
     public ImmutableArray<HardwareComponent> ColumnEdgeComponents { get; init; } = [];
 

@@ -4,7 +4,7 @@ namespace QuantSim.Datapaths.Hardware;
 /// The PE most variants share: one n x m multiplier, an accumulator adder and the operand and
 /// partial-sum registers. Widths: b_w, b_a operand bits as they enter the multiplier, A accumulator bits.
 /// Register traffic is the PE's own per-MAC traffic in a systolic PE: read the stationary or
-/// forwarded operands, forward the activation to the neighbour, read and write the accumulator.
+/// forwarded operands, read and write the accumulator.
 /// </summary>
 public static class MultiplierPe
 {
@@ -19,7 +19,11 @@ public static class MultiplierPe
         }
     }
 
-    /// <summary>Per-MAC register traffic; a MAC taking <paramref name="cyclesPerMac"/> cycles re-reads the weight and partial sum each cycle.</summary>
+    /// <summary>
+    /// The PE's own per-MAC register traffic; a MAC taking <paramref name="cyclesPerMac"/> cycles re-reads the weight and partial sum each cycle.
+    /// Operands passed on to the neighbour are not listed: which operand moves depends on the dataflow,
+    /// so the simulator counts them (at <see cref="HardwareInventory.Operands"/>' widths).
+    /// </summary>
     public static IEnumerable<HardwareOp> RegisterOps(int weightBits, int activationBits, int accumulatorBits, int cyclesPerMac, bool readActivationRegister = true)
     {
         yield return new(OpScope.PerMac, OpKind.RegisterRead, weightBits, 0, cyclesPerMac, OpRole.OperandRegister, "weight register");
@@ -28,7 +32,6 @@ public static class MultiplierPe
             yield return new(OpScope.PerMac, OpKind.RegisterRead, activationBits, 0, 1, OpRole.OperandRegister, "activation register");
         }
 
-        yield return new(OpScope.PerMac, OpKind.RegisterWrite, activationBits, 0, 1, OpRole.Forwarding, "forward activation to neighbour");
         yield return new(OpScope.PerMac, OpKind.RegisterRead, accumulatorBits, 0, cyclesPerMac, OpRole.AccumulatorRegister, "accumulator read");
         yield return new(OpScope.PerMac, OpKind.RegisterWrite, accumulatorBits, 0, cyclesPerMac, OpRole.AccumulatorRegister, "accumulator write");
     }

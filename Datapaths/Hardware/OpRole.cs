@@ -27,9 +27,6 @@ public enum OpRole
     /// <summary>Reads of a PE's weight or activation register.</summary>
     OperandRegister,
 
-    /// <summary>Passing an operand on to the neighbouring PE.</summary>
-    Forwarding,
-
     /// <summary>Reads and writes of the partial-sum register.</summary>
     AccumulatorRegister,
 

@@ -44,6 +44,9 @@ public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
             MultiplierRequantizer.Parameters(acc, weightScales == Granularity.PerChannel),
             [.. MultiplierPe.Components(ba, bw, bw, ba, acc)],
             [.. MultiplierRequantizer.LaneComponents(acc, false)],
-            PeThroughput.OnePerCycle);
+            PeThroughput.OnePerCycle)
+        {
+            Operands = new(ba, bw),
+        };
     }
 }

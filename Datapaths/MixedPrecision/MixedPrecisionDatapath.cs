@@ -151,6 +151,9 @@ public sealed class MixedPrecisionDatapath : IDatapath
             [.. MultiplierRequantizer.Parameters(acc, perChannel: false), new("layer bit-widths (b_w, b_a)", 8, false)],
             [.. pe],
             [.. MultiplierRequantizer.LaneComponents(acc, false)],
-            Throughput(precision, serial));
+            Throughput(precision, serial))
+        {
+            Operands = new(ba, bw),
+        };
     }
 }

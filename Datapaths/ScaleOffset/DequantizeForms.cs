@@ -47,6 +47,7 @@ public static class DequantizeForms
 
         return new(datapath, form, precision, [.. ops], [.. parameters], [.. pe], [.. MultiplierRequantizer.LaneComponents(acc, true)], PeThroughput.OnePerCycle)
         {
+            Operands = new(heldActivation, heldWeight),
             RowEdgeComponents = atEdge ? [.. activationUnit] : [],
             ColumnEdgeComponents = atEdge ? [.. weightUnit] : [],
         };

@@ -42,6 +42,7 @@ public static class EdgeForm
         return new(datapath, form, precision, [.. ops], [.. parameters], [.. MultiplierPe.Components(ma, mw, mw, ma, acc)],
             [.. MultiplierRequantizer.LaneComponents(acc, true)], PeThroughput.OnePerCycle)
         {
+            Operands = new(ma, mw),
             RowEdgeComponents = [.. rowEdge],
             ColumnEdgeComponents = [.. columnEdge],
         };

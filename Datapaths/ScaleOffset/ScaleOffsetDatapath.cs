@@ -202,7 +202,8 @@ public sealed class ScaleOffsetDatapath : IDatapath
 
         ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true));
         string form = $"{(folded ? Folded : InPe)}, {(asymmetric ? "asymmetric" : "symmetric")} weights";
-        return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle);
+        // The PE registers hold codes in both forms; in-PE subtracts the zero point after the register.
+        return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle) { Operands = new(ba, bw) };
     }
 
     /// <summary>

@@ -53,10 +53,14 @@ public sealed class ActionPricer
         var site = key.Site switch
         {
             ActivitySite.ProcessingElement => EnergyComponent.PeArithmetic,
+            ActivitySite.Forwarding => EnergyComponent.PeForwarding,
             ActivitySite.OutputStage => EnergyComponent.OutputDatapath,
+            ActivitySite.Parameters => EnergyComponent.ParameterRegisters,
             _ => EnergyComponent.MemoryLogic,
         };
         var registers = key.Site == ActivitySite.ProcessingElement ? EnergyComponent.PeRegisters : site;
+        var clock = key.Site == ActivitySite.ProcessingElement ? EnergyComponent.PeClock : EnergyComponent.OutputClock;
+        bool parameters = key.Site == ActivitySite.Parameters;
         var register = _table.Register;
 
         return key.Action switch
@@ -75,10 +79,10 @@ public sealed class ActionPricer
             Mux m => [(site, Pj(_table.Mux2Pj(m.Width)))],
             RegisterWrite r => [(registers, Pj(register.WritePjPerBit.Value * r.Width))],
             RegisterRead r => [(registers, Pj(register.ReadPjPerBit.Value * r.Width))],
-            RegisterClock r => [(registers, Pj(register.ClockPjPerBit.Value * r.Width))],
-            SramRead r => [(EnergyComponent.Sram(r.Buffer), Pj(_table.SramReadPj(r.CapacityBytes / r.Banks, r.WordBits)))],
-            SramWrite w => [(EnergyComponent.Sram(w.Buffer), Pj(_table.SramWritePj(w.CapacityBytes / w.Banks, w.WordBits)))],
-            DramRead d => [(EnergyComponent.DramRead, Pj(_dram.PjPerBit * d.Width))],
+            RegisterClock r => [(clock, Pj(register.ClockPjPerBit.Value * r.Width))],
+            SramRead r => [(parameters ? EnergyComponent.ParameterSram : EnergyComponent.Sram(r.Buffer), Pj(_table.SramReadPj(r.CapacityBytes / r.Banks, r.WordBits)))],
+            SramWrite w => [(parameters ? EnergyComponent.ParameterSram : EnergyComponent.Sram(w.Buffer), Pj(_table.SramWritePj(w.CapacityBytes / w.Banks, w.WordBits)))],
+            DramRead d => [(parameters ? EnergyComponent.DramParameters : EnergyComponent.DramRead, Pj(_dram.PjPerBit * d.Width))],
             DramWrite d => [(EnergyComponent.DramWrite, Pj(_dram.PjPerBit * d.Width))],
             _ => throw new NotSupportedException($"No price for action '{key.Action}'."),
         };

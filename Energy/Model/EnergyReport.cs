@@ -8,6 +8,9 @@ public sealed record LayerEnergy(string Layer, long Cycles, long Macs, IReadOnly
 {
     /// <summary>The layer's 2 x MACs per pJ (see <see cref="EnergyReport.TopsPerWatt"/>).</summary>
     public double TopsPerWatt => TotalPj == 0 ? 0 : 2.0 * Macs / (double)TotalPj;
+
+    /// <summary>The layer's energy at each accounting level, innermost first; the system level is <see cref="TotalPj"/>.</summary>
+    public IReadOnlyList<(AccountingLevel Level, decimal Pj)> Levels => AccountingLevels.All.Select(l => (l, l.Sum(Components))).ToList();
 }
 
 /// <summary>
@@ -27,9 +30,12 @@ public sealed record EnergyReport(
 {
     public long Cycles => Layers.Sum(l => l.Cycles);
 
-    /// <summary>Energy per category (MAC, PE, output datapath, SRAM, DRAM, leakage), in category order; sums to the total exactly.</summary>
+    /// <summary>Energy per category (PE arithmetic, PE registers, array datapath, on-chip, off-chip, leakage), in category order; sums to the total exactly.</summary>
     public IReadOnlyList<(EnergyCategory Category, decimal Pj)> Categories =>
         Components.GroupBy(c => c.Component.Category).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(c => c.Pj))).ToList();
+
+    /// <summary>The run's energy at each accounting level, innermost first; the system level is <see cref="TotalPj"/>.</summary>
+    public IReadOnlyList<(AccountingLevel Level, decimal Pj)> Levels => AccountingLevels.All.Select(l => (l, l.Sum(Components))).ToList();
 
     public long Macs => Layers.Sum(l => l.Macs);
 

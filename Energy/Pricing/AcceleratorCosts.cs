@@ -8,8 +8,9 @@ namespace QuantSim.Energy.Pricing;
 
 /// <summary>
 /// What an <see cref="AcceleratorConfig"/> means to the energy and area models: the cost table it
-/// names and the hardware it builds (every PE's components, one output lane per array column, the
-/// array-edge units of forms that have them, one per row or column, the three buffers) as area inventory.
+/// names and the hardware it builds (every PE's components and the registers its dataflow adds, one output
+/// lane per array column with its parameter registers, the array-edge units of forms that have them, one
+/// per row or column, the three buffers) as area inventory.
 /// </summary>
 public static class AcceleratorCosts
 {
@@ -28,12 +29,14 @@ public static class AcceleratorCosts
     public static IEnumerable<InventoryItem> Hardware(AcceleratorConfig config, HardwareInventory inventory)
     {
         long pes = config.Array.ProcessingElements;
-        foreach (var c in inventory.PeComponents.Where(c => !c.InsideMacUnit))
+        var registers = ArrayRegisters.Of(config.Array.Dataflow, inventory);
+        foreach (var c in inventory.PeComponents.Where(c => !c.InsideMacUnit).Concat(registers.DataflowPeRegisters))
         {
             yield return new InventoryItem("pe", Unit(c), pes * c.Count);
         }
 
-        foreach (var c in inventory.OutputLaneComponents.Where(c => !c.InsideMacUnit))
+        var lane = inventory.OutputLaneComponents.Where(c => !c.InsideMacUnit);
+        foreach (var c in registers.LaneParameterRegisters is { } parameters ? lane.Append(parameters) : lane)
         {
             yield return new InventoryItem("output lanes", Unit(c), (long)config.Array.Cols * c.Count);
         }
@@ -54,15 +57,8 @@ public static class AcceleratorCosts
         yield return Buffer(ActivityCounter.Ofmap, config.Buffers.Ofmap);
     }
 
-    /// <summary>
-    /// The table's DRAM energy option matching the config's DRAM (an LPDDR4 timing set prices as
-    /// <c>lpddr4</c> when the table has it), or null for the table's default.
-    /// </summary>
-    public static string? DramOption(AcceleratorConfig config, CostTable table) =>
-        config.Dram is TimingDramConfig t && t.Parameters.Name.StartsWith("lpddr4", StringComparison.Ordinal)
-        && table.Dram.Options.Any(o => o.Name == "lpddr4")
-            ? "lpddr4"
-            : null;
+    /// <summary>The table's DRAM energy option the config names (<c>technology.dram_energy</c>), or null for the table's default.</summary>
+    public static string? DramOption(AcceleratorConfig config) => config.Technology.DramEnergy;
 
     private static InventoryItem Buffer(string name, BufferConfig buffer) => new("buffers", new SramUnit(name, buffer.CapacityBytes, buffer.Banks), 1);
 

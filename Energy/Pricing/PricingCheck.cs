@@ -47,15 +47,14 @@ public static class PricingCheck
     {
         var errors = new List<InputError>();
         var costs = config.Origin.Locate("technology.cost_table");
-        ActionPricer? pricer = Try(errors, costs, () => new ActionPricer(table, AcceleratorCosts.DramOption(config, table)));
+        var dram = config.Technology.DramEnergy is null ? costs : config.Origin.Locate("technology.dram_energy");
+        ActionPricer? pricer = Try(errors, dram, () => new ActionPricer(table, AcceleratorCosts.DramOption(config)));
         foreach (var precision in precisions)
         {
             string layer = workload?.Layers.FirstOrDefault(l => l.Precision == precision) is { } first ? $"layer '{first.Name}' ({precision.Name}): " : string.Empty;
             var inventory = config.Datapath.Inventory(precision);
-            var probe = ActivityCounts.CreateBuilder();
-            ActivityCounter.AddDatapath(probe, new ScopeCounts(1, 1, 1, 1, 1), precision, inventory);
-            ActivityCounter.AddMemory(probe, config.Buffers, new SramCounts(1, 1, 1, 1, 1, 1), OneByteEachWay);
-            foreach (var (key, _) in probe.Build().Entries.Where(_ => pricer is not null))
+            var probe = ActivityCounter.Probe(config.Array, config.Buffers, precision, inventory);
+            foreach (var (key, _) in probe.Entries.Where(_ => pricer is not null))
             {
                 var where = key.Action is SramAccess sram ? config.Origin.Locate($"buffers.{sram.Buffer}.capacity_kib") : costs;
                 Try(errors, where, () => pricer!.UnitCost(key), $"{layer}the cost table cannot price {key.Action}: ");
@@ -69,8 +68,6 @@ public static class PricingCheck
             throw new InputException([.. errors.Distinct()]);
         }
     }
-
-    private static readonly DramStatistics OneByteEachWay = new(1, 1, 1, 1, 1, 0, 0, 0, 0);
 
     /// <summary>Runs a pricing step; a table error becomes an error at <paramref name="where"/> that quotes it.</summary>
     private static T? Try<T>(List<InputError> errors, FieldLocation where, Func<T> step, string prefix = "")

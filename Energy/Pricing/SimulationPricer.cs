@@ -20,7 +20,7 @@ public static class SimulationPricer
         var config = simulation.Config;
         var inventory = config.Datapath.Inventory();
         var area = new AreaModel(table).Estimate(AcceleratorCosts.Hardware(config, inventory));
-        var energy = new EnergyModel(table, AcceleratorCosts.DramOption(config, table)).Price(simulation.Activity, area.LeakagePowerMw);
+        var energy = new EnergyModel(table, AcceleratorCosts.DramOption(config)).Price(simulation.Activity, area.LeakagePowerMw);
         var throughput = inventory.MacsPerPeCycle;
         double peakTops = 2.0 * config.Array.ProcessingElements * throughput.Macs / throughput.Cycles * config.ClockMhz * 1e6 / 1e12;
         return new PricedSimulation(simulation, energy, area, peakTops);

@@ -29,6 +29,12 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         ["scalesim"] = TimingConvention.ScaleSim,
     };
 
+    private static readonly IReadOnlyDictionary<string, ClockGating> Gatings = new Dictionary<string, ClockGating>
+    {
+        ["none"] = ClockGating.None,
+        ["idle-pe"] = ClockGating.IdlePe,
+    };
+
     private static readonly string[] DramModels = ["ideal", "simple", "timing"];
 
     public static AcceleratorConfigReader Default { get; } = new(DatapathRegistry.Default);
@@ -91,10 +97,11 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
         int? cols = s.Int("cols", true, 1, MaxArrayDim, "number of PE columns");
         Dataflow? dataflow = s.Choice("dataflow", true, Dataflows, "which operand stays in the PEs");
         TimingConvention? timing = s.Choice("timing", false, Timings, "fold timing convention") ?? TimingConvention.Native;
+        ClockGating? gating = s.Choice("clock_gating", false, Gatings, "which flip-flops are clocked: every one every cycle, or only busy PEs'") ?? ClockGating.None;
         s.RejectUnknownKeys();
-        return rows is null || cols is null || dataflow is null || timing is null
+        return rows is null || cols is null || dataflow is null || timing is null || gating is null
             ? null
-            : new ArrayConfig(rows.Value, cols.Value, dataflow.Value, timing.Value);
+            : new ArrayConfig(rows.Value, cols.Value, dataflow.Value, timing.Value) { ClockGating = gating.Value };
     }
 
     private static BufferSetConfig? ReadBuffers(YamlSection? s, ref ConfigOrigin origin)
@@ -281,7 +288,13 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
 
         origin = origin.With(s.Locate("cost_table"));
         string? table = s.String("cost_table", true, "a built-in cost table name or a path to a cost-table YAML file");
+        if (s.Has("dram_energy"))
+        {
+            origin = origin.With(s.Locate("dram_energy"));
+        }
+
+        string? dram = s.String("dram_energy", false, "one of the cost table's DRAM energy options (e.g. lpddr4); the table's default when absent");
         s.RejectUnknownKeys();
-        return table is null ? null : new TechnologyConfig(table);
+        return table is null ? null : new TechnologyConfig(table) { DramEnergy = dram };
     }
 }

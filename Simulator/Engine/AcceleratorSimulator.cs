@@ -62,7 +62,7 @@ public static class AcceleratorSimulator
             var memory = MemorySystem.Run(traffic, plan.ComputeCycles, dram, addresses, cycle, config.Buffers.DoubleBuffered);
             var sram = timing.CountSram(config.Buffers, plan, traffic, precision);
             var moved = Delta(dram.Statistics, before);
-            var activity = ActivityCounter.Count(layer, precision, inventory, config.Buffers, sram, moved, memory.EndCycle - cycle);
+            var activity = ActivityCounter.Count(plan, precision, inventory, config.Array, config.Buffers, sram, moved, memory.EndCycle - cycle);
             layers.Add(new LayerSimulation(i, layer, precision, plan.Array, traffic, memory, moved, sram, cycle, activity));
             cycle = memory.EndCycle;
             layersDone?.Report(i + 1);

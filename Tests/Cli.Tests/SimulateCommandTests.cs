@@ -43,7 +43,7 @@ public sealed class SimulateCommandTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("quantsim.result/2"));
+                Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("quantsim.result/3"));
                 Assert.That(layers, Has.Count.EqualTo(5));
                 Assert.That(layers.Select(l => l.GetProperty("name").GetString()), Is.All.Not.Empty);
                 Assert.That(totals.GetProperty("cycles").GetInt64(), Is.EqualTo(layers.Sum(l => l.GetProperty("cycles").GetInt64())));

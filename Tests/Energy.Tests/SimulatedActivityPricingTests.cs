@@ -42,12 +42,19 @@ public sealed class SimulatedActivityPricingTests
             Assert.That(Component(priced, EnergyComponent.MacMultiplier), Is.EqualTo(48 * 0.2m));
             Assert.That(Component(priced, EnergyComponent.MacAccumulator), Is.EqualTo(48 * 0.1m));
 
-            // Output lane: 16 x (bias add 32 b + 32x32 rescale + 64-bit rounding add + 64-bit shift + clamp to 32 b),
-            // plus parameter reads of 5 x 32 bits and 1 x 8 bits at the register read price.
+            // Output lane: 16 x (bias add 32 b + 32x32 rescale + 64-bit rounding add + 64-bit shift + clamp to 32 b).
             decimal perOutput = EnergyUnits.Round(t.AddPj(32)) + EnergyUnits.Round(t.MultiplyPj(32, 32)) + EnergyUnits.Round(t.AddPj(64))
                                 + EnergyUnits.Round(t.ShiftPj(64)) + EnergyUnits.Round(t.ClampPj(32));
-            decimal parameters = 5 * EnergyUnits.Round(t.Register.ReadPjPerBit.Value * 32) + EnergyUnits.Round(t.Register.ReadPjPerBit.Value * 8);
-            Assert.That(Component(priced, EnergyComponent.OutputDatapath), Is.EqualTo(16 * perOutput + parameters));
+            Assert.That(Component(priced, EnergyComponent.OutputDatapath), Is.EqualTo(16 * perOutput));
+
+            // Parameters (counts derived in the activity-counter tests): 21 bytes from DRAM; 4 loads of a channel's
+            // 32-bit bias and 2 of the layer's 40 bits into lane registers; 21 words written to and 21 read from
+            // the 8-bit filter buffer (64 KiB, one bank).
+            Assert.That(Component(priced, EnergyComponent.DramParameters), Is.EqualTo(21 * EnergyUnits.Round(priced.Energy.DramOption == "h14" ? 8 * 20.3125 : double.NaN)));
+            Assert.That(Component(priced, EnergyComponent.ParameterRegisters),
+                Is.EqualTo(4 * EnergyUnits.Round(t.Register.WritePjPerBit.Value * 32) + 2 * EnergyUnits.Round(t.Register.WritePjPerBit.Value * 40)));
+            Assert.That(Component(priced, EnergyComponent.ParameterSram),
+                Is.EqualTo(21 * EnergyUnits.Round(t.SramWritePj(1 << 16, 8)) + 21 * EnergyUnits.Round(t.SramReadPj(1 << 16, 8))));
         });
     }
 

@@ -94,7 +94,7 @@ public sealed class SweepCommandTests
     [TestCase("array.rows=0,16",
         "--vary array.rows: value '0': must be between 1 and 4096")]
     [TestCase("array.depth=2,4",
-        "--vary array.depth: unknown field; allowed: rows, cols, dataflow, timing")]
+        "--vary array.depth: unknown field; allowed: rows, cols, dataflow, timing, clock_gating")]
     [TestCase("arrays.rows=8",
         "--vary arrays.rows: unknown field ('arrays' is not a key of its section); allowed: name, description, clock_mhz, array, buffers, dram, datapath, technology")]
     [TestCase("clock_mhz.max=8",

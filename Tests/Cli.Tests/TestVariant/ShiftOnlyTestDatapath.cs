@@ -52,6 +52,9 @@ public sealed class ShiftOnlyTestDatapath : IDatapath
             [new("bias", acc, true), new("shift", 8, false)],
             [.. MultiplierPe.Components(ba, bw, bw, ba, acc)],
             [new("bias adder", ComponentKind.Adder, acc, 0, lanes), new("barrel shifter", ComponentKind.Shifter, acc, 0, lanes), new("clamp comparators", ComponentKind.Comparator, acc, 0, 2 * lanes)],
-            PeThroughput.OnePerCycle);
+            PeThroughput.OnePerCycle)
+        {
+            Operands = new(ba, bw),
+        };
     }
 }

@@ -44,6 +44,9 @@ public sealed class UnsignedFixedPointTestDatapath : IDatapath
             [new("shift", 8, false)],
             [.. MultiplierPe.Components(ba, bw, bw, ba, acc)],
             [],
-            PeThroughput.OnePerCycle);
+            PeThroughput.OnePerCycle)
+        {
+            Operands = new(ba, bw),
+        };
     }
 }

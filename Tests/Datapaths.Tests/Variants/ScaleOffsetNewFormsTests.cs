@@ -140,11 +140,12 @@ public sealed class ScaleOffsetNewFormsTests
             Assert.That(inv.In(OpScope.PerWeight), Is.Empty);
             Assert.That(Lines(inv, OpScope.PerMac), Is.EqualTo(new[]
             {
-                "Multiply 8x9 x1", "Add 32 x1", "RegisterRead 8 x1", "RegisterRead 9 x1", "RegisterWrite 9 x1", "RegisterRead 32 x1", "RegisterWrite 32 x1",
+                "Multiply 8x9 x1", "Add 32 x1", "RegisterRead 8 x1", "RegisterRead 9 x1", "RegisterRead 32 x1", "RegisterWrite 32 x1",
             }));
             Assert.That(Parts(inv.PeComponents), Is.EqualTo(new[] { "Multiplier 8x9", "Adder 32", "Register 8", "Register 9", "Register 32" }));
             Assert.That(Parts(inv.RowEdgeComponents), Is.EqualTo(new[] { "Adder 9", "Register 8" }));
             Assert.That(inv.ColumnEdgeComponents, Is.Empty);
+            Assert.That(inv.Operands, Is.EqualTo(new PeOperands(9, 8)), "the PEs hold and forward the 9-bit offset activation");
             Assert.That(Lines(inv, OpScope.PerOutput), Is.EqualTo(Lines(Datapath.Inventory(Precision.W8A8, Settings("in-pe")), OpScope.PerOutput)));
         });
     }
@@ -161,7 +162,7 @@ public sealed class ScaleOffsetNewFormsTests
             Assert.That(Lines(inv, OpScope.PerWeight), Is.EqualTo(new[] { "Add 5 x1", "RegisterRead 4 x1" }));
             Assert.That(Lines(inv, OpScope.PerMac), Is.EqualTo(new[]
             {
-                "Multiply 5x5 x1", "Add 32 x1", "RegisterRead 5 x1", "RegisterRead 5 x1", "RegisterWrite 5 x1", "RegisterRead 32 x1", "RegisterWrite 32 x1",
+                "Multiply 5x5 x1", "Add 32 x1", "RegisterRead 5 x1", "RegisterRead 5 x1", "RegisterRead 32 x1", "RegisterWrite 32 x1",
             }));
             Assert.That(Parts(inv.PeComponents), Is.EqualTo(new[] { "Multiplier 5x5", "Adder 32", "Register 5", "Register 5", "Register 32" }));
             Assert.That(Parts(inv.ColumnEdgeComponents), Is.EqualTo(new[] { "Adder 5", "Register 4" }));
@@ -183,7 +184,7 @@ public sealed class ScaleOffsetNewFormsTests
             {
                 "Add 9 x1", "RegisterRead 8 x1", "Multiply 9x16 x1", "Add 25 x1", "Shift 25 x1", "RegisterRead 16 x1", "RegisterRead 8 x1",
                 "Multiply 8x16 x1", "Add 24 x1", "Shift 24 x1", "RegisterRead 16 x1", "RegisterRead 8 x1",
-                "Multiply 16x16 x1", "Add 32 x1", "RegisterRead 8 x1", "RegisterRead 8 x1", "RegisterWrite 8 x1", "RegisterRead 32 x1", "RegisterWrite 32 x1",
+                "Multiply 16x16 x1", "Add 32 x1", "RegisterRead 8 x1", "RegisterRead 8 x1", "RegisterRead 32 x1", "RegisterWrite 32 x1",
             }));
             Assert.That(inv.In(OpScope.PerRowActivation), Is.Empty);
             Assert.That(inv.RowEdgeComponents, Is.Empty);
@@ -213,11 +214,12 @@ public sealed class ScaleOffsetNewFormsTests
             Assert.That(Lines(inv, OpScope.PerWeight), Is.EqualTo(edge));
             Assert.That(Lines(inv, OpScope.PerMac), Is.EqualTo(new[]
             {
-                "Multiply 8x8 x1", "Add 16 x1", "RegisterRead 8 x1", "RegisterRead 8 x1", "RegisterWrite 8 x1", "RegisterRead 16 x1", "RegisterWrite 16 x1",
+                "Multiply 8x8 x1", "Add 16 x1", "RegisterRead 8 x1", "RegisterRead 8 x1", "RegisterRead 16 x1", "RegisterWrite 16 x1",
             }));
             Assert.That(Parts(inv.PeComponents), Is.EqualTo(new[] { "Multiplier 8x8", "Adder 16", "Register 8", "Register 8", "Register 16" }));
             Assert.That(Parts(inv.RowEdgeComponents), Is.EqualTo(unit));
             Assert.That(Parts(inv.ColumnEdgeComponents), Is.EqualTo(unit));
+            Assert.That(inv.Operands, Is.EqualTo(new PeOperands(8, 8)), "the PEs forward the D-bit values, not the 4-bit codes");
         });
     }
 

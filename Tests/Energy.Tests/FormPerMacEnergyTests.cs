@@ -1,0 +1,122 @@
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Lsq;
+using QuantSim.Datapaths.ScaleOffset;
+using QuantSim.Energy.Model;
+using QuantSim.Energy.Pricing;
+using QuantSim.Simulator.Config;
+using QuantSim.Simulator.Engine;
+using QuantSim.Workloads;
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Energy.Tests;
+
+/// <summary>
+/// Issue 14's check of the accounting: the per-MAC energy of LSQ and of every scale-plus-offset form,
+/// derived by hand from the table's entries, against what the simulator counted and the pricer charged,
+/// to the last digit. The layer is the 4 x 3 x 4 GEMM (48 MACs) on a 2 x 2 output-stationary array:
+/// in OS nothing else happens per MAC, so the PE-level components divided by 48 are the per-MAC energy.
+/// Per MAC a PE does: the form's operand arithmetic, one MAC (multiply + 32-bit accumulate), reads of its
+/// registers (a flip-flop has no read port: 0 pJ in this table), one 32-bit accumulator write, and the OS
+/// forwarding of the activation and the weight, at the widths the PE holds them, plus 2 flag bits.
+/// </summary>
+public sealed class FormPerMacEnergyTests
+{
+    private static readonly Costs.CostTable T = BuiltInTable.Horowitz45;
+
+    private static decimal R(double pj) => EnergyUnits.Round(pj);
+
+    private static decimal Write(int bits) => R(T.Register.WritePjPerBit.Value * bits);
+
+    private static decimal Mac(int a, int w) => R(T.MultiplyPj(a, w)) + R(T.AddPj(32));
+
+    /// <summary>What every OS PE pays per MAC besides its arithmetic: the accumulator write and the forwarding.</summary>
+    private static decimal Registers(int heldA, int heldW) => Write(32) + Write(heldA) + Write(heldW) + Write(2);
+
+    /// <summary>One operand's dequantizer at D bits: (q - z) when it has a zero point, x m (D bits), rounding add and shift.</summary>
+    private static decimal Dequantize(int codeBits, bool zeroPoint, int d)
+    {
+        int offset = zeroPoint ? codeBits + 1 : codeBits;
+        return (zeroPoint ? R(T.AddPj(offset)) : 0) + R(T.MultiplyPj(offset, d)) + R(T.AddPj(offset + d)) + R(T.ShiftPj(offset + d));
+    }
+
+    private static decimal Hand(string form, int b) => form switch
+    {
+        "lsq" or "folded" => Mac(b, b) + Registers(b, b),
+        "in-pe" => R(T.AddPj(b + 1)) + Mac(b + 1, b) + Registers(b, b),
+        "edge" => Mac(b + 1, b) + Registers(b + 1, b),
+        "dequantize-in-pe" => Dequantize(b, true, 16) + Dequantize(b, false, 16) + Mac(16, 16) + Registers(b, b),
+        "dequantize-at-edge" => Mac(16, 16) + Registers(16, 16),
+        _ => throw new ArgumentOutOfRangeException(nameof(form)),
+    };
+
+    private static PricedSimulation Priced(string form, int b, ClockGating gating = ClockGating.None)
+    {
+        var precision = new Precision(b, b, 32);
+        var datapath = form == "lsq"
+            ? DatapathChoice.Of(new LsqDatapath(), precision)
+            : DatapathChoice.Of(new ScaleOffsetDatapath(), precision, new Dictionary<string, string> { ["form"] = form });
+        var config = new AcceleratorConfig(
+            "t", string.Empty, 1000,
+            new ArrayConfig(2, 2, Dataflow.OutputStationary, TimingConvention.Native) { ClockGating = gating },
+            new BufferSetConfig(new BufferConfig(1 << 16, 8, 1), new BufferConfig(1 << 16, 8, 1), new BufferConfig(1 << 16, 32, 1), DoubleBuffered: true),
+            new IdealDramConfig(),
+            datapath,
+            new TechnologyConfig("horowitz-45nm"));
+        var simulation = AcceleratorSimulator.Run(config, new Workload("w", [new GemmLayer("g", M: 4, N: 4, K: 3) { Precision = precision }]));
+        return SimulationPricer.Price(simulation, T);
+    }
+
+    private static decimal Sum(PricedSimulation p, params string[] names) => p.Energy.Components.Where(c => names.Contains(c.Component.Name)).Sum(c => c.Pj);
+
+    [TestCase("lsq", 8)]
+    [TestCase("folded", 8)]
+    [TestCase("in-pe", 8)]
+    [TestCase("edge", 8)]
+    [TestCase("dequantize-in-pe", 8)]
+    [TestCase("dequantize-at-edge", 8)]
+    [TestCase("lsq", 4)]
+    [TestCase("folded", 4)]
+    [TestCase("in-pe", 4)]
+    [TestCase("edge", 4)]
+    [TestCase("dequantize-in-pe", 4)]
+    [TestCase("dequantize-at-edge", 4)]
+    public void Should_charge_the_hand_derived_per_mac_energy_of_each_form(string form, int bits)
+    {
+        var priced = Priced(form, bits);
+        decimal perMac = Sum(priced, "mac.multiplier", "mac.accumulator", "pe.arithmetic", "pe.registers", "pe.forwarding") / 48;
+        Assert.That(perMac, Is.EqualTo(Hand(form, bits)));
+    }
+
+    [TestCase("lsq", ClockGating.None, 8 + 8 + 32 + 2)]
+    [TestCase("in-pe", ClockGating.None, 8 + 8 + 32 + 8 + 2)]
+    [TestCase("in-pe", ClockGating.IdlePe, 8 + 8 + 32 + 8 + 2)]
+    public void Should_clock_the_hand_counted_pe_flip_flops(string form, ClockGating gating, int bits)
+    {
+        // PE flip-flops: weight, activation and accumulator registers, in-PE's z_x register, the 2 OS flags.
+        // Ungated: 4 PEs in every cycle of the layer; gated: the 48 PE-cycles that do a MAC.
+        var priced = Priced(form, 8, gating);
+        long peCycles = gating == ClockGating.None ? 4 * priced.Simulation.TotalCycles : 48;
+        Assert.That(Sum(priced, "pe.clock"), Is.EqualTo(peCycles * R(T.Register.ClockPjPerBit.Value * bits)));
+    }
+
+    [Test]
+    public void Should_grow_the_lsq_to_edge_ratio_from_the_arithmetic_outward_only_by_what_each_level_adds()
+    {
+        // Each level adds its own components, and the system level is the total.
+        var priced = Priced("edge", 8);
+        var levels = priced.Energy.Levels.ToDictionary(l => l.Level, l => l.Pj);
+        string[] arithmetic = ["mac.multiplier", "mac.accumulator", "pe.arithmetic"];
+        string[] pe = [.. arithmetic, "pe.registers", "pe.forwarding", "pe.clock"];
+        string[] array = [.. pe, "output.datapath", "output.clock", "parameters.registers"];
+        string[] onChip = [.. array, "sram.ifmap", "sram.filter", "sram.ofmap", "parameters.sram"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(levels[AccountingLevel.PeArithmetic], Is.EqualTo(Sum(priced, arithmetic)));
+            Assert.That(levels[AccountingLevel.Pe], Is.EqualTo(Sum(priced, pe)));
+            Assert.That(levels[AccountingLevel.ArrayDatapath], Is.EqualTo(Sum(priced, array)));
+            Assert.That(levels[AccountingLevel.OnChip], Is.EqualTo(Sum(priced, onChip)));
+            Assert.That(levels[AccountingLevel.System], Is.EqualTo(priced.Energy.TotalPj));
+            Assert.That(priced.Energy.Components.Sum(c => c.Pj), Is.EqualTo(priced.Energy.TotalPj));
+        });
+    }
+}
