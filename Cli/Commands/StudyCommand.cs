@@ -28,9 +28,10 @@ public static class StudyCommand
         var noAccuracy = new Option<bool>("--no-accuracy") { Description = "Hardware only: skip training and integer inference" };
         var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training epochs per point (default: the accuracy defaults)" };
         var testImages = new Option<int?>("--test-images") { Description = "Evaluate on the first N test images (default: the whole test set)" };
+        var fixedAccumulator = new Option<bool>("--config-accumulator") { Description = "Keep the config's accumulator width at every point instead of sizing each layer's to what it needs" };
         var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
         var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
-        foreach (var option in new Option[] { model, dataset, config, large, margin, noAccuracy, qatEpochs, testImages, output })
+        foreach (var option in new Option[] { model, dataset, config, large, margin, noAccuracy, qatEpochs, testImages, fixedAccumulator, output })
         {
             command.Options.Add(option);
         }
@@ -45,19 +46,19 @@ public static class StudyCommand
                            ?? throw new InputException(new InputError("--no-accuracy", 0, 0, string.Empty, "this build has no accuracy source; run with --no-accuracy"));
             }
 
-            return Run(console, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), accuracy, parsed.GetValue(output)!);
+            return Run(console, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), !parsed.GetValue(fixedAccumulator), accuracy, parsed.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(CliConsole console, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, IStudyAccuracy? accuracy, string outDir)
+    private static int Run(CliConsole console, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, bool sizeAccumulators, IStudyAccuracy? accuracy, string outDir)
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
         var config = new AcceleratorConfigReader(datapaths).ReadFile(configFile);
         // The trained network itself when it is one of the accuracy models, else a zoo name or trace.
         var model = Workloads.Torch.Models.ModelArchitecture.Find(request.Model)?.ToWorkload() ?? WorkloadSource.Resolve(request.Model);
         var large = WorkloadSource.Resolve(largeName);
-        var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin);
+        var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin) { SizesAccumulators = sizeAccumulators };
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
         var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress);
 

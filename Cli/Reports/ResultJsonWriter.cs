@@ -86,7 +86,15 @@ public static class ResultJsonWriter
         json.WriteStartObject("datapath");
         json.WriteString("kind", c.Datapath.Name);
         json.WriteString("precision", c.Datapath.Precision.Name);
-        json.WriteNumber("accumulator_bits", c.Datapath.Precision.AccumulatorBits);
+        if (c.Datapath.SizesAccumulators)
+        {
+            json.WriteString("accumulator_bits", "auto");
+        }
+        else
+        {
+            json.WriteNumber("accumulator_bits", c.Datapath.Precision.AccumulatorBits);
+        }
+
         foreach (var (key, value) in c.Datapath.Settings.Values)
         {
             json.WriteString(key, value);
@@ -109,6 +117,7 @@ public static class ResultJsonWriter
         json.WriteNumber("index", l.Index);
         json.WriteString("name", l.Name);
         json.WriteString("precision", l.Precision.Name);
+        json.WriteNumber("accumulator_bits", l.Precision.AccumulatorBits);
         json.WriteStartObject("gemm");
         json.WriteNumber("m", p.M);
         json.WriteNumber("n", p.N);

@@ -4,6 +4,7 @@ using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Engine;
 using QuantSim.Workloads;
+using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Cli.Study;
 
@@ -25,12 +26,27 @@ public static class StudyHardware
         return problems.Count == 0 ? null : string.Join("; ", problems.Select(p => p.Message).Distinct());
     }
 
-    public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision)
+    /// <summary>
+    /// The point on <paramref name="workload"/>; with <paramref name="sizeAccumulators"/> each layer's accumulator
+    /// is what its dot products need (at most the config's width) and the array is built for the widest.
+    /// </summary>
+    public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision, bool sizeAccumulators = false)
     {
-        var config = baseConfig with { Datapath = DatapathChoice.Of(variant.Datapath, precision.Widest, variant.Options) };
+        var widest = precision.Widest with { AccumulatorBits = baseConfig.Datapath.Precision.AccumulatorBits };
+        var bits = precision.Apply(workload);
+        if (sizeAccumulators)
+        {
+            var settings = DatapathChoice.Of(variant.Datapath, widest, variant.Options).Settings;
+            bits = bits with
+            {
+                Layers = [.. bits.Layers.Select(l => l with { Precision = l.Precision! with { AccumulatorBits = AccumulatorSizing.Needed(variant.Datapath, settings, l.Precision, GemmView.Of(l).K, widest.AccumulatorBits) } })],
+            };
+            widest = widest with { AccumulatorBits = bits.Layers.Max(l => l.Precision!.AccumulatorBits) };
+        }
+
+        var config = baseConfig with { Datapath = DatapathChoice.Of(variant.Datapath, widest, variant.Options) };
         try
         {
-            var bits = precision.Apply(workload);
             var table = PricingCheck.Check(config, bits);
             var simulation = AcceleratorSimulator.Run(config, bits, Fidelity.Fast, config.Origin.File);
             return HardwarePoint.Of(variant.Label, precision.Label, SimulationPricer.Price(simulation, table));

@@ -29,8 +29,8 @@ public static class StudyRunner
                 }
 
                 progress.Report($"{variant.Label} {precision.Label}: hardware");
-                var onModel = StudyHardware.Measure(config, model, variant, precision);
-                var onLarge = StudyHardware.Measure(config, large, variant, precision);
+                var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
+                var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
                 var measured = accuracy?.Measure(variant, precision, progress);
                 rows.Add(new StudyRow(variant, precision, onModel, onLarge, measured));
             }
@@ -75,7 +75,7 @@ public static class StudyRunner
         return new LevelRatio(level, reference == 0 ? 0 : (double)(offset.EnergyPj(level) / reference), component, pj);
     }
 
-    /// <summary>The component counted at <paramref name="level"/> whose energy grew the most from LSQ to the offset form (ties by name).</summary>
+    /// <summary>The component counted at <paramref name="level"/> whose energy grew the most from LSQ to the offset form (ties by name), or "-" when none grew.</summary>
     private static (string Component, decimal Pj) LargestIncrease(HardwarePoint lsq, HardwarePoint offset, AccountingLevel level)
     {
         var largest = offset.Components
@@ -85,6 +85,7 @@ public static class StudyRunner
             .OrderByDescending(c => c.Delta)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .FirstOrDefault();
-        return (largest.Name ?? "-", largest.Delta);
+        // Nothing grew (the form costs what LSQ does at this level): name no component.
+        return largest.Delta > 0 ? (largest.Name, largest.Delta) : ("-", 0m);
     }
 }

@@ -20,6 +20,7 @@ public static class StudyWriter
             json.WriteString("config", s.Config.Name);
             json.WriteString("large_workload", s.Options.LargeWorkload);
             json.WriteNumber("margin_points", s.Options.MarginPoints);
+            json.WriteString("accumulators", s.Options.SizesAccumulators ? "sized" : "config");
             json.WriteStartArray("rows");
             foreach (var r in s.Rows)
             {

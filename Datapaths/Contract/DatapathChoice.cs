@@ -26,6 +26,26 @@ public sealed record DatapathChoice
     /// <summary>The precision of layers that do not carry their own.</summary>
     public Precision Precision { get; }
 
+    /// <summary>
+    /// <c>accumulator_bits: auto</c>: every layer without its own precision gets the accumulator its dot
+    /// products need (<see cref="AccumulatorSizing"/>) instead of <see cref="Precision"/>'s width, which the
+    /// config-level checks still use. A layer with its own precision (a trace's) keeps it as written.
+    /// </summary>
+    public bool SizesAccumulators { get; init; }
+
+    /// <summary>The precision <paramref name="layer"/> runs at: its own, else the configured one (accumulator sized when asked).</summary>
+    public Precision For(Layer layer)
+    {
+        if (layer.Precision is { } own)
+        {
+            return own;
+        }
+
+        return SizesAccumulators
+            ? Precision with { AccumulatorBits = AccumulatorSizing.Needed(Datapath, Settings, Precision, GemmView.Of(layer).K, Precision.AccumulatorBits) }
+            : Precision;
+    }
+
     public string Name => Datapath.Name;
 
     /// <summary>

@@ -16,7 +16,6 @@ public static class WorkloadPrecisionCheck
     public static IReadOnlyList<LayerPrecisionProblem> Check(DatapathChoice choice, Workload workload)
     {
         var datapath = choice.Datapath;
-        var configured = choice.Precision;
         var problems = new List<LayerPrecisionProblem>();
         var bare = workload.Layers.Where(l => l.Precision is null).Select(l => l.Name).ToList();
         if (datapath.RequiresLayerPrecision && bare.Count > 0)
@@ -31,7 +30,7 @@ public static class WorkloadPrecisionCheck
 
         foreach (var layer in workload.Layers.Where(l => l.Precision is not null || !datapath.RequiresLayerPrecision))
         {
-            var precision = layer.Precision ?? configured;
+            var precision = choice.For(layer);
             foreach (var problem in choice.CheckPrecision(precision))
             {
                 problems.Add(new(layer.Name, problem.Field, $"layer '{layer.Name}' ({precision.Name}): {problem.Message} ({datapath.Name})"));
@@ -53,7 +52,4 @@ public static class WorkloadPrecisionCheck
             throw new InputException([.. problems.Select(p => new InputError(workloadFile, 0, 0, $"{p.Layer}.{p.Field}", p.Message))]);
         }
     }
-
-    /// <summary>The precision a layer runs at: its own, else the configured one.</summary>
-    public static Precision Effective(Layer layer, Precision configured) => layer.Precision ?? configured;
 }

@@ -38,7 +38,7 @@ public static class PricingCheck
     public static CostTable Check(AcceleratorConfig config, Workload workload)
     {
         var table = AcceleratorCosts.Table(config);
-        var precisions = workload.Layers.Select(l => l.Precision ?? config.Datapath.Precision).Distinct().ToList();
+        var precisions = workload.Layers.Select(config.Datapath.For).Distinct().ToList();
         Covers(config, table, precisions, workload);
         return table;
     }
@@ -51,7 +51,10 @@ public static class PricingCheck
         ActionPricer? pricer = Try(errors, dram, () => new ActionPricer(table, AcceleratorCosts.DramOption(config)));
         foreach (var precision in precisions)
         {
-            string layer = workload?.Layers.FirstOrDefault(l => l.Precision == precision) is { } first ? $"layer '{first.Name}' ({precision.Name}): " : string.Empty;
+            // The config's own precision is the config's problem; a layer's own (or sized) one names the first layer that needs it.
+            string layer = precision != config.Datapath.Precision && workload?.Layers.FirstOrDefault(l => config.Datapath.For(l) == precision) is { } first
+                ? $"layer '{first.Name}' ({precision.Spec}): "
+                : string.Empty;
             var inventory = config.Datapath.Inventory(precision);
             var probe = ActivityCounter.Probe(config.Array, config.Buffers, precision, inventory);
             foreach (var (key, _) in probe.Entries.Where(_ => pricer is not null))

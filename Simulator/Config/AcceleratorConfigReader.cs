@@ -242,7 +242,12 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
 
         int? weightBits = s.Int(DatapathProblem.WeightBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per weight");
         int? activationBits = s.Int(DatapathProblem.ActivationBits, true, Precision.MinBits, Precision.MaxOperandBits, "bits per activation");
-        int? accumulatorBits = s.Int(DatapathProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits") ?? 32;
+        // 'auto' sizes each layer's accumulator to what its dot products need; the config-level checks
+        // (buffer fit, pricing) then use the default width, the widest an auto accumulator needs for int8-class layers.
+        bool sizeAccumulators = s.IsWord(DatapathProblem.AccumulatorBits, "auto");
+        int? accumulatorBits = sizeAccumulators
+            ? Precision.DefaultAccumulatorBits
+            : s.Int(DatapathProblem.AccumulatorBits, false, Precision.MinBits, Precision.MaxAccumulatorBits, "accumulator width in bits, or auto") ?? 32;
         foreach (string key in new[] { "kind", DatapathProblem.WeightBits, DatapathProblem.ActivationBits, DatapathProblem.AccumulatorBits })
         {
             origin = origin.With(s.Locate(key));
@@ -271,6 +276,10 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
 
         var problems = new List<DatapathProblem>();
         var choice = DatapathChoice.TryResolve(variant, options, new Precision(weightBits.Value, activationBits.Value, accumulatorBits.Value), problems);
+        if (choice is not null && sizeAccumulators)
+        {
+            choice = choice with { SizesAccumulators = true };
+        }
         foreach (var problem in problems)
         {
             s.Error(problem.Field, problem.Message);

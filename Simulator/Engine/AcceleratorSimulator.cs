@@ -49,7 +49,7 @@ public static class AcceleratorSimulator
         for (int i = 0; i < workload.Layers.Length; i++)
         {
             var layer = workload.Layers[i];
-            var precision = layer.Precision ?? datapath.Precision;
+            var precision = datapath.For(layer);
             var inventory = inventories[precision];
             var plan = LayerPlanner.Plan(layer, problems[i], config.Array, timing, inventory.MacsPerPeCycle, config.Buffers, precision.AccumulatorBits);
             if (fidelity == Fidelity.Register)
@@ -82,7 +82,7 @@ public static class AcceleratorSimulator
         var errors = new List<InputError>();
         foreach (var layer in workload.Layers)
         {
-            var precision = layer.Precision ?? config.Datapath.Precision;
+            var precision = config.Datapath.For(layer);
             if (inventories.ContainsKey(precision))
             {
                 continue;

@@ -209,6 +209,20 @@ public sealed class YamlSection
         return scalar.Value;
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> holds the plain (unquoted) word <paramref name="word"/>, for a field that
+    /// takes a number or a keyword (e.g. <c>accumulator_bits: auto</c>); the key counts as known either way.
+    /// </summary>
+    public bool IsWord(string key, string word)
+    {
+        if (!_allowed.Contains(key))
+        {
+            _allowed.Add(key);
+        }
+
+        return _entries.TryGetValue(key, out var entry) && entry.Value is YamlScalarNode { Style: ScalarStyle.Plain } scalar && scalar.Value == word;
+    }
+
     public long? Integer(string key, bool required, long min, long max, string what)
     {
         if (PlainNumber(key, required, what, "an integer") is not { } scalar)
