@@ -147,6 +147,20 @@ public sealed class OnnxModelErrorTests
     }
 
     [Test]
+    public void Should_refuse_dimensions_that_overflow_an_element_count()
+    {
+        var (g, y) = ConvNet();
+        // 1 x 8 x 6 x 6 tiled 2^40 times on two axes: 2^80 x 288 elements.
+        y = g.Node("Tile", "tile", [y, g.Ints("repeats", 1, 1, 1L << 40, 1L << 40)]);
+        y = g.Node("Flatten", "flat", [y]);
+
+        Assert.That(Errors(g.Build(y)), Is.EqualTo(new[]
+        {
+            "m.onnx: graph.node[2] 'flat' (Flatten): tensor dimensions overflow a 64-bit element count",
+        }));
+    }
+
+    [Test]
     public void Should_refuse_a_device_and_a_directory_by_name()
     {
         var device = Assert.Throws<InputException>(() => OnnxModelReader.ReadFile("/dev/zero"));

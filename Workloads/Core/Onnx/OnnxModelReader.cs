@@ -70,7 +70,16 @@ public static class OnnxModelReader
 
             for (int i = 0; i < graph.Node.Count; i++)
             {
-                Visit(new OnnxNode(file, i, graph.Node[i], _tensors));
+                var node = new OnnxNode(file, i, graph.Node[i], _tensors);
+                try
+                {
+                    Visit(node);
+                }
+                catch (OverflowException)
+                {
+                    // Element counts and shape products are checked; dimensions this large are no real model.
+                    throw node.Error("tensor dimensions overflow a 64-bit element count");
+                }
             }
 
             if (_layers.Count == 0)
