@@ -13,9 +13,11 @@ public static class InputErrorLocator
 {
     public static InputError Locate(InputError error)
     {
-        // JSON files (results, shards) locate their own errors; a line guessed here could mislead.
+        // JSON files (results, shards) locate their own errors, and ONNX models are binary (their
+        // errors name the node); a line guessed here could mislead.
         if (error.Line > 0 || error.Field.Length == 0 || error.File.StartsWith('-') || !File.Exists(error.File)
-            || error.File.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            || error.File.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            || error.File.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
             return error;
         }

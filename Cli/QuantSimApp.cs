@@ -32,7 +32,11 @@ public static class QuantSimApp
         root.Subcommands.Add(ValidateCommand.Create(console, datapaths));
         root.Subcommands.Add(SimulateCommand.Create(console, datapaths));
         root.Subcommands.Add(CompareCommand.Create(console));
-        root.Subcommands.Add(StudyCommand.Create(console, request => new Accuracy.TorchStudyAccuracy(request), datapaths));
+        root.Subcommands.Add(StudyCommand.Create(console, request =>
+        {
+            Accuracy.TorchRuntime.EnsureAvailable("study");
+            return new Accuracy.TorchStudyAccuracy(request);
+        }, datapaths));
         root.Subcommands.Add(AccuracyCommand.Create(console, datapaths));
         root.Subcommands.Add(DataCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console, datapaths));

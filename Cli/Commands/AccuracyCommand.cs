@@ -49,6 +49,7 @@ public static class AccuracyCommand
 
         command.SetAction(parsed =>
         {
+            TorchRuntime.EnsureAvailable("accuracy");
             var architecture = AccuracyRequestParser.Model(parsed.GetValue(model)!);
             var choice = Choice(datapaths, parsed.GetValue(config), parsed.GetValue(datapath), parsed.GetValue(precision));
             if (parsed.GetValue(layerBits) is { } trace && parsed.GetValue(edge) is not null)

@@ -4,7 +4,9 @@ using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Hardware;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
+using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
+using QuantSim.Workloads.Onnx;
 using QuantSim.Workloads.Zoo;
 using Spectre.Console;
 
@@ -28,8 +30,10 @@ public static class ListCommand
         datapaths.Options.Add(detail);
         datapaths.Options.Add(precision);
         datapaths.SetAction(r => r.GetValue(detail) ? ListDatapathDetail(console, registry, r.GetValue(precision)!) : ListDatapaths(console, registry));
-        var workloads = new Command("workloads", "Built-in model zoo workloads with layers, MACs and parameters");
-        workloads.SetAction(_ => ListWorkloads(console));
+        var workloads = new Command("workloads", "Built-in model zoo workloads with layers, MACs and parameters; with a FILE (ONNX model or trace), that workload's layers");
+        var file = new Argument<string?>("FILE") { Description = "An ONNX model (.onnx), SCALE-Sim topology or QuantSim trace to describe layer by layer", Arity = ArgumentArity.ZeroOrOne };
+        workloads.Arguments.Add(file);
+        workloads.SetAction(r => r.GetValue(file) is { } path ? DescribeWorkload(console, path) : ListWorkloads(console));
         list.Subcommands.Add(configs);
         list.Subcommands.Add(datapaths);
         list.Subcommands.Add(workloads);
@@ -97,9 +101,71 @@ public static class ListCommand
         }
 
         console.Out.Write(table);
-        console.Out.WriteLine("A zoo name or a path to a SCALE-Sim topology or QuantSim trace .csv works wherever a workload is asked for.");
+        console.Out.WriteLine("A zoo name, an ONNX model (.onnx) or a path to a SCALE-Sim topology or QuantSim trace .csv works wherever a workload is asked for; `list workloads FILE` describes one.");
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// One file's layers as simulate reads them; for an ONNX model also which node each layer came
+    /// from, how it was quantized, the operators that do no MACs and the importer's notes.
+    /// </summary>
+    private static int DescribeWorkload(CliConsole console, string path)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new InputException(new InputError(path, 0, 0, "FILE", "no such file; give an ONNX model (.onnx), a SCALE-Sim topology or a QuantSim trace"));
+        }
+
+        OnnxImport? onnx = WorkloadSource.IsOnnx(path) ? OnnxModelReader.ReadFile(path) : null;
+        var workload = onnx?.Workload ?? WorkloadSource.ReadFile(path);
+        var origins = onnx?.Origins.ToDictionary(o => o.Layer, StringComparer.Ordinal);
+        var table = new Table().AddColumns("layer", "shape", "MACs", "parameters", "precision");
+        table.Columns[2].RightAligned();
+        table.Columns[3].RightAligned();
+        if (origins is not null)
+        {
+            table.AddColumns("ONNX node", "quantization");
+        }
+
+        foreach (var layer in workload.Layers)
+        {
+            var cells = new List<string>
+            {
+                layer.Name, Shape(layer), Number(layer.Macs), Number(layer.Parameters), layer.Precision?.Spec ?? "config",
+            };
+            if (origins is not null && origins.TryGetValue(layer.Name, out var origin))
+            {
+                cells.Add($"{origin.Node} ({origin.OpType})");
+                cells.Add(origin.Quantization.Length == 0 ? "float" : origin.Quantization);
+            }
+
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
+        console.Out.Write(table);
+        console.Out.WriteLine($"{workload.Name}: {workload.Layers.Length} layers, {Number(workload.Macs)} MACs, {Number(workload.Parameters)} parameters");
+        if (onnx is not null)
+        {
+            string others = onnx.OperatorsWithoutMacs.Length == 0 ? "none" : string.Join(", ", onnx.OperatorsWithoutMacs.Select(o => $"{o.OpType} x {o.Count}"));
+            console.Out.WriteLine($"Operators without MACs (not simulated): {others}");
+            foreach (string note in onnx.Notes)
+            {
+                console.Out.WriteLine($"Note: {note}");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Number(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Shape(Layer layer) => layer switch
+    {
+        ConvLayer c => $"conv {c.InputHeight}x{c.InputWidth}x{c.InputChannels}, {c.KernelHeight}x{c.KernelWidth}/{c.StrideH}, {c.Filters} filters{(c.Groups > 1 ? $", groups {c.Groups}" : string.Empty)} -> {c.OutputHeight}x{c.OutputWidth}",
+        FullyConnectedLayer f => $"fc {f.InputFeatures} -> {f.OutputFeatures}{(f.Batch > 1 ? $", batch {f.Batch}" : string.Empty)}",
+        GemmLayer g => $"gemm {g.M}x{g.K} by {g.K}x{g.N}{(g.WeightsAreParameters ? string.Empty : ", activations")}",
+        _ => layer.GetType().Name,
+    };
 
     /// <summary>One inventory table per variant and option combination at the requested precision.</summary>
     private static int ListDatapathDetail(CliConsole console, DatapathRegistry registry, string precisionName)

@@ -1,4 +1,5 @@
 using QuantSim.Input;
+using QuantSim.Workloads.Onnx;
 using QuantSim.Workloads.Traces;
 using QuantSim.Workloads.Zoo;
 
@@ -6,7 +7,7 @@ namespace QuantSim.Workloads;
 
 /// <summary>
 /// Turns what a user typed where a workload is expected into a workload: a zoo name
-/// (case-insensitive), a SCALE-Sim topology CSV, or a QuantSim layer trace. The two CSV formats
+/// (case-insensitive), an ONNX model (<c>.onnx</c>), a SCALE-Sim topology CSV, or a QuantSim layer trace. The two CSV formats
 /// are told apart by content: a QuantSim trace starts with a <c>#</c> comment or has a
 /// <c>kind</c> column in its header; anything else is read as SCALE-Sim's.
 /// </summary>
@@ -26,18 +27,26 @@ public static class WorkloadSource
         }
 
         throw new InputException(new InputError(nameOrPath, 0, 0, string.Empty,
-            $"no zoo workload or file of that name; zoo: {string.Join(", ", ModelZoo.Names)}; or give a SCALE-Sim topology or QuantSim trace .csv path"));
+            $"no zoo workload or file of that name; zoo: {string.Join(", ", ModelZoo.Names)}; or give an ONNX model (.onnx) or a SCALE-Sim topology or QuantSim trace .csv path"));
     }
 
-    /// <summary>Reads a file in whichever of the two CSV formats it is.</summary>
+    /// <summary>Reads an ONNX model (by its extension) or a file in whichever of the two CSV formats it is.</summary>
     public static Workload ReadFile(string path)
     {
+        if (IsOnnx(path))
+        {
+            return OnnxModelReader.ReadFile(path).Workload;
+        }
+
         string text = CsvText.ReadFile(path, "workload file");
         string name = Path.GetFileNameWithoutExtension(path);
         return IsQuantSimTrace(text)
             ? QuantSimTraceReader.Read(path, text, name)
             : ScaleSimTopologyReader.Read(path, text, name);
     }
+
+    /// <summary>ONNX models are binary protobuf with no magic number, so the extension tells them apart.</summary>
+    public static bool IsOnnx(string path) => path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsQuantSimTrace(string text)
     {

@@ -18,12 +18,40 @@ public static class InputFile
     /// </summary>
     public static string ReadAllText(string path, string what, long maxBytes)
     {
+        byte[] bytes = ReadCapped(path, what, maxBytes);
+        if (bytes.Length > maxBytes)
+        {
+            var (line, column) = PositionOf(bytes, (int)maxBytes);
+            throw Error(path, line, column, $"the {what} is larger than {InputLimits.Bytes(maxBytes)}, the most a {what} may be");
+        }
+
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// The file's bytes, for binary formats (ONNX), under the same checks as <see cref="ReadAllText"/>;
+    /// a file over the limit has no line to name, so the message gives the size only.
+    /// </summary>
+    public static byte[] ReadAllBytes(string path, string what, long maxBytes)
+    {
+        byte[] bytes = ReadCapped(path, what, maxBytes);
+        if (bytes.Length > maxBytes)
+        {
+            throw Error(path, 0, 0, $"the {what} is larger than {InputLimits.Bytes(maxBytes)}, the most a {what} may be");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>At most <paramref name="maxBytes"/> + 1 bytes of a regular file: one more than allowed tells the caller it is too large.</summary>
+    private static byte[] ReadCapped(string path, string what, long maxBytes)
+    {
         if (Directory.Exists(path))
         {
             throw Error(path, 0, 0, $"is a directory; give the path of a {what}");
         }
 
-        byte[] bytes;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
@@ -35,25 +63,18 @@ public static class InputFile
             }
 
             long length = stream.Length;
-            bytes = ReadAtMost(stream, Math.Min(length, maxBytes) + 1);
+            byte[] bytes = ReadAtMost(stream, Math.Min(length, maxBytes) + 1);
             if (bytes.Length > length && length <= maxBytes)
             {
                 throw NotRegular(path, what);
             }
+
+            return bytes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Error(path, 0, 0, $"cannot read the {what}: {ex.Message}");
         }
-
-        if (bytes.Length > maxBytes)
-        {
-            var (line, column) = PositionOf(bytes, (int)maxBytes);
-            throw Error(path, line, column, $"the {what} is larger than {InputLimits.Bytes(maxBytes)}, the most a {what} may be");
-        }
-
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     /// <summary>Reads until end of file or <paramref name="limit"/> bytes, whichever comes first.</summary>

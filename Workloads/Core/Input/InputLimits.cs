@@ -19,6 +19,12 @@ public static class InputLimits
     /// <summary>QuantSim traces and SCALE-Sim topologies: about 100 bytes a layer, so 16 MiB holds the layer limit many times.</summary>
     public const long TraceBytes = 16 * MiB;
 
+    /// <summary>
+    /// ONNX models, weights included (VGG-16 in float is about 530 MB); protobuf itself stops at 2 GiB.
+    /// Tensors stored as external data are not read, only their shapes.
+    /// </summary>
+    public const long OnnxBytes = 1024 * MiB;
+
     /// <summary>result.json and shard files: a few kB a layer or point.</summary>
     public const long ResultBytes = 64 * MiB;
 
