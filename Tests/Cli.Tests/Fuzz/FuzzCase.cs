@@ -130,7 +130,7 @@ internal sealed class FuzzCase(FuzzCorpus corpus, FuzzKind kind, int seed)
 
     /// <summary>
     /// The most folds (on default.yaml's array) a workload case is simulated with. The simulator plans
-    /// every fold of a layer before running it: about 4 kB and 0.3-1 ms a fold here, so a row widened
+    /// every fold of a layer before running it: about 17 kB and 1-4 ms a fold here, so a row widened
     /// to a million pixels and repeated 1,000 times (case 11173) is 10^8 folds, days of simulation in
     /// growing gigabytes. Past this budget a case checks the reader's side of the contract alone: the
     /// file is read as --workload reads it (a located InputException or a workload), not simulated.
