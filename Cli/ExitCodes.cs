@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>Bad input: a malformed or impossible file, an unknown name, a bad argument.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Stopped by a signal: 128 + its number, 130 for SIGINT and 143 for SIGTERM (see <see cref="Interruption"/>).</summary>
+    public static int Interrupted(int signal) => 128 + signal;
 }

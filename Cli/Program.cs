@@ -1,3 +1,5 @@
 using QuantSim.Cli;
+using QuantSim.Datapaths.Contract;
 
-return QuantSimApp.Run(args, Console.Out, Console.Error);
+using var interruption = Interruption.OnSignals(Console.Error);
+return QuantSimApp.Run(args, Console.Out, Console.Error, DatapathRegistry.Default, interruption);

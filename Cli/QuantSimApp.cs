@@ -7,7 +7,7 @@ namespace QuantSim.Cli;
 
 /// <summary>
 /// The <c>quantsim</c> command: builds the verb tree and maps outcomes to exit codes
-/// (0 success, 2 bad input, 1 internal error). Library code throws; only this class decides codes.
+/// (0 success, 2 bad input, 1 internal error, 130/143 interrupted by SIGINT/SIGTERM). Library code throws; only this class decides codes.
 /// </summary>
 public static class QuantSimApp
 {
@@ -25,6 +25,16 @@ public static class QuantSimApp
     /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, DatapathRegistry datapaths)
     {
+        using var interruption = Interruption.None();
+        return Run(args, output, error, datapaths, interruption);
+    }
+
+    /// <summary>
+    /// The same, stopped early by <paramref name="interruption"/> (the process's signals, or a test's
+    /// <see cref="Interruption.Cancel"/>): exit 130 or 143, and nothing written to --out.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, DatapathRegistry datapaths, Interruption interruption)
+    {
         var console = new CliConsole(output, error);
         var root = new RootCommand("QuantSim: what a fixed-point quantization variant costs on an accelerator in cycles, energy and area, and the accuracy it buys.");
         root.Options.Add(Verbose);
@@ -36,10 +46,10 @@ public static class QuantSimApp
         {
             Accuracy.TorchRuntime.EnsureAvailable("study");
             return new Accuracy.TorchStudyAccuracy(request);
-        }, datapaths));
+        }, datapaths, interruption));
         root.Subcommands.Add(AccuracyCommand.Create(console, datapaths));
         root.Subcommands.Add(DataCommand.Create(console));
-        root.Subcommands.Add(SweepCommand.Create(console, datapaths));
+        root.Subcommands.Add(SweepCommand.Create(console, datapaths, interruption));
         root.Subcommands.Add(MergeCommand.Create(console));
 
         var parsed = root.Parse(args);
@@ -71,6 +81,11 @@ public static class QuantSimApp
             }
 
             return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (interruption.Signal != 0)
+        {
+            error.WriteLine($"quantsim: interrupted by {interruption.SignalName}; no results were written to --out");
+            return interruption.ExitCode;
         }
         catch (Exception ex)
         {

@@ -18,7 +18,7 @@ namespace QuantSim.Cli.Commands;
 /// </summary>
 public static class StudyCommand
 {
-    public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory, DatapathRegistry datapaths)
+    public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory, DatapathRegistry datapaths, Interruption interruption)
     {
         var model = new Option<string>("--model") { Description = "Trained model, also simulated: lenet5 (MNIST) or small-cnn (Fashion-MNIST)", DefaultValueFactory = _ => "lenet5" };
         var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
@@ -46,12 +46,12 @@ public static class StudyCommand
                            ?? throw new InputException(new InputError("--no-accuracy", 0, 0, string.Empty, "this build has no accuracy source; run with --no-accuracy"));
             }
 
-            return Run(console, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), !parsed.GetValue(fixedAccumulator), accuracy, parsed.GetValue(output)!);
+            return Run(console, interruption, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), !parsed.GetValue(fixedAccumulator), accuracy, parsed.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(CliConsole console, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, bool sizeAccumulators, IStudyAccuracy? accuracy, string outDir)
+    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, bool sizeAccumulators, IStudyAccuracy? accuracy, string outDir)
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
         var config = new AcceleratorConfigReader(datapaths).ReadFile(configFile);
@@ -60,7 +60,9 @@ public static class StudyCommand
         var large = WorkloadSource.Resolve(largeName);
         var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin) { SizesAccumulators = sizeAccumulators };
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
-        var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress);
+        // From here a signal stops the study at the next point, with nothing in --out.
+        var cancellation = interruption.Watch();
+        var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress, cancellation);
 
         var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "McNemar p", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
         foreach (var h in result.Headline)
@@ -92,7 +94,7 @@ public static class StudyCommand
             ("breakdown.png", plots[1].Png),
             ("report.html", System.Text.Encoding.UTF8.GetBytes(StudyHtml.Render(result, plots))),
         };
-        OutputDirectory.Write(outDir, files);
+        OutputDirectory.Write(outDir, files, cancellation);
         console.Output.WriteLine($"wrote {string.Join(", ", files.Select(f => f.Name))} to {outDir}");
         return ExitCodes.Success;
     }

@@ -20,7 +20,7 @@ namespace QuantSim.Cli.Commands;
 /// </summary>
 public static class SweepCommand
 {
-    public static Command Create(CliConsole console, DatapathRegistry datapaths)
+    public static Command Create(CliConsole console, DatapathRegistry datapaths, Interruption interruption)
     {
         var config = new Option<string>("--config") { Description = "Base accelerator config: a built-in name or a YAML path", DefaultValueFactory = _ => SimulateCommand.DefaultConfig };
         var workloads = new Option<string[]>("--workload") { Description = "Workload (repeatable): a zoo name or a trace/topology CSV path", Required = true };
@@ -38,6 +38,7 @@ public static class SweepCommand
 
         command.SetAction(parsed => Run(
             console,
+            interruption,
             new AcceleratorConfigReader(datapaths),
             parsed.GetValue(config)!,
             parsed.GetValue(workloads) ?? [],
@@ -50,7 +51,7 @@ public static class SweepCommand
     }
 
     private static int Run(
-        CliConsole console, AcceleratorConfigReader reader, string configName, IReadOnlyList<string> workloadNames, IReadOnlyList<string> varies,
+        CliConsole console, Interruption interruption, AcceleratorConfigReader reader, string configName, IReadOnlyList<string> workloadNames, IReadOnlyList<string> varies,
         string objectivesText, string? shardText, int jobs, string outDir)
     {
         // Everything the user typed is checked before the first point runs.
@@ -83,23 +84,25 @@ public static class SweepCommand
         SweepPlanner.CheckWorkloads(definition, configs, workloads);
 
         var points = definition.Points().Where(p => shard?.Contains(p.Index) ?? true).ToList();
+        // From here a signal stops the sweep after the points in progress, with nothing in --out.
+        var cancellation = interruption.Watch();
         console.Output.WriteLine($"sweep: {definition.PointCount} points ({definition.Combinations} configs x {definition.Workloads.Length} workloads){(shard is null ? string.Empty : $", shard {shard} runs {points.Count}")}, {jobs} at once");
         var results = console.Interactive
             ? console.Out.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("simulating points", maxValue: points.Count);
-                return SweepRunner.Run(points, configs, workloads, file, jobs, () => task.Increment(1));
+                return SweepRunner.Run(points, configs, workloads, file, jobs, cancellation, () => task.Increment(1));
             })
-            : SweepRunner.Run(points, configs, workloads, file, jobs);
+            : SweepRunner.Run(points, configs, workloads, file, jobs, cancellation);
 
         if (shard is not null)
         {
-            OutputDirectory.Write(outDir, [(shard.FileName, ShardFile.Render(definition, shard, results))]);
+            OutputDirectory.Write(outDir, [(shard.FileName, System.Text.Encoding.UTF8.GetBytes(ShardFile.Render(definition, shard, results)))], cancellation);
             console.Output.WriteLine($"wrote {shard.FileName} to {outDir}; combine all {shard.Count} shards with quantsim merge");
         }
         else
         {
-            SweepOutput.Write(console, outDir, SweepOutcome.Of(definition, results));
+            SweepOutput.Write(console, outDir, SweepOutcome.Of(definition, results), cancellation);
         }
 
         return ExitCodes.Success;

@@ -11,10 +11,16 @@ public static class OutputDirectory
     public static void Write(string directory, IReadOnlyList<(string Name, string Text)> files) =>
         Write(directory, [.. files.Select(f => (f.Name, System.Text.Encoding.UTF8.GetBytes(f.Text)))]);
 
-    /// <summary>The same for binary files (plots); text goes in as UTF-8 without a byte-order mark.</summary>
-    public static void Write(string directory, IReadOnlyList<(string Name, byte[] Bytes)> files)
+    /// <summary>
+    /// The same for binary files (plots); text goes in as UTF-8 without a byte-order mark. A cancelled
+    /// <paramref name="cancellation"/> (an interrupted run) is honoured until the first file is moved
+    /// into place: the staging folder is removed and nothing reaches the directory. The moves are not
+    /// interrupted (a signal only cancels the token), so they all happen or none does.
+    /// </summary>
+    public static void Write(string directory, IReadOnlyList<(string Name, byte[] Bytes)> files, CancellationToken cancellation = default)
     {
         Check(directory);
+        cancellation.ThrowIfCancellationRequested();
         try
         {
             Directory.CreateDirectory(directory);
@@ -34,6 +40,8 @@ public static class OutputDirectory
             {
                 File.WriteAllBytes(Path.Combine(staging, name), bytes);
             }
+
+            cancellation.ThrowIfCancellationRequested();
 
             foreach (var (name, _) in files)
             {

@@ -14,7 +14,8 @@ namespace QuantSim.Cli.Study;
 public static class StudyRunner
 {
     public static StudyResult Run(
-        StudyOptions options, IReadOnlyList<StudyVariant> variants, AcceleratorConfig config, Workload model, Workload large, IStudyAccuracy? accuracy, IProgress<string> progress)
+        StudyOptions options, IReadOnlyList<StudyVariant> variants, AcceleratorConfig config, Workload model, Workload large, IStudyAccuracy? accuracy, IProgress<string> progress,
+        CancellationToken cancellation = default)
     {
         var rows = ImmutableArray.CreateBuilder<StudyRow>();
         var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
@@ -28,9 +29,13 @@ public static class StudyRunner
                     continue;
                 }
 
+                // An interrupted study stops between points (a point's training is not cut short: its
+                // checkpoints and score are cached as they complete, so the rerun resumes after it).
+                cancellation.ThrowIfCancellationRequested();
                 progress.Report($"{variant.Label} {precision.Label}: hardware");
                 var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
                 var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
+                cancellation.ThrowIfCancellationRequested();
                 var measured = accuracy?.Measure(variant, precision, progress);
                 rows.Add(new StudyRow(variant, precision, onModel, onLarge, measured));
             }

@@ -12,7 +12,7 @@ public static class SweepOutput
 {
     public static readonly string[] FileNames = ["sweep.json", "sweep.csv", "sweep.png"];
 
-    public static void Write(CliConsole console, string outDir, SweepOutcome outcome)
+    public static void Write(CliConsole console, string outDir, SweepOutcome outcome, CancellationToken cancellation = default)
     {
         var files = new (string Name, byte[] Bytes)[]
         {
@@ -20,7 +20,7 @@ public static class SweepOutput
             (FileNames[1], System.Text.Encoding.UTF8.GetBytes(SweepCsvWriter.Render(outcome))),
             (FileNames[2], SweepPlot.RenderPng(outcome)),
         };
-        OutputDirectory.Write(outDir, files);
+        OutputDirectory.Write(outDir, files, cancellation);
         WriteFrontTable(console.Out, outcome);
         console.Output.WriteLine($"wrote {string.Join(", ", FileNames)} to {outDir}");
     }

@@ -20,6 +20,7 @@ public static class SweepRunner
     /// <param name="workloads">Workloads by the names used in the points.</param>
     /// <param name="configFile">The base config file (relative DRAM sets and cost tables resolve from it).</param>
     /// <param name="jobs">At most this many points at once.</param>
+    /// <param name="cancellation">Stops the sweep after the points in progress (OperationCanceledException).</param>
     /// <param name="pointDone">Called after each point, from worker threads.</param>
     public static ImmutableArray<SweepPointResult> Run(
         IReadOnlyList<SweepPoint> points,
@@ -27,12 +28,13 @@ public static class SweepRunner
         IReadOnlyDictionary<string, Workload> workloads,
         string configFile,
         int jobs,
+        CancellationToken cancellation,
         Action? pointDone = null)
     {
         var results = new SweepPointResult[points.Count];
         try
         {
-            Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
+            Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation }, i =>
             {
                 var point = points[i];
                 var simulation = AcceleratorSimulator.Run(configs[point.Combination], workloads[point.Workload], Fidelity.Fast, configFile);

@@ -17,6 +17,9 @@ internal sealed class FuzzCorpus
     /// <summary>default.yaml, readable from any directory.</summary>
     public string DefaultConfig { get; private init; } = string.Empty;
 
+    /// <summary>default.yaml's array, on which workload cases count their folds.</summary>
+    public QuantSim.Simulator.Config.ArrayConfig DefaultArray { get; private init; } = null!;
+
     /// <summary>A one-layer SCALE-Sim topology: the workload of every config-side case.</summary>
     public string TinyWorkload { get; private init; } = string.Empty;
 
@@ -54,6 +57,7 @@ internal sealed class FuzzCorpus
         return new FuzzCorpus(root)
         {
             DefaultConfig = defaultConfig,
+            DefaultArray = new QuantSim.Simulator.Config.AcceleratorConfigReader(QuantSim.Datapaths.Contract.DatapathRegistry.Default).ReadFile(defaultConfig).Array,
             TinyWorkload = tiny,
             ScaleSimConfig = cfg,
             BaseResult = Path.Combine(resultDir, "result.json"),

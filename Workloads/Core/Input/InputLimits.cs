@@ -38,6 +38,14 @@ public static class InputLimits
     /// <summary>Layers in one workload; the largest zoo network has 54.</summary>
     public const int Layers = 10_000;
 
+    /// <summary>
+    /// Multiply-accumulates in one layer: 2^32, twice VGG-16's largest layer (1.85 x 10^9). The
+    /// simulator plans every fold and memory segment of a layer before running it, so its memory grows
+    /// with the layer: a trace row widened to 1,048,576 pixels (1.5 x 10^11 MACs) took 14 GB in 90 s
+    /// and the OOM killer ended the process (issue 16, the 100,000-case fuzz run).
+    /// </summary>
+    public const long LayerMacs = 1L << 32;
+
     /// <summary>Points in one sweep (configs x workloads); each one is a full simulation.</summary>
     public const int SweepPoints = 10_000;
 

@@ -45,6 +45,11 @@ public static class QuantSimTraceReader
 
             if (header.Valid && new TraceRow(diagnostics, line, header, raw).Read(missing) is { } layer)
             {
+                if (LayerLimit.TooManyMacs(layer) is { } tooLarge)
+                {
+                    diagnostics.Add(line, 0, string.Empty, tooLarge);
+                }
+
                 layers.Add(layer);
             }
         }

@@ -64,6 +64,11 @@ public static class ScaleSimTopologyReader
             Layer? layer = chosen == ScaleSimForm.Gemm ? GemmRow(diagnostics, line, raw) : ConvRow(diagnostics, line, raw);
             if (layer is not null)
             {
+                if (LayerLimit.TooManyMacs(layer) is { } tooLarge)
+                {
+                    diagnostics.Add(line, 0, string.Empty, tooLarge);
+                }
+
                 layers.Add(layer);
             }
         }
