@@ -71,7 +71,10 @@ public static class SimulateCommand
             config = config with { Datapath = DatapathArgument.Resolve(datapath, datapaths, config.Datapath.Precision) };
         }
 
-        // Every rule before the first cycle: the table must price this config and the workload's own bits.
+        // Every rule before the first cycle: the datapath runs every layer's own bits (named at the layer's
+        // row of the workload file when there is one), the table prices this config and those bits.
+        string workloadFile = topology ?? (workloadName is not null && File.Exists(workloadName) ? workloadName : workload.Name);
+        WorkloadPrecisionCheck.ThrowIfAny(config.Datapath, workload, workloadFile);
         var table = PricingCheck.Check(config, workload);
 
         var result = console.Interactive && workload.Layers.Length > 1

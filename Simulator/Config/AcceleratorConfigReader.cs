@@ -145,6 +145,13 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
             return null;
         }
 
+        // An access is priced at one bank's capacity, so the banks must split the buffer evenly.
+        if ((long)bytes % banks.Value != 0)
+        {
+            s.Error("banks", string.Create(CultureInfo.InvariantCulture, $"must divide the capacity ({(long)bytes} bytes) into equal banks, got {banks.Value}"));
+            return null;
+        }
+
         var buffer = new BufferConfig((long)bytes, wordBits.Value, banks.Value);
         if (buffer.CapacityWords < 1)
         {

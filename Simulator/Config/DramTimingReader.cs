@@ -84,6 +84,25 @@ public static class DramTimingReader
             s.Error("burst_length", $"a burst must be whole bytes: {b} beats x {w} bits is not a multiple of 8");
         }
 
+        // The address decoder splits an address into bit fields, so every field's size is a power of two.
+        foreach (var (key, value) in new[] { ("channels", channels), ("bank_groups", groups), ("banks_per_group", banks), ("rows_per_bank", rows), ("row_bytes", rowBytes) })
+        {
+            if (value is { } v && !System.Numerics.BitOperations.IsPow2(v))
+            {
+                s.Error(key, $"must be a power of two (the address decoder maps it to address bits), got {v}");
+            }
+        }
+
+        if (bl is { } beats && bus is { } width && beats * width % 8 == 0 && !System.Numerics.BitOperations.IsPow2(beats * width / 8))
+        {
+            s.Error("burst_length", $"a burst must be a power-of-two number of bytes (the address decoder's lowest field), got {beats} beats x {width} bits = {beats * width / 8} bytes");
+        }
+
+        if (rowBytes is { } rb && bl is { } beats2 && bus is { } width2 && beats2 * width2 % 8 == 0 && rb < beats2 * width2 / 8)
+        {
+            s.Error("row_bytes", $"must hold at least one burst ({beats2 * width2 / 8} bytes), got {rb}");
+        }
+
         if (trefi is { } refi && trfc is { } rfc && rfc >= refi)
         {
             s.Error("trfc", $"must be shorter than trefi ({refi}), got {rfc}");
