@@ -9,6 +9,14 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// the first time (the initial fill) at 10 words/cycle in the cycles just before the first demand, later
 /// ones spread over the previous interval between prefetch points at ceil(words / interval) words/cycle.
 /// The tail is flushed by <see cref="Complete"/>. DRAM reads = words of all prefetched sets.
+/// <para>
+/// The read window moves by 50 sets exactly when the set being filled would leave it, so the filling set
+/// is always inside it (readStart &lt;= currentSetId &lt;= readEnd) and "in a completed set of the window
+/// or in the filling set" is "in a set numbered readStart or later". An address joins a set only when it
+/// is in none of those, so at most one of its sets is ever that recent: its newest set id decides, and
+/// one integer per address replaces SCALE-Sim's per-set membership lists (one array read per demanded
+/// address instead of a list walk).
+/// </para>
 /// </summary>
 internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
 {
@@ -19,7 +27,8 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     private const int PrefetchSets = 50;
 
     private readonly int itemsPerSet;
-    private readonly AddressSetIndex sets;
+    private readonly int minAddress;
+    private readonly int[] newestSet;
     private readonly List<int> setSizes = [];
 
     private int currentSetId;
@@ -43,7 +52,9 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             throw new ArgumentOutOfRangeException(nameof(sizeWords), sizeWords, "SCALE-Sim's CALC buffer needs at least 100 words (100 sets).");
         }
 
-        sets = new AddressSetIndex(minAddress, maxAddress);
+        this.minAddress = minAddress;
+        newestSet = new int[checked(maxAddress - minAddress + 1)];
+        Array.Fill(newestSet, -1);
     }
 
     public DramActivity Dram { get; }
@@ -63,7 +74,20 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
                 firstRequestSeen = true;
             }
 
-            Manage(cycle, addr);
+            int slot = addr - minAddress;
+            if ((uint)slot >= (uint)newestSet.Length)
+            {
+                throw new InvalidOperationException($"Address {addr} is outside the operand's range.");
+            }
+
+            // Hit in the window, or already in the set being filled (see the class comment).
+            if (newestSet[slot] >= readStart)
+            {
+                continue;
+            }
+
+            newestSet[slot] = currentSetId;
+            Joined(cycle);
         }
 
         return cycle + HitLatency;
@@ -96,19 +120,9 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         }
     }
 
-    private void Manage(long cycle, int addr)
+    /// <summary>An address joined the set being filled at <paramref name="cycle"/>.</summary>
+    private void Joined(long cycle)
     {
-        if (Hit(addr))
-        {
-            return;
-        }
-
-        if (sets.LastSet(addr) == currentSetId)
-        {
-            return;
-        }
-
-        sets.Append(addr, currentSetId);
         elemsCurrentSet++;
         if (elemsCurrentSet != itemsPerSet)
         {
@@ -144,12 +158,6 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         readEnd += PrefetchSets;
         lastStart = lastEnd + 1;
         lastEnd = cycle;
-    }
-
-    private bool Hit(int addr)
-    {
-        int end = Math.Min(currentSetId, readEnd + 1);
-        return readStart < end && sets.AnyIn(addr, readStart, end);
     }
 
     /// <summary>

@@ -18,6 +18,8 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 ///      filter row R+n+i    port i: B[k0+i][n]
 ///      ofmap  row 2R-1+n+j port j: C[m0+j][n]
 /// </code>
+/// The emulation streams these rows fold by fold through <see cref="ScaleSimFoldDemand"/>; this class is
+/// the direct, readable form it is tested against.
 /// SCALE-Sim's trace files stamp read rows with cycle = row + 1 (read hit latency 1) and write rows
 /// with cycle = row.
 /// </summary>
@@ -48,18 +50,6 @@ public static class ScaleSimDemand
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// One fold of an operand's demand matrix, row-major into <paramref name="buffer"/>
-    /// (<see cref="ScaleSimTiming.FoldRows"/> x <see cref="PortCount"/>, -1 = idle), so that callers can
-    /// stream a layer fold by fold instead of holding the whole matrix.
-    /// </summary>
-    public static void FillFold(ArrayMapping mapping, Fold fold, ScaleSimAddressing address, ScaleSimOperand operand, int[] buffer)
-    {
-        int ports = Ports(mapping.Dataflow, operand, mapping.Rows, mapping.Cols);
-        Array.Fill(buffer, -1);
-        Fill(mapping, fold, address, operand, (row, port, value) => buffer[(row * ports) + port] = value);
     }
 
     /// <summary>Ports (columns) of an operand's demand matrix.</summary>

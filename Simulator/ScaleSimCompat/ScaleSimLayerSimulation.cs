@@ -49,6 +49,7 @@ internal static class ScaleSimLayerSimulation
         var ifFold = new int[checked(foldRows * ifPorts)];
         var fiFold = new int[checked(foldRows * fiPorts)];
         var ofFold = new int[checked(foldRows * ofPorts)];
+        var demand = new ScaleSimFoldDemand(mapping, address);
 
         var ifSram = new SramWindow();
         var fiSram = new SramWindow();
@@ -58,9 +59,9 @@ internal static class ScaleSimLayerSimulation
         foreach (var fold in mapping.EnumerateFolds())
         {
             counts.Add(fold);
-            ScaleSimDemand.FillFold(mapping, fold, address, ScaleSimOperand.Ifmap, ifFold);
-            ScaleSimDemand.FillFold(mapping, fold, address, ScaleSimOperand.Filter, fiFold);
-            ScaleSimDemand.FillFold(mapping, fold, address, ScaleSimOperand.Ofmap, ofFold);
+            demand.Fill(fold, ScaleSimOperand.Ifmap, ifFold);
+            demand.Fill(fold, ScaleSimOperand.Filter, fiFold);
+            demand.Fill(fold, ScaleSimOperand.Ofmap, ofFold);
             for (int x = 0; x < foldRows; x++, row++)
             {
                 long cycle = row + stalls;
