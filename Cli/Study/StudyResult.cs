@@ -29,11 +29,7 @@ public sealed record HeadlineRow(
     ImmutableArray<LevelRatio> LevelsLarge,
     string LargestIncrease,
     decimal LargestIncreasePj,
-    double LargestIncreaseShareOfDelta)
-{
-    /// <summary>The ratio at one level.</summary>
-    public LevelRatio At(AccountingLevel level) => LevelsLarge.Single(l => l.Level == level);
-}
+    double LargestIncreaseShareOfDelta);
 
 /// <summary>
 /// Scale-offset energy over LSQ energy at one accounting level (= how many times more energy efficient

@@ -21,13 +21,12 @@ namespace QuantSim.Simulator.Activity;
 public sealed record ArrayRegisters
 {
     private ArrayRegisters(
-        ImmutableArray<HardwareComponent> dataflowPeRegisters, int peBits, int laneBits, int laneParameterBits, int rowEdgeBits, int columnEdgeBits,
+        ImmutableArray<HardwareComponent> dataflowPeRegisters, int peBits, int laneBits, int rowEdgeBits, int columnEdgeBits,
         ImmutableArray<(int Bits, int Count)> perMac, ImmutableArray<(int Bits, int Count)> perStationaryWord, int perChannelParameterBits, int perLayerParameterBits)
     {
         DataflowPeRegisters = dataflowPeRegisters;
         PeBits = peBits;
         LaneBits = laneBits;
-        LaneParameterBits = laneParameterBits;
         RowEdgeBits = rowEdgeBits;
         ColumnEdgeBits = columnEdgeBits;
         ForwardedPerMac = perMac;
@@ -49,7 +48,7 @@ public sealed record ArrayRegisters
     public int LaneBits { get; }
 
     /// <summary>The parameter registers of one output lane: every stored parameter of one channel (and the per-layer ones).</summary>
-    public int LaneParameterBits { get; }
+    public int LaneParameterBits => PerChannelParameterBits + PerLayerParameterBits;
 
     public int RowEdgeBits { get; }
 
@@ -107,7 +106,7 @@ public sealed record ArrayRegisters
         int peBits = (compositeMac ? 0 : RegisterBits(inventory.PeComponents.Where(c => !c.InsideMacUnit))) + RegisterBits(extra);
         int laneBits = RegisterBits(inventory.OutputLaneComponents.Where(c => !c.InsideMacUnit)) + perChannel + perLayer;
         return new ArrayRegisters(
-            extra, peBits, laneBits, perChannel + perLayer, RegisterBits(inventory.RowEdgeComponents), RegisterBits(inventory.ColumnEdgeComponents),
+            extra, peBits, laneBits, RegisterBits(inventory.RowEdgeComponents), RegisterBits(inventory.ColumnEdgeComponents),
             perMac, perWord, perChannel, perLayer);
     }
 
