@@ -35,7 +35,7 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
         foreach (LayerSpec layer in architecture.Layers)
         {
             long[] shape = layer.Kind == LayerKind.Conv
-                ? [layer.OutputChannels, layer.InputChannels, layer.Kernel, layer.Kernel]
+                ? [layer.OutputChannels, layer.ChannelsPerGroup, layer.Kernel, layer.Kernel]
                 : [layer.OutputChannels, layer.InputChannels];
             double bound = 1.0 / Math.Sqrt(layer.FanIn);
             _weights.Add(new Parameter(Uniform(random, shape, bound)));
