@@ -8,6 +8,7 @@ using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Accuracy;
+using QuantSim.Workloads.Torch.Data;
 using QuantSim.Workloads.Torch.Training;
 using Spectre.Console;
 
@@ -23,7 +24,7 @@ public static class AccuracyCommand
 {
     public static Command Create(CliConsole console, DatapathRegistry datapaths)
     {
-        var model = new Option<string>("--model") { Description = "lenet5 or small-cnn", DefaultValueFactory = _ => "lenet5" };
+        var model = new Option<string>("--model") { Description = "lenet5, small-cnn, resnet20-fmnist or mobilenet-hswish", DefaultValueFactory = _ => "lenet5" };
         var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
         var config = new Option<string?>("--config") { Description = "Score the datapath of this accelerator config (built-in name or YAML path): its variant, options, precision and accumulator" };
         var datapath = new Option<string?>("--datapath") { Description = "Quantization variant KIND[:KEY=VALUE,...] (quantsim list datapaths; default lsq, or the config's)" };
@@ -41,8 +42,11 @@ public static class AccuracyCommand
         var ptq = new Option<bool>("--ptq") { Description = "Post-training quantization only: calibrate, no QAT" };
         var testImages = new Option<int?>("--test-images") { Description = "Score the first N test images (default: all)" };
         var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the float network's initialization and of both trainings' shuffles (default 1; another seed trains another float network)" };
+        var floatOnly = new Option<bool>("--float-only") { Description = "Train (resuming from saved epochs) or load the float network and print its top-1 only" };
+        var log = new Option<string?>("--log") { Description = "Append a progress line (stage, epoch, images, loss, elapsed) to this file every 20 batches" };
         var command = new Command("accuracy", "Top-1 accuracy of a quantization variant at a precision, from integer inference on the real test set");
-        foreach (var option in new Option[] { model, dataset, config, datapath, precision, edge, layerBits, qatEpochs, trainImages, ptq, testImages, output })
+        foreach (var option in new Option[] { model, dataset, config, datapath, precision, edge, layerBits, qatEpochs, trainImages, ptq, testImages, output, floatOnly, log, seed })
         {
             command.Options.Add(option);
         }
@@ -70,6 +74,11 @@ public static class AccuracyCommand
                 options = options with { Qat = options.Qat with { Epochs = epochs } };
             }
 
+            if (parsed.GetValue(seed) is int s)
+            {
+                options = options with { FloatTraining = options.FloatTraining with { Seed = s }, Qat = options.Qat with { Seed = s } };
+            }
+
             if (parsed.GetValue(trainImages) is int images)
             {
                 if (images < 1)
@@ -84,7 +93,17 @@ public static class AccuracyCommand
                 };
             }
 
-            var result = Run(console, options);
+            string? logPath = parsed.GetValue(log);
+            if (parsed.GetValue(floatOnly))
+            {
+                var runner = new AccuracyRunner();
+                var (top1, key, trained) = runner.RunFloat(options, ProgressLog.To(logPath));
+                console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"float {architecture.Name} on {options.Dataset.CliName()}: top-1 {top1.Value * 100:0.00} % ({top1.Lower95 * 100:0.00} .. {top1.Upper95 * 100:0.00}), checkpoint {key}, {trained} images trained now"));
+                return ExitCodes.Success;
+            }
+
+            var result = logPath is null ? Run(console, options) : new AccuracyRunner().Run(options, ProgressLog.To(logPath));
             Print(console, result);
             if (parsed.GetValue(output) is { } dir)
             {

@@ -88,6 +88,9 @@ public sealed class IntegerKernel
 
     public IOutputStage OutputStage => _output;
 
+    /// <summary>The PE multiplier (a fast path checks it against a plain multiply before replacing it).</summary>
+    public IProductUnit Product => _product;
+
     public int Weight(int k, int channel) => _weights[k, channel];
 
     /// <summary>

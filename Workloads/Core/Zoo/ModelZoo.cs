@@ -8,6 +8,8 @@ public static class ModelZoo
     [
         new("lenet5", "LeNet-5, MNIST 28x28x1", LeNet5.Build),
         new("resnet20", "ResNet-20, CIFAR 32x32x3", ResNet.ResNet20Cifar),
+        new("resnet20-fmnist", "ResNet-20, Fashion-MNIST 28x28x1 (the accuracy model)", FashionMnistNets.ResNet20),
+        new("mobilenet-hswish", "MobileNetV2-style h-swish net, Fashion-MNIST 28x28x1 (the accuracy model)", FashionMnistNets.MobileNetHSwish),
         new("alexnet", "AlexNet (2 groups), 227x227x3", AlexNet.Build),
         new("vgg16", "VGG-16, 224x224x3", Vgg16.Build),
         new("resnet18", "ResNet-18, 224x224x3", ResNet.ResNet18),

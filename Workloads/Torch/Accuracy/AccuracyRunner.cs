@@ -41,14 +41,15 @@ public sealed class AccuracyRunner
         long floatImages = 0;
         if (!store.TryLoad(floatNet, floatKey))
         {
-            floatImages = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel);
+            floatImages = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel,
+                store.Epochs(floatKey, options.FloatTraining.Epochs));
             store.Save(floatNet, floatKey);
         }
 
         int[] floatPredictions = Trainer.Predict(floatNet, test);
 
         using QuantizedNetwork quantNet = new(options.Model, options.FloatTraining.Seed);
-        CopyWeights(floatNet, quantNet);
+        quantNet.CopyFloatFrom(floatNet);
         using (Tensor calibration = train.ImagesTensor(0, Math.Min(options.CalibrationImages, train.Count)))
         {
             quantNet.EnableQuantization(options.Quantization, calibration);
@@ -99,6 +100,29 @@ public sealed class AccuracyRunner
         };
     }
 
+    /// <summary>
+    /// Only the float network: trained (resuming from its saved epochs) or loaded from its checkpoint, then
+    /// scored on the test set. The checkpoint is the one <see cref="Run"/> starts every quantization from.
+    /// </summary>
+    public (Top1Accuracy Float, string FloatKey, long ImagesTrained) RunFloat(AccuracyOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        set_num_threads(options.Threads);
+        var (train, fullTest) = LoadDataset(options, cancel);
+        ImageSet test = options.TestImages is int n ? fullTest.Take(n) : fullTest;
+        var store = new CheckpointStore(options.CheckpointCache ?? options.Cache);
+        using QuantizedNetwork floatNet = new(options.Model, options.FloatTraining.Seed);
+        string floatKey = FloatKey(options);
+        long images = 0;
+        if (!store.TryLoad(floatNet, floatKey))
+        {
+            images = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel,
+                store.Epochs(floatKey, options.FloatTraining.Epochs));
+            store.Save(floatNet, floatKey);
+        }
+
+        return (Top1Accuracy.Of(Trainer.Predict(floatNet, test), test.Labels), floatKey, images);
+    }
+
     /// <summary>The dataset's train and test sets, loaded once per runner.</summary>
     public (ImageSet Train, ImageSet Test) LoadDataset(AccuracyOptions options, CancellationToken cancel = default)
     {
@@ -120,16 +144,6 @@ public sealed class AccuracyRunner
         "quantized", floatKey, options.Quantization.Fingerprint(),
         options.PostTrainingOnly ? "ptq" : "qat " + options.Qat.Fingerprint(),
         "calibration " + options.CalibrationImages.ToString(CultureInfo.InvariantCulture)));
-
-    private static void CopyWeights(QuantizedNetwork from, QuantizedNetwork to)
-    {
-        using var noGrad = no_grad();
-        for (int i = 0; i < from.Architecture.Layers.Length; i++)
-        {
-            to.Weight(i).copy_(from.Weight(i));
-            to.Bias(i).copy_(from.Bias(i));
-        }
-    }
 
     private static ImmutableArray<bool> Correct(int[] predictions, byte[] labels) =>
         [.. predictions.Select((p, i) => p == labels[i])];

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Models;
 using QuantSim.Workloads.Torch.Quantization;
 
@@ -29,8 +30,8 @@ public static class IntegerExporter
         {
             LayerSpec spec = architecture.Layers[i];
             DatapathQuantizers specs = datapath.Quantizers(network.Bits[i]);
-            var (inputScale, inputZero) = network.ActivationQuantizer(i).Export();
-            QuantizationScheme input = specs.Activations.WithScale(inputScale, inputZero);
+            int inputOwner = architecture.InputQuantizerOf(i);
+            QuantizationScheme input = Scheme(network, datapath, network.ActivationQuantizer(inputOwner), network.Bits[inputOwner]);
             double[] scales = network.WeightScales(i);
             QuantizationScheme weights = specs.Weights.Granularity == Granularity.PerChannel
                 ? specs.Weights.WithScales(scales)
@@ -38,17 +39,53 @@ public static class IntegerExporter
             double[] values = network.WeightValues(i);
             int perChannel = values.Length / spec.OutputChannels;
             ImmutableArray<int> codes = [.. values.Select((w, j) => weights.Quantize(w, j / perChannel))];
-            QuantizationScheme? output = null;
-            if (i < count - 1)
+            QuantizationScheme? output = i < count - 1 ? TensorScheme(network, datapath, i) : null;
+            ImmutableArray<int> bias = LayerQuantization.QuantizeBias(network.BiasValues(i), input, weights);
+            IntegerLayer layer;
+            if (spec.Residual is int r)
             {
-                var (outputScale, outputZero) = network.ActivationQuantizer(i + 1).Export();
-                output = datapath.Quantizers(network.Bits[i + 1]).Activations.WithScale(outputScale, outputZero);
+                var quantization = new LayerQuantization(input, weights, null, bias);
+                layer = new IntegerLayer(spec, sides[i], network.Bits[i], quantization, codes)
+                {
+                    Residual = ResidualAdd.Of(quantization, TensorScheme(network, datapath, r), output!),
+                };
+            }
+            else if (spec.HSwish)
+            {
+                QuantizationScheme pre = Scheme(network, datapath, network.PreActivationQuantizer(i)!, network.Bits[i]);
+                layer = new IntegerLayer(spec, sides[i], network.Bits[i], new LayerQuantization(input, weights, pre, bias), codes)
+                {
+                    HSwish = HSwishTable.Of(pre, output!),
+                };
+            }
+            else
+            {
+                layer = new IntegerLayer(spec, sides[i], network.Bits[i], new LayerQuantization(input, weights, output, bias), codes);
             }
 
-            var quantization = new LayerQuantization(input, weights, output, LayerQuantization.QuantizeBias(network.BiasValues(i), input, weights));
-            layers.Add(new IntegerLayer(spec, sides[i], network.Bits[i], quantization, codes));
+            if (spec.GlobalPool)
+            {
+                int source = architecture.SourceOf(i);
+                int side = architecture.SideOf(source);
+                layer = layer with { Pool = new GlobalAveragePool(TensorScheme(network, datapath, source), input, side * side) };
+            }
+
+            layers.Add(layer);
         }
 
         return new IntegerModel(architecture, datapath, layers.MoveToImmutable());
+    }
+
+    /// <summary>The scheme of tensor <paramref name="t"/>'s codes (see <see cref="QuantizedNetwork.TensorQuantizer"/>), at the precision of the layer owning its quantizer.</summary>
+    private static QuantizationScheme TensorScheme(QuantizedNetwork network, DatapathChoice datapath, int t)
+    {
+        int? reader = network.Architecture.QuantizingReader(t);
+        return Scheme(network, datapath, network.TensorQuantizer(t), network.Bits[reader ?? t]);
+    }
+
+    private static QuantizationScheme Scheme(QuantizedNetwork network, DatapathChoice datapath, ActivationQuantizer quantizer, Precision bits)
+    {
+        var (scale, zero) = quantizer.Export();
+        return datapath.Quantizers(bits).Activations.WithScale(scale, zero);
     }
 }

@@ -2,94 +2,131 @@ using System.Collections.Immutable;
 using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Data;
+using QuantSim.Workloads.Torch.Integer.Fast;
 using QuantSim.Workloads.Torch.Models;
 
 namespace QuantSim.Workloads.Torch.Integer;
 
 /// <summary>
-/// Scores images on the datapath plug-in's own bit-exact integer kernels (<see cref="QuantSim.Datapaths.Contract.IDatapath.CreateKernel"/>,
-/// run layer by layer with <see cref="LayerRunner"/>): the same kernels the simulator's register-level
-/// array is checked against. Between kernels only what carries no arithmetic happens on the codes: ReLU
-/// (max with the code of real 0) and 2 x 2 max-pool, both of which commute with the monotone requantizer.
-/// The only floating-point step is the host reading the classifier, argmax of acc[c]·s_in·s_w[c].
-/// Images are independent, so they run in parallel without affecting the result.
+/// Scores images on the datapath plug-in's own bit-exact integer kernels (<see cref="QuantSim.Datapaths.Contract.IDatapath.CreateKernel"/>):
+/// the same kernels the simulator's register-level array is checked against. With
+/// <see cref="IntegerEngine.Fast"/> each layer whose kernel passes <see cref="FastLayer"/>'s checks runs as a
+/// vectorized im2col + packed GEMM followed by the kernel's own output stage (bit-identical, tested); other
+/// layers, and every layer with <see cref="IntegerEngine.Kernels"/>, run the kernel's plain loops through
+/// <see cref="LayerRunner"/>. Between kernels only integer stages without MACs run on the codes: ReLU (max
+/// with the code of real 0), 2 x 2 max-pool (both commute with the monotone requantizer), residual additions
+/// (<see cref="ResidualAdd"/>), h-swish tables and global average pools. The only floating-point step is the
+/// host reading the classifier, argmax of acc[c]·s_in·s_w[c]. Images are independent, so they run in parallel
+/// without affecting the result.
 /// </summary>
 public sealed class IntegerInference
 {
     private readonly IntegerModel _model;
-    private readonly ImmutableArray<(IntegerKernel Kernel, Layer Shape)> _kernels;
+    private readonly ImmutableArray<(IntegerKernel Kernel, Layer Shape, FastLayer? Fast)> _kernels;
 
-    public IntegerInference(IntegerModel model)
+    public IntegerInference(IntegerModel model, IntegerEngine engine = IntegerEngine.Fast)
     {
         _model = model;
         Workload shapes = model.Architecture.ToWorkload();
-        var kernels = ImmutableArray.CreateBuilder<(IntegerKernel, Layer)>(model.Layers.Length);
+        var kernels = ImmutableArray.CreateBuilder<(IntegerKernel, Layer, FastLayer?)>(model.Layers.Length);
         for (int i = 0; i < model.Layers.Length; i++)
         {
             IntegerLayer layer = model.Layers[i];
             int[,] weights = shapes.Layers[i] is ConvLayer conv
                 ? ConvLowering.Weights(conv, FilterRowColumnChannel(layer))
                 : LayerRunner.FullyConnectedWeights((FullyConnectedLayer)shapes.Layers[i], layer.Weights);
-            kernels.Add((model.Datapath.CreateKernel(layer.Quantization, weights, layer.Bits), shapes.Layers[i]));
+            IntegerKernel kernel = model.Datapath.CreateKernel(layer.Quantization, weights, layer.Bits);
+            FastLayer? fast = engine == IntegerEngine.Fast ? FastLayer.Create(kernel, shapes.Layers[i] as ConvLayer) : null;
+            kernels.Add((kernel, shapes.Layers[i], fast));
         }
 
         _kernels = kernels.MoveToImmutable();
     }
+
+    /// <summary>The layers that run on the kernel's loops because a fast-path check failed (names).</summary>
+    public IEnumerable<string> KernelOnlyLayers(IntegerEngine engine = IntegerEngine.Fast) =>
+        engine == IntegerEngine.Kernels ? [] : Enumerable.Range(0, _kernels.Length).Where(i => _kernels[i].Fast is null).Select(i => _model.Layers[i].Spec.Name);
 
     /// <summary>The predicted class of every image.</summary>
     public int[] Predict(ImageSet images, int maxParallelism = 1)
     {
         var predictions = new int[images.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
-        Parallel.For(0, images.Count, options, n =>
-            predictions[n] = Classify(Logits(_model.QuantizeImage(images.Pixels.AsSpan(n * images.PixelsPerImage, images.PixelsPerImage)))));
+        Parallel.For(0, images.Count, options, () => new FastLayer.Scratch(), (n, _, scratch) =>
+        {
+            predictions[n] = Classify(Logits(_model.QuantizeImage(images.Pixels.AsSpan(n * images.PixelsPerImage, images.PixelsPerImage)), scratch));
+            return scratch;
+        }, _ => { });
         return predictions;
     }
 
     /// <summary>The classifier's int32 accumulators for one image's input codes ([C][H][W] order).</summary>
-    public int[] Logits(int[] inputCodes)
+    public int[] Logits(int[] inputCodes) => Logits(inputCodes, new FastLayer.Scratch());
+
+    private int[] Logits(int[] inputCodes, FastLayer.Scratch scratch)
     {
+        ModelArchitecture architecture = _model.Architecture;
         // [h][w][c] while convolving, the plug-ins' layout.
-        int[] x = _model.Architecture.InputChannels == 1 ? inputCodes : Transpose(inputCodes, _model.Architecture.InputChannels, inputCodes.Length / _model.Architecture.InputChannels);
+        int[] image = architecture.InputChannels == 1 ? inputCodes : Transpose(inputCodes, architecture.InputChannels, inputCodes.Length / architecture.InputChannels);
+        var outputs = new int[_kernels.Length][];
         for (int i = 0; i < _kernels.Length; i++)
         {
             IntegerLayer layer = _model.Layers[i];
-            var (kernel, shape) = _kernels[i];
-            if (shape is ConvLayer conv)
+            var (kernel, shape, fast) = _kernels[i];
+            int source = architecture.SourceOf(i);
+            int[] x = source == LayerSpec.NetworkInput ? image : outputs[source];
+            if (layer.Pool is { } pool)
             {
-                x = LayerRunner.Conv(kernel, conv, x);
+                x = pool.Apply(x);
             }
-            else
+            else if (shape is FullyConnectedLayer && source >= 0 && _kernels[source].Shape is ConvLayer previous)
             {
-                if (i > 0 && _kernels[i - 1].Shape is ConvLayer previous)
-                {
-                    x = Transpose(x, x.Length / previous.Filters, previous.Filters); // TorchSharp flattens [C][H][W]
-                }
-
-                x = LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, x);
+                x = Transpose(x, x.Length / previous.Filters, previous.Filters); // TorchSharp flattens [C][H][W]
             }
 
+            int[] y = fast is not null
+                ? fast.Run(x, scratch)
+                : shape is ConvLayer conv ? LayerRunner.Conv(kernel, conv, x) : LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, x);
             if (layer.IsLast)
             {
-                return x;
+                return y;
             }
 
-            if (layer.Spec.Relu)
-            {
-                int zero = layer.Quantization.Output!.ZeroPoint();
-                for (int j = 0; j < x.Length; j++)
-                {
-                    x[j] = Math.Max(x[j], zero);
-                }
-            }
-
-            if (layer.Spec.MaxPool && shape is ConvLayer pooled)
-            {
-                x = MaxPool(x, pooled.OutputHeight, pooled.Filters);
-            }
+            outputs[i] = Activate(layer, shape, y, layer.Spec.Residual is int r ? (r == LayerSpec.NetworkInput ? image : outputs[r]) : null);
         }
 
         throw new InvalidOperationException("a model ends with its classifier layer");
+    }
+
+    /// <summary>Residual addition or h-swish table, ReLU, max-pool: the stages after a layer's kernel, on codes.</summary>
+    private static int[] Activate(IntegerLayer layer, Layer shape, int[] y, int[]? residual)
+    {
+        int channels = layer.Spec.OutputChannels;
+        if (layer.Residual is { } add)
+        {
+            for (int j = 0; j < y.Length; j++)
+            {
+                y[j] = add.Apply(y[j], j % channels, residual![j]);
+            }
+        }
+        else if (layer.HSwish is { } table)
+        {
+            for (int j = 0; j < y.Length; j++)
+            {
+                y[j] = table[y[j]];
+            }
+        }
+
+        if (layer.Spec.Relu)
+        {
+            int zero = layer.OutputScheme!.ZeroPoint();
+            for (int j = 0; j < y.Length; j++)
+            {
+                y[j] = Math.Max(y[j], zero);
+            }
+        }
+
+        return layer.Spec.MaxPool && shape is ConvLayer pooled ? MaxPool(y, pooled.OutputHeight, pooled.Filters) : y;
     }
 
     /// <summary>argmax over <c>acc[c]·s_in·s_w[c]</c>, first index on ties (as torch.argmax).</summary>
@@ -145,10 +182,10 @@ public sealed class IntegerInference
         return result;
     }
 
-    /// <summary>TorchSharp's [f][c][r][s] weight order to the plug-ins' [f][r][s][c].</summary>
+    /// <summary>TorchSharp's [f][c_g][r][s] weight order to the plug-ins' [f][r][s][c_g].</summary>
     private static int[] FilterRowColumnChannel(IntegerLayer layer)
     {
-        int f = layer.Spec.OutputChannels, c = layer.Spec.InputChannels, k = layer.Spec.Kernel;
+        int f = layer.Spec.OutputChannels, c = layer.Spec.ChannelsPerGroup, k = layer.Spec.Kernel;
         var result = new int[layer.Weights.Length];
         for (int o = 0; o < f; o++)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Quantization;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -19,6 +20,12 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
     private readonly ModuleList<nn.Module<Tensor, Tensor>> _activationQuantizers = new();
     private readonly ParameterList _weights = new();
     private readonly ParameterList _biases = new();
+    private readonly ModuleList<BatchNorm2d> _norms = new();
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> _outputQuantizers = new();
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> _preActivationQuantizers = new();
+    private readonly Dictionary<int, int> _normOf = [];
+    private readonly Dictionary<int, int> _outputQuantizerOf = [];
+    private readonly Dictionary<int, int> _preActivationQuantizerOf = [];
 
     /// <summary>A float network with PyTorch's default initialization, U(±1/sqrt(fan_in)), drawn from <paramref name="seed"/>.</summary>
     public QuantizedNetwork(ModelArchitecture architecture, int seed) : base(architecture.Name)
@@ -28,17 +35,30 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
         foreach (LayerSpec layer in architecture.Layers)
         {
             long[] shape = layer.Kind == LayerKind.Conv
-                ? [layer.OutputChannels, layer.InputChannels, layer.Kernel, layer.Kernel]
+                ? [layer.OutputChannels, layer.ChannelsPerGroup, layer.Kernel, layer.Kernel]
                 : [layer.OutputChannels, layer.InputChannels];
             double bound = 1.0 / Math.Sqrt(layer.FanIn);
             _weights.Add(new Parameter(Uniform(random, shape, bound)));
             _biases.Add(new Parameter(Uniform(random, [layer.OutputChannels], bound)));
         }
 
+        for (int i = 0; i < architecture.Layers.Length; i++)
+        {
+            if (architecture.Layers[i].BatchNorm)
+            {
+                _normOf[i] = _norms.Count;
+                _norms.Add(nn.BatchNorm2d(architecture.Layers[i].OutputChannels));
+            }
+        }
+
         register_module("weights", _weights);
         register_module("biases", _biases);
         register_module("weight_quantizers", _weightQuantizers);
         register_module("activation_quantizers", _activationQuantizers);
+        if (_norms.Count > 0)
+        {
+            register_module("norms", _norms);
+        }
     }
 
     public ModelArchitecture Architecture { get; }
@@ -60,6 +80,62 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
     public ActivationQuantizer ActivationQuantizer(int layer) => (ActivationQuantizer)_activationQuantizers[layer];
 
     /// <summary>
+    /// The quantizer that gives tensor <paramref name="t"/> (a layer's output, or <see cref="LayerSpec.NetworkInput"/>)
+    /// its codes: the input quantizer of the first layer that reads it, or the layer's own output quantizer.
+    /// </summary>
+    public ActivationQuantizer TensorQuantizer(int t) =>
+        Architecture.QuantizingReader(t) is int reader
+            ? ActivationQuantizer(reader)
+            : (ActivationQuantizer)_outputQuantizers[_outputQuantizerOf[t]];
+
+    /// <summary>The quantizer of an h-swish layer's input to the h-swish (its accumulators requantized), or null.</summary>
+    public ActivationQuantizer? PreActivationQuantizer(int layer) =>
+        _preActivationQuantizerOf.TryGetValue(layer, out int k) ? (ActivationQuantizer)_preActivationQuantizers[k] : null;
+
+    /// <summary>Whether batch norm has been folded into the weights and biases (at quantization).</summary>
+    public bool NormsFolded { get; private set; }
+
+    /// <summary>Copies every trained value (weights, biases, batch-norm parameters and statistics) of a same-architecture float network.</summary>
+    public void CopyFloatFrom(QuantizedNetwork other)
+    {
+        using var noGrad = no_grad();
+        for (int i = 0; i < Architecture.Layers.Length; i++)
+        {
+            _weights[i].copy_(other._weights[i]);
+            _biases[i].copy_(other._biases[i]);
+        }
+
+        for (int k = 0; k < _norms.Count; k++)
+        {
+            _norms[k].weight!.copy_(other._norms[k].weight!);
+            _norms[k].bias!.copy_(other._norms[k].bias!);
+            _norms[k].running_mean!.copy_(other._norms[k].running_mean!);
+            _norms[k].running_var!.copy_(other._norms[k].running_var!);
+        }
+    }
+
+    /// <summary>
+    /// Folds each batch norm (its running statistics) into the convolution before it:
+    /// <c>w' = w·γ/sqrt(σ² + ε)</c>, <c>b' = (b − μ)·γ/sqrt(σ² + ε) + β</c>. Quantization then trains and
+    /// exports the folded weights, the ones an integer datapath stores.
+    /// </summary>
+    private void FoldNorms()
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        foreach (var (layer, k) in _normOf)
+        {
+            BatchNorm2d norm = _norms[k];
+            Tensor factor = norm.weight! / (norm.running_var! + norm.eps).sqrt();
+            Tensor bias = (_biases[layer] - norm.running_mean!) * factor + norm.bias!;
+            _weights[layer].mul_(factor.reshape(-1, 1, 1, 1));
+            _biases[layer].copy_(bias);
+        }
+
+        NormsFolded = true;
+    }
+
+    /// <summary>
     /// Adds the variant's quantizers and initializes them: weight steps from the float weights, activation
     /// steps from <paramref name="calibration"/> (a batch of input images) run through the float network.
     /// </summary>
@@ -70,6 +146,7 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
             throw new InvalidOperationException("the network is already quantized");
         }
 
+        FoldNorms();
         Bits = config.BitsFor(Architecture);
         for (int i = 0; i < Architecture.Layers.Length; i++)
         {
@@ -78,16 +155,59 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
             _activationQuantizers.Add(activations);
         }
 
+        // Extra activation quantizers of graphs, at the precision of the layer whose output they quantize.
+        for (int i = 0; i < Architecture.Layers.Length; i++)
+        {
+            if (Architecture.HasOwnOutputQuantizer(i))
+            {
+                _outputQuantizerOf[i] = _outputQuantizers.Count;
+                _outputQuantizers.Add(QuantizerFactory.Create(config.Datapath, Bits[i], Architecture.Layers[i]).Activations);
+            }
+
+            if (Architecture.Layers[i].HSwish)
+            {
+                _preActivationQuantizerOf[i] = _preActivationQuantizers.Count;
+                _preActivationQuantizers.Add(QuantizerFactory.Create(config.Datapath, Bits[i], Architecture.Layers[i]).Activations);
+            }
+        }
+
+        if (_outputQuantizers.Count > 0)
+        {
+            register_module("output_quantizers", _outputQuantizers);
+        }
+
+        if (_preActivationQuantizers.Count > 0)
+        {
+            register_module("pre_activation_quantizers", _preActivationQuantizers);
+        }
+
         using (no_grad())
         using (NewDisposeScope())
         {
-            // Float pass, layer by layer: each activation quantizer sees the float inputs of its layer.
-            Tensor x = calibration;
+            // Float pass, layer by layer: each quantizer sees the float values it will quantize.
+            Tensor[] outputs = new Tensor[Architecture.Layers.Length];
             for (int i = 0; i < Architecture.Layers.Length; i++)
             {
+                LayerSpec spec = Architecture.Layers[i];
+                Tensor x = LayerInput(i, calibration, outputs);
                 WeightQuantizer(i).Initialize(_weights[i]);
                 ActivationQuantizer(i).Initialize(x);
-                x = Layer(i, x, _weights[i], _biases[i]);
+                Tensor y = Linear(i, x, _weights[i], _biases[i]);
+                if (spec.Residual is int r)
+                {
+                    y = y + outputs[r];
+                }
+
+                if (PreActivationQuantizer(i) is { } pre)
+                {
+                    pre.Initialize(y);
+                }
+
+                outputs[i] = Activate(i, y);
+                if (_outputQuantizerOf.TryGetValue(i, out int k))
+                {
+                    ((ActivationQuantizer)_outputQuantizers[k]).Initialize(outputs[i]);
+                }
             }
         }
 
@@ -137,56 +257,111 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        Tensor x = input.to_type(ComputeType);
+        Tensor image = input.to_type(ComputeType);
+        Tensor[] outputs = new Tensor[Architecture.Layers.Length];
         for (int i = 0; i < Architecture.Layers.Length; i++)
         {
+            LayerSpec spec = Architecture.Layers[i];
             Tensor weight = _weights[i].to_type(ComputeType);
             Tensor bias = _biases[i].to_type(ComputeType);
+            Tensor y;
             if (!IsQuantized)
             {
-                x = Layer(i, x, weight, bias);
+                y = Linear(i, LayerInput(i, image, outputs), weight, bias);
+                if (_normOf.TryGetValue(i, out int k) && !NormsFolded)
+                {
+                    y = _norms[k].forward(y);
+                }
+
+                if (spec.Residual is int r)
+                {
+                    y = y + outputs[r];
+                }
+
+                outputs[i] = Activate(i, y);
                 continue;
             }
 
             Tensor weightScale = WeightQuantizer(i).Scale(weight).to_type(ComputeType);
-            Tensor xq = ActivationQuantizer(i).forward(x);
+            Tensor xq = ActivationQuantizer(Architecture.InputQuantizerOf(i)).forward(QuantizedLayerInput(i, image, outputs));
             Tensor wq = WeightQuantizer(i).Quantize(weight, weightScale);
             Tensor biasScale = BiasScale(i, weight);
             Tensor bq = FakeQuant.Round(bias / biasScale, training) * biasScale;
-            x = Layer(i, xq, wq, bq);
+            y = Linear(i, xq, wq, bq);
+            if (spec.Residual is int residual)
+            {
+                y = y + TensorQuantizer(residual).forward(outputs[residual]);
+            }
+
+            if (PreActivationQuantizer(i) is { } pre)
+            {
+                y = pre.forward(y);
+            }
+
+            outputs[i] = Activate(i, y);
         }
 
-        return x;
+        return outputs[^1];
     }
 
     /// <summary><c>s_a·s_w[c]</c> in the compute type: the scale of layer <paramref name="i"/>'s accumulators and bias.</summary>
     private Tensor BiasScale(int i, Tensor weight)
     {
-        var (activationScale, _) = ActivationQuantizer(i).Parameters();
+        var (activationScale, _) = ActivationQuantizer(Architecture.InputQuantizerOf(i)).Parameters();
         return activationScale.to_type(ComputeType) * WeightQuantizer(i).Scale(weight).to_type(ComputeType);
     }
 
-    /// <summary>Layer <paramref name="i"/>: conv or linear, then ReLU and max-pool as the architecture says.</summary>
-    private Tensor Layer(int i, Tensor x, Tensor weight, Tensor bias)
+    /// <summary>The float input of layer <paramref name="i"/>: its source tensor, globally averaged for a pooling layer.</summary>
+    private Tensor LayerInput(int i, Tensor image, Tensor[] outputs)
+    {
+        int source = Architecture.SourceOf(i);
+        Tensor x = source == LayerSpec.NetworkInput ? image : outputs[source];
+        return Architecture.Layers[i].GlobalPool ? x.mean(new long[] { 2, 3 }) : x;
+    }
+
+    /// <summary>
+    /// The input of layer <paramref name="i"/> in the quantized network before its input quantizer: the source
+    /// tensor, or for a global pool the mean of the source's fake-quantized values (the integer path averages codes).
+    /// </summary>
+    private Tensor QuantizedLayerInput(int i, Tensor image, Tensor[] outputs)
+    {
+        int source = Architecture.SourceOf(i);
+        Tensor x = source == LayerSpec.NetworkInput ? image : outputs[source];
+        return Architecture.Layers[i].GlobalPool ? TensorQuantizer(source).forward(x).mean(new long[] { 2, 3 }) : x;
+    }
+
+    /// <summary>Layer <paramref name="i"/>'s convolution or linear map.</summary>
+    private Tensor Linear(int i, Tensor x, Tensor weight, Tensor bias)
     {
         LayerSpec layer = Architecture.Layers[i];
-        Tensor y;
-        if (layer.Kind == LayerKind.Conv)
-        {
-            y = F.conv2d(x, weight, bias, padding: new long[] { layer.Padding, layer.Padding });
-        }
-        else
-        {
-            y = F.linear(x.dim() > 2 ? x.flatten(1) : x, weight, bias);
-        }
+        return layer.Kind == LayerKind.Conv
+            ? F.conv2d(x, weight, bias, strides: new long[] { layer.Stride, layer.Stride }, padding: new long[] { layer.Padding, layer.Padding }, groups: layer.Groups)
+            : F.linear(x.dim() > 2 ? x.flatten(1) : x, weight, bias);
+    }
 
+    /// <summary>ReLU or h-swish, then max-pool, as the architecture says.</summary>
+    private Tensor Activate(int i, Tensor y)
+    {
+        LayerSpec layer = Architecture.Layers[i];
         if (layer.Relu)
         {
             y = F.relu(y);
         }
 
+        if (layer.HSwish)
+        {
+            y = HSwish(y);
+        }
+
         return layer.MaxPool ? F.max_pool2d(y, new long[] { 2, 2 }) : y;
     }
+
+    private static readonly Scalar Three = 3.0.ToScalar();
+    private static readonly Scalar Six = 6.0.ToScalar();
+    private static readonly Scalar Zero = 0.0.ToScalar();
+
+    /// <summary>x·min(max(x + 3, 0), 6)/6 in this operation order, the order the integer h-swish table evaluates.</summary>
+    public static Tensor HSwish(Tensor x) => x * x.add(Three).clamp(Zero, Six) / Six;
 
     private static double[] AsDoubles(Tensor t)
     {

@@ -24,7 +24,7 @@ public sealed class CheckpointStore(DataCache cache)
 
     /// <summary>Architecture text for keys: every layer's shape and options.</summary>
     public static string Describe(ModelArchitecture model) =>
-        model.Name + "|" + model.InputChannels + "x" + model.InputSide + "|" + string.Join("|", model.Layers.Select(l => l.ToString()));
+        model.Name + "|" + model.InputChannels + "x" + model.InputSide + "|" + string.Join("|", model.Layers.Select(l => l.Describe()));
 
     public string PathOf(string key) => Path.Combine(cache.CheckpointFolder, key + ".dat");
 
@@ -41,6 +41,9 @@ public sealed class CheckpointStore(DataCache cache)
         return true;
     }
 
+    /// <summary>The completed epochs of the run that will be saved under <paramref name="key"/>, next to it.</summary>
+    public IEpochCheckpoints Epochs(string key, int epochs) => new EpochFiles(this, key, epochs);
+
     /// <summary>Saves atomically (write, then rename), so an interrupted run leaves no half checkpoint.</summary>
     public void Save(QuantizedNetwork network, string key)
     {
@@ -49,5 +52,32 @@ public sealed class CheckpointStore(DataCache cache)
         string partial = path + ".part";
         network.save(partial);
         File.Move(partial, path, overwrite: true);
+    }
+
+    private sealed class EpochFiles(CheckpointStore store, string key, int epochs) : IEpochCheckpoints
+    {
+        public int Resume(QuantizedNetwork network)
+        {
+            for (int epoch = epochs - 1; epoch >= 1; epoch--)
+            {
+                if (store.TryLoad(network, Name(epoch)))
+                {
+                    return epoch;
+                }
+            }
+
+            return 0;
+        }
+
+        public void Save(QuantizedNetwork network, int epoch)
+        {
+            store.Save(network, Name(epoch));
+            if (epoch > 1)
+            {
+                File.Delete(store.PathOf(Name(epoch - 1)));
+            }
+        }
+
+        private string Name(int epoch) => key + ".epoch" + epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

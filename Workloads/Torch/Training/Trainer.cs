@@ -14,19 +14,30 @@ namespace QuantSim.Workloads.Torch.Training;
 public static class Trainer
 {
     /// <summary>Trains in place; returns the number of images processed (for throughput).</summary>
+    /// <remarks>
+    /// <c>epochs</c>, when given, is where completed epochs are saved and resumed from: a run that was stopped restarts after
+    /// its last saved epoch (weights and batch-norm statistics restored, the learning-rate schedule advanced
+    /// to that point; the optimizer's momentum starts afresh).
+    /// </remarks>
     public static long Train(QuantizedNetwork network, ImageSet train, TrainingOptions options, bool sgd, string stage,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default, IEpochCheckpoints? epochs = null)
     {
         int count = Math.Min(options.TrainImages ?? train.Count, train.Count);
         int stepsPerEpoch = (count + options.BatchSize - 1) / options.BatchSize;
         long totalSteps = (long)stepsPerEpoch * options.Epochs;
-        optim.Optimizer optimizer = sgd
-            ? optim.SGD(network.parameters(), options.LearningRate, momentum: 0.9)
-            : optim.Adam(network.parameters(), options.LearningRate);
+        optim.Optimizer optimizer = sgd || options.FloatSgd
+            ? optim.SGD(network.parameters(), options.LearningRate, momentum: 0.9, weight_decay: options.WeightDecay)
+            : optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, (int)Math.Max(1, totalSteps));
+        int done = epochs?.Resume(network) ?? 0;
+        for (long s = 0; s < (long)done * stepsPerEpoch; s++)
+        {
+            schedule.step();
+        }
+
         network.train();
         long images = 0;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        for (int epoch = done; epoch < options.Epochs; epoch++)
         {
             int[] order = Permutation(count, options.Seed * 7919 + epoch);
             for (int start = 0; start < count; start += options.BatchSize)
@@ -47,6 +58,13 @@ public static class Trainer
 
                 images += size;
                 progress?.Report(new TrainingProgress(stage, epoch + 1, options.Epochs, start + size, count, loss));
+            }
+
+            if (epochs is not null && epoch + 1 < options.Epochs)
+            {
+                network.eval();
+                epochs.Save(network, epoch + 1);
+                network.train();
             }
         }
 

@@ -1,0 +1,169 @@
+using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Layers;
+using QuantSim.Workloads.Torch.Integer.Fast;
+
+namespace QuantSim.Workloads.Torch.Tests.Integer;
+
+/// <summary>
+/// The packed-GEMM layer against the plug-in kernels' own loops (<see cref="LayerRunner"/>) on randomized
+/// layers: every variant of <see cref="DatapathRegistry.Default"/> with every value of every option (so every
+/// study form, weight zero points, both mixed-precision PEs and both dequantized widths), random W and A in
+/// 2..8 bits, 32-, 24- and 16-bit (wrapping) accumulators and 48-bit ones where a plug-in takes them, convolutions with padding, stride and groups
+/// (depthwise included) and fully connected layers, random scales, zero points and bias.
+/// </summary>
+public sealed class FastLayerTests
+{
+    /// <summary>Each variant with its defaults, then once per non-default value of each option.</summary>
+    public static IEnumerable<TestCaseData> Choices()
+    {
+        foreach (IDatapath datapath in DatapathRegistry.Default.All)
+        {
+            yield return new TestCaseData(datapath.Name, "", "").SetArgDisplayNames(datapath.Name);
+            foreach (DatapathOption option in datapath.Options)
+            {
+                foreach (string value in option.Allowed.Where(v => v != option.Default))
+                {
+                    yield return new TestCaseData(datapath.Name, option.Key, value).SetArgDisplayNames($"{datapath.Name} {option.Key}={value}");
+                }
+            }
+
+            foreach (DatapathForm form in datapath.StudyForms)
+            {
+                foreach (var (key, value) in form.Options)
+                {
+                    yield return new TestCaseData(datapath.Name, key, value).SetArgDisplayNames($"{form.Label} (form)");
+                }
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Choices))]
+    public void Should_Compute_The_Kernels_Codes_Bit_For_Bit(string variant, string key, string value)
+    {
+        DatapathRegistry.Default.TryGet(variant, out IDatapath datapath);
+        var options = key.Length == 0 ? null : new Dictionary<string, string> { [key] = value };
+        var random = new Random(HashCode.Combine(variant.Length, key.Length, value.Length) + 17);
+        int layers = 0, fast = 0;
+        for (int trial = 0; trial < 120 && layers < 40; trial++)
+        {
+            int[] accumulators = [32, 16, 24, 48];
+            var precision = new Precision(random.Next(2, 9), random.Next(2, 9), accumulators[trial % 4]);
+            var problems = new List<DatapathProblem>();
+            if (DatapathChoice.TryResolve(datapath, options, precision, problems) is not { } choice)
+            {
+                continue;
+            }
+
+            Layer shape = trial % 4 == 3 ? RandomFc(random) : RandomConv(random);
+            var (quantization, weights) = RandomLayer(random, choice, precision, shape, withOutput: trial % 5 != 4);
+            IntegerKernel kernel;
+            try
+            {
+                kernel = choice.CreateKernel(quantization, weights, precision);
+            }
+            catch (ArgumentOutOfRangeException) when (precision.AccumulatorBits > 32)
+            {
+                continue; // plug-ins whose output stage takes an int32 accumulator refuse wider ones
+            }
+
+            FastLayer? layer = FastLayer.Create(kernel, shape as ConvLayer);
+            layers++;
+            if (layer is null)
+            {
+                // Only a wide accumulator whose int32 bound fails may refuse (the products are all exact).
+                Assert.That(precision.AccumulatorBits, Is.GreaterThan(32), $"{choice} {shape}");
+                continue;
+            }
+
+            fast++;
+            var scratch = new FastLayer.Scratch();
+            for (int image = 0; image < 2; image++)
+            {
+                int[] input = RandomCodes(random, kernel.Activations, InputCount(shape));
+                int[] expected = shape is ConvLayer conv ? LayerRunner.Conv(kernel, conv, input) : LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, input);
+                Assert.That(layer.Run(input, scratch), Is.EqualTo(expected), $"{choice} {precision.Spec} {shape} image {image}");
+            }
+        }
+
+        Assert.That(fast, Is.GreaterThanOrEqualTo(layers * 2 / 3).And.GreaterThan(5), "the fast path must run on most layers, or the test proves little");
+    }
+
+    [Test]
+    public void Should_Refuse_A_Product_Unit_That_Is_Not_A_Plain_Multiply()
+    {
+        // Given a kernel whose PE multiplier saturates at 100 (not the exact product)
+        var spec = new QuantizerSpec(8, false, Granularity.PerTensor, ScaleKind.Real, false);
+        var wspec = new QuantizerSpec(8, true, Granularity.PerTensor, ScaleKind.Real, false);
+        var q = new LayerQuantization(spec.WithScale(0.1), wspec.WithScale(0.1), null, [0]);
+        var kernel = new IntegerKernel(new int[,] { { 20 } }, 32, new Saturating(), AccumulatorOutput.WithBias(q.Bias, 32),
+            CodeRange.Of(spec), CodeRange.Of(wspec), 0);
+
+        // Then the fast path declines it (the caller runs the kernel)
+        Assert.That(FastLayer.Create(kernel, null), Is.Null);
+    }
+
+    private sealed class Saturating : IProductUnit
+    {
+        public long Multiply(int activation, int weight) => Math.Min(100, (long)activation * weight);
+    }
+
+    internal static ConvLayer RandomConv(Random random)
+    {
+        int side = random.Next(3, 10);
+        int kernel = new[] { 1, 3, 5 }[random.Next(3)];
+        int pad = random.Next(0, kernel / 2 + 2);
+        int stride = random.Next(1, 3);
+        int groupsKind = random.Next(3);
+        int channels = random.Next(1, 9) * (groupsKind == 1 ? 2 : 1);
+        int groups = groupsKind switch { 0 => 1, 1 => 2, _ => channels };
+        int filters = groups * random.Next(1, 5);
+        if (side + 2 * pad < kernel)
+        {
+            pad = kernel;
+        }
+
+        return new ConvLayer("conv", side, side, channels, kernel, kernel, filters) { PadH = pad, PadW = pad, StrideH = stride, StrideW = stride, Groups = groups };
+    }
+
+    private static FullyConnectedLayer RandomFc(Random random) => new("fc", random.Next(1, 300), random.Next(1, 20));
+
+    private static int InputCount(Layer shape) => shape is ConvLayer c ? c.InputHeight * c.InputWidth * c.InputChannels : ((FullyConnectedLayer)shape).InputFeatures;
+
+    internal static int[] RandomCodes(Random random, CodeRange range, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => random.Next(range.Min, range.Max + 1))];
+
+    /// <summary>Random quantizers of the choice's shapes, random weight codes (K x N) and bias.</summary>
+    internal static (LayerQuantization Quantization, int[,] Weights) RandomLayer(Random random, DatapathChoice choice, Precision precision, Layer shape, bool withOutput)
+    {
+        DatapathQuantizers specs = choice.Quantizers(precision);
+        int k = shape is ConvLayer conv ? ConvLowering.ReductionLength(conv) : ((FullyConnectedLayer)shape).InputFeatures;
+        int n = shape is ConvLayer c2 ? c2.Filters : ((FullyConnectedLayer)shape).OutputFeatures;
+        QuantizationScheme input = Scheme(random, specs.Activations, 1, 0.01, 0.1, 5);
+        QuantizationScheme weights = Scheme(random, specs.Weights, specs.Weights.Granularity == Granularity.PerChannel ? n : 1, 0.005, 0.05, 6);
+        QuantizationScheme? output = withOutput ? Scheme(random, specs.Activations, 1, 0.05, 0.5, 3) : null;
+        int[] bias = [.. Enumerable.Range(0, n).Select(_ => random.Next(-2000, 2000))];
+        var matrix = new int[k, n];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                matrix[i, j] = random.Next(specs.Weights.QMin, specs.Weights.QMax + 1);
+            }
+        }
+
+        return (new LayerQuantization(input, weights, output, [.. bias]), matrix);
+    }
+
+    private static QuantizationScheme Scheme(Random random, QuantizerSpec spec, int count, double low, double high, int fractionalBits)
+    {
+        if (spec.ScaleKind == ScaleKind.PowerOfTwo)
+        {
+            return spec.WithScales([.. Enumerable.Repeat(Math.ScaleB(1.0, -(fractionalBits + random.Next(0, 2))), count)]);
+        }
+
+        double[] scales = [.. Enumerable.Range(0, count).Select(_ => low + random.NextDouble() * (high - low))];
+        int[]? zeros = spec.HasZeroPoint ? [.. Enumerable.Range(0, count).Select(_ => random.Next(spec.QMin, spec.QMax + 1))] : null;
+        return spec.WithScales(scales, zeros);
+    }
+}

@@ -1,0 +1,342 @@
+using QuantSim.Datapaths.Numerics;
+using QuantSim.Workloads.Layers;
+
+namespace QuantSim.Workloads.Torch.Integer.Fast;
+
+/// <summary>
+/// One layer's <see cref="IntegerKernel"/> run as im2col + packed integer GEMM (<see cref="PackedGemm"/>),
+/// then the kernel's own output stage per output (<see cref="IntegerKernel.Finish"/>). The PE's operand
+/// transforms (zero-point subtraction, operand tables) are applied once, when packing, through the kernel's
+/// own <see cref="IntegerKernel.PeActivation"/> and <see cref="IntegerKernel.PeWeight"/>.
+/// <para>
+/// It computes what <see cref="LayerRunner"/> computes, bit for bit, because of three checks made here, once
+/// per layer (<see cref="Create"/> returns null when one fails, and the caller runs the kernel itself):
+/// (1) the kernel's product unit returns the plain product a·w for every activation operand of the code range
+/// and every weight operand the layer holds, checked exhaustively (bit-serial and Bit Fusion units pass: their
+/// shift-add arithmetic is exact on in-range operands); (2) the accumulator: the kernel wraps each sum modulo
+/// 2^A; the GEMM gives the exact sum modulo 2^32, which determines the sum modulo 2^A when A ≤ 32, and for
+/// A > 32 is the exact sum when Σ_k max|a|·|w_kn| &lt; 2^31 for every column; (3) the row sums of the folded
+/// form are plain sums of raw codes, wrapped once (wrapping per step, as the array's adder does, gives the
+/// same residue).
+/// </para>
+/// </summary>
+public sealed class FastLayer
+{
+    private readonly IntegerKernel _kernel;
+    private readonly ConvLayer? _conv;
+    private readonly int _k;
+    private readonly int _kPadded;
+    private readonly int _groups;
+    private readonly int _columnsPerGroup;
+    private readonly int _codeMin;
+    private readonly short[]? _weights16;
+    private readonly int[]? _weights32;
+    private readonly short[]? _operands16;
+    private readonly int[]? _operands32;
+    private readonly int _padOperand;
+
+    private FastLayer(IntegerKernel kernel, ConvLayer? conv, bool narrow)
+    {
+        _kernel = kernel;
+        _conv = conv;
+        _k = kernel.ReductionLength;
+        _kPadded = PackedGemm.Padded(_k);
+        _groups = conv?.Groups ?? 1;
+        _columnsPerGroup = kernel.OutputChannels / _groups;
+        _codeMin = kernel.Activations.Min;
+        int n = kernel.OutputChannels;
+        int codes = kernel.Activations.Max - kernel.Activations.Min + 1;
+        if (narrow)
+        {
+            _weights16 = new short[n * _kPadded];
+            _operands16 = new short[codes];
+        }
+        else
+        {
+            _weights32 = new int[n * _kPadded];
+            _operands32 = new int[codes];
+        }
+
+        for (int c = 0; c < n; c++)
+        {
+            for (int k = 0; k < _k; k++)
+            {
+                int w = kernel.PeWeight(kernel.Weight(k, c));
+                if (narrow)
+                {
+                    _weights16![c * _kPadded + k] = (short)w;
+                }
+                else
+                {
+                    _weights32![c * _kPadded + k] = w;
+                }
+            }
+        }
+
+        for (int i = 0; i < codes; i++)
+        {
+            int a = kernel.PeActivation(_codeMin + i);
+            if (narrow)
+            {
+                _operands16![i] = (short)a;
+            }
+            else
+            {
+                _operands32![i] = a;
+            }
+        }
+
+        _padOperand = kernel.PeActivation(kernel.ActivationPadValue);
+    }
+
+    public IntegerKernel Kernel => _kernel;
+
+    /// <summary>Whether operands travel as int16 (<c>vpmaddwd</c>) rather than int32.</summary>
+    public bool Narrow => _weights16 is not null;
+
+    /// <summary>
+    /// The fast form of <paramref name="kernel"/> for a convolution (<paramref name="conv"/>) or a fully
+    /// connected layer (null), or null when one of the checks in the type's summary fails.
+    /// </summary>
+    public static FastLayer? Create(IntegerKernel kernel, ConvLayer? conv)
+    {
+        var activationOperands = new List<int>();
+        for (int a = kernel.Activations.Min; a <= kernel.Activations.Max; a++)
+        {
+            activationOperands.Add(kernel.PeActivation(a));
+        }
+
+        var weightOperands = new HashSet<int>();
+        for (int c = 0; c < kernel.OutputChannels; c++)
+        {
+            for (int k = 0; k < kernel.ReductionLength; k++)
+            {
+                weightOperands.Add(kernel.PeWeight(kernel.Weight(k, c)));
+            }
+        }
+
+        foreach (int a in activationOperands.Distinct())
+        {
+            foreach (int w in weightOperands)
+            {
+                if (kernel.Product.Multiply(a, w) != (long)a * w)
+                {
+                    return null;
+                }
+            }
+        }
+
+        if (kernel.AccumulatorBits > 32)
+        {
+            long maxA = activationOperands.Max(a => Math.Abs((long)a));
+            for (int c = 0; c < kernel.OutputChannels; c++)
+            {
+                long bound = 0;
+                for (int k = 0; k < kernel.ReductionLength; k++)
+                {
+                    bound += maxA * Math.Abs((long)kernel.PeWeight(kernel.Weight(k, c)));
+                }
+
+                if (bound > int.MaxValue)
+                {
+                    return null;
+                }
+            }
+        }
+
+        bool narrow = activationOperands.All(a => a is >= short.MinValue and <= short.MaxValue)
+            && weightOperands.All(w => w is >= short.MinValue and <= short.MaxValue);
+        return new FastLayer(kernel, conv, narrow);
+    }
+
+    /// <summary>Output codes [oh][ow][f] (conv, input [h][w][c]) or [out] (fully connected, input [in]) of one image.</summary>
+    public int[] Run(int[] input, Scratch scratch)
+    {
+        if (_conv is null)
+        {
+            return Finish(input, rows: 1, Accumulate(input, scratch));
+        }
+
+        return RunConv(input, scratch);
+    }
+
+    /// <summary>Per-thread buffers (im2col rows, accumulators), grown on demand.</summary>
+    public sealed class Scratch
+    {
+        public short[] Rows16 = [];
+        public int[] Rows32 = [];
+        public int[] Accumulators = [];
+    }
+
+    private int[] Accumulate(int[] input, Scratch scratch)
+    {
+        // Fully connected: one GEMM row.
+        int n = _kernel.OutputChannels;
+        Ensure(ref scratch.Accumulators, n);
+        if (Narrow)
+        {
+            Ensure(ref scratch.Rows16, _kPadded);
+            Span<short> row = scratch.Rows16.AsSpan(0, _kPadded);
+            row.Clear();
+            for (int k = 0; k < _k; k++)
+            {
+                row[k] = _operands16![input[k] - _codeMin];
+            }
+
+            PackedGemm.Multiply(row, 1, _weights16, n, _kPadded, scratch.Accumulators, 0, n);
+        }
+        else
+        {
+            Ensure(ref scratch.Rows32, _kPadded);
+            Span<int> row = scratch.Rows32.AsSpan(0, _kPadded);
+            row.Clear();
+            for (int k = 0; k < _k; k++)
+            {
+                row[k] = _operands32![input[k] - _codeMin];
+            }
+
+            PackedGemm.Multiply(row, 1, _weights32, n, _kPadded, scratch.Accumulators, 0, n);
+        }
+
+        return scratch.Accumulators;
+    }
+
+    private int[] RunConv(int[] input, Scratch scratch)
+    {
+        ConvLayer conv = _conv!;
+        int pixels = conv.OutputHeight * conv.OutputWidth;
+        int n = _kernel.OutputChannels;
+        Ensure(ref scratch.Accumulators, pixels * n);
+        if (Narrow)
+        {
+            Ensure(ref scratch.Rows16, pixels * _kPadded);
+        }
+        else
+        {
+            Ensure(ref scratch.Rows32, pixels * _kPadded);
+        }
+
+        for (int g = 0; g < _groups; g++)
+        {
+            Im2Col(input, g, scratch);
+            if (Narrow)
+            {
+                PackedGemm.Multiply(scratch.Rows16.AsSpan(0, pixels * _kPadded), pixels,
+                    _weights16.AsSpan(g * _columnsPerGroup * _kPadded, _columnsPerGroup * _kPadded), _columnsPerGroup, _kPadded,
+                    scratch.Accumulators, g * _columnsPerGroup, n);
+            }
+            else
+            {
+                PackedGemm.Multiply(scratch.Rows32.AsSpan(0, pixels * _kPadded), pixels,
+                    _weights32.AsSpan(g * _columnsPerGroup * _kPadded, _columnsPerGroup * _kPadded), _columnsPerGroup, _kPadded,
+                    scratch.Accumulators, g * _columnsPerGroup, n);
+            }
+        }
+
+        return Finish(input, pixels, scratch.Accumulators);
+    }
+
+    /// <summary>The raw activation code at GEMM row m, column k of group 0..: for the folded form's row sums.</summary>
+    private int RawCode(int[] input, int m, int kIndex, int group)
+    {
+        ConvLayer conv = _conv!;
+        int cg = conv.ChannelsPerGroup;
+        int tap = kIndex / cg, c = kIndex % cg;
+        int r = tap / conv.KernelWidth, s = tap % conv.KernelWidth;
+        int oh = m / conv.OutputWidth, ow = m % conv.OutputWidth;
+        int h = oh * conv.StrideH + r * conv.DilationH - conv.PadH;
+        int w = ow * conv.StrideW + s * conv.DilationW - conv.PadW;
+        bool inside = h >= 0 && h < conv.InputHeight && w >= 0 && w < conv.InputWidth;
+        return inside ? input[(h * conv.InputWidth + w) * conv.InputChannels + group * cg + c] : _kernel.ActivationPadValue;
+    }
+
+    /// <summary>The im2col rows of group <paramref name="g"/> as PE operands, K padded with zero operands.</summary>
+    private void Im2Col(int[] input, int g, Scratch scratch)
+    {
+        ConvLayer conv = _conv!;
+        int cg = conv.ChannelsPerGroup;
+        for (int oh = 0; oh < conv.OutputHeight; oh++)
+        {
+            for (int ow = 0; ow < conv.OutputWidth; ow++)
+            {
+                int m = oh * conv.OutputWidth + ow;
+                int offset = m * _kPadded;
+                for (int r = 0; r < conv.KernelHeight; r++)
+                {
+                    int h = oh * conv.StrideH + r * conv.DilationH - conv.PadH;
+                    for (int s = 0; s < conv.KernelWidth; s++)
+                    {
+                        int w = ow * conv.StrideW + s * conv.DilationW - conv.PadW;
+                        bool inside = h >= 0 && h < conv.InputHeight && w >= 0 && w < conv.InputWidth;
+                        int at = offset + (r * conv.KernelWidth + s) * cg;
+                        int from = (h * conv.InputWidth + w) * conv.InputChannels + g * cg;
+                        for (int c = 0; c < cg; c++)
+                        {
+                            if (Narrow)
+                            {
+                                scratch.Rows16[at + c] = inside ? _operands16![input[from + c] - _codeMin] : (short)_padOperand;
+                            }
+                            else
+                            {
+                                scratch.Rows32[at + c] = inside ? _operands32![input[from + c] - _codeMin] : _padOperand;
+                            }
+                        }
+                    }
+                }
+
+                for (int k = _k; k < _kPadded; k++)
+                {
+                    if (Narrow)
+                    {
+                        scratch.Rows16[offset + k] = 0;
+                    }
+                    else
+                    {
+                        scratch.Rows32[offset + k] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The kernel's output stage on each accumulator (reduced to the accumulator width) with its row sum.</summary>
+    private int[] Finish(int[] input, int rows, int[] accumulators)
+    {
+        int n = _kernel.OutputChannels;
+        int bits = _kernel.AccumulatorBits;
+        var output = new int[rows * n];
+        bool rowSums = _kernel.NeedsActivationRowSums;
+        for (int m = 0; m < rows; m++)
+        {
+            for (int g = 0; g < _groups; g++)
+            {
+                long rowSum = 0;
+                if (rowSums)
+                {
+                    for (int k = 0; k < _k; k++)
+                    {
+                        rowSum += _conv is null ? input[k] : RawCode(input, m, k, g);
+                    }
+
+                    rowSum = Accumulator.Wrap(rowSum, bits);
+                }
+
+                for (int c = g * _columnsPerGroup; c < (g + 1) * _columnsPerGroup; c++)
+                {
+                    long acc = bits >= 32 ? accumulators[m * n + c] : Accumulator.Wrap(accumulators[m * n + c], bits);
+                    output[m * n + c] = _kernel.Finish(acc, c, rowSum);
+                }
+            }
+        }
+
+        return output;
+    }
+
+    private static void Ensure<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new T[length];
+        }
+    }
+}
