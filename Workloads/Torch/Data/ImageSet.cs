@@ -65,17 +65,29 @@ public sealed class ImageSet
         return tensor(slice);
     }
 
-    /// <summary>The images at <paramref name="indices"/> as an N x 1 x H x W float tensor in [0, 1], and their labels.</summary>
-    public (Tensor Images, Tensor Labels) Batch(ReadOnlySpan<int> indices)
+    /// <summary>
+    /// The images at <paramref name="indices"/> as an N x 1 x H x W float tensor in [0, 1], and their labels;
+    /// each image moved by <paramref name="augment"/> when given (see <see cref="Augmentation"/>).
+    /// </summary>
+    public (Tensor Images, Tensor Labels) Batch(ReadOnlySpan<int> indices, Augmentation? augment = null)
     {
         var pixels = new float[indices.Length * PixelsPerImage];
         var labels = new long[indices.Length];
         for (int n = 0; n < indices.Length; n++)
         {
             int offset = indices[n] * PixelsPerImage;
-            for (int p = 0; p < PixelsPerImage; p++)
+            var (dy, dx, flip) = augment?.Next() ?? (0, 0, false);
+            for (int y = 0; y < Height; y++)
             {
-                pixels[n * PixelsPerImage + p] = Pixels[offset + p] / 255f;
+                int sy = y + dy;
+                for (int x = 0; x < Width; x++)
+                {
+                    // Output (y, x) shows source (y + dy, x' + dx), x' mirrored when flipped; outside the
+                    // image is the background, 0 in both MNIST and Fashion-MNIST.
+                    int sx = (flip ? Width - 1 - x : x) + dx;
+                    bool inside = sy >= 0 && sy < Height && sx >= 0 && sx < Width;
+                    pixels[n * PixelsPerImage + y * Width + x] = inside ? Pixels[offset + sy * Width + sx] / 255f : 0f;
+                }
             }
 
             labels[n] = Labels[indices[n]];

@@ -40,6 +40,7 @@ public static class Trainer
         for (int epoch = done; epoch < options.Epochs; epoch++)
         {
             int[] order = Permutation(count, options.Seed * 7919 + epoch);
+            var augment = options.Augment ? new Data.Augmentation(options.Seed * 104729 + epoch) : null;
             for (int start = 0; start < count; start += options.BatchSize)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -47,7 +48,7 @@ public static class Trainer
                 double loss;
                 using (NewDisposeScope())
                 {
-                    var (x, y) = train.Batch(order.AsSpan(start, size));
+                    var (x, y) = train.Batch(order.AsSpan(start, size), augment);
                     optimizer.zero_grad();
                     Tensor l = F.cross_entropy(network.forward(x), y);
                     l.backward();
