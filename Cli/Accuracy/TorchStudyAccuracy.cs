@@ -34,7 +34,7 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
         };
         if (request.QatEpochs is int epochs)
         {
-            options = options with { Qat = TrainingOptions.QatDefault with { Epochs = epochs } };
+            options = options with { Qat = options.Qat with { Epochs = epochs } };
         }
 
         var cache = new StudyAccuracyCache(options.Cache);

@@ -34,7 +34,9 @@ public static class AccuracyCommand
         {
             Description = "QuantSim trace (Workloads/TRACES.md) giving every layer its bits, e.g. Workloads/examples/lenet5-mixed.csv; replaces --precision",
         };
-        var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training passes over the first 4,000 training images (default 1)" };
+        var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training passes (default: the model's recipe, 1)" };
+        var qatImages = new Option<int?>("--qat-images") { Description = "Fine-tune on the first N training images (default: the model's recipe; lenet5 and small-cnn 4,000, the batch-norm networks 16,000)" };
+        var qatLearningRate = new Option<double?>("--qat-lr") { Description = "Initial learning rate of the fine-tuning's cosine schedule (default: the model's recipe; 0.01, or 0.001 for the batch-norm networks)" };
         var trainImages = new Option<int?>("--train-images")
         {
             Description = "Smoke run: one float epoch and the fine-tuning over the first N training images only (figures are then not the recipe's)",
@@ -46,7 +48,7 @@ public static class AccuracyCommand
         var floatOnly = new Option<bool>("--float-only") { Description = "Train (resuming from saved epochs) or load the float network and print its top-1 only" };
         var log = new Option<string?>("--log") { Description = "Append a progress line (stage, epoch, images, loss, elapsed) to this file every 20 batches" };
         var command = new Command("accuracy", "Top-1 accuracy of a quantization variant at a precision, from integer inference on the real test set");
-        foreach (var option in new Option[] { model, dataset, config, datapath, precision, edge, layerBits, qatEpochs, trainImages, ptq, testImages, output, floatOnly, log, seed })
+        foreach (var option in new Option[] { model, dataset, config, datapath, precision, edge, layerBits, qatEpochs, qatImages, qatLearningRate, trainImages, ptq, testImages, output, floatOnly, log, seed })
         {
             command.Options.Add(option);
         }
@@ -71,7 +73,32 @@ public static class AccuracyCommand
             };
             if (parsed.GetValue(qatEpochs) is int epochs)
             {
+                if (epochs < 1)
+                {
+                    throw new InputException(new InputError("--qat-epochs", 0, 0, string.Empty, $"must be at least 1, got {epochs}"));
+                }
+
                 options = options with { Qat = options.Qat with { Epochs = epochs } };
+            }
+
+            if (parsed.GetValue(qatImages) is int qatCount)
+            {
+                if (qatCount < 1)
+                {
+                    throw new InputException(new InputError("--qat-images", 0, 0, string.Empty, $"must be at least 1, got {qatCount}"));
+                }
+
+                options = options with { Qat = options.Qat with { TrainImages = qatCount } };
+            }
+
+            if (parsed.GetValue(qatLearningRate) is double rate)
+            {
+                if (!(rate > 0 && double.IsFinite(rate)))
+                {
+                    throw new InputException(new InputError("--qat-lr", 0, 0, string.Empty, string.Create(CultureInfo.InvariantCulture, $"must be a positive number, got {rate}")));
+                }
+
+                options = options with { Qat = options.Qat with { LearningRate = rate } };
             }
 
             if (parsed.GetValue(seed) is int s)

@@ -18,6 +18,18 @@ public sealed class AccuracyCommandTests
         Assert.That(run.Error, Does.StartWith(message));
     }
 
+    [TestCase("--qat-lr", "0", "--qat-lr: must be a positive number, got 0")]
+    [TestCase("--qat-lr", "-0.5", "--qat-lr: must be a positive number, got -0.5")]
+    [TestCase("--qat-images", "0", "--qat-images: must be at least 1, got 0")]
+    [TestCase("--qat-epochs", "0", "--qat-epochs: must be at least 1, got 0")]
+    public void Should_Exit_2_On_A_Fine_Tuning_Setting_That_Trains_Nothing(string option, string value, string message)
+    {
+        var run = CliRun.Of("accuracy", option, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(message));
+    }
+
     [Test]
     public void Should_Exit_2_On_A_Precision_The_Plug_In_Cannot_Run()
     {

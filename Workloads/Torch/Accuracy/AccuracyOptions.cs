@@ -14,7 +14,7 @@ public sealed record AccuracyOptions(ModelArchitecture Model, DatasetName Datase
 {
     public TrainingOptions FloatTraining { get; init; } = TrainingOptions.FloatFor(Model);
 
-    public TrainingOptions Qat { get; init; } = TrainingOptions.QatDefault;
+    public TrainingOptions Qat { get; init; } = TrainingOptions.QatFor(Model);
 
     /// <summary>Post-training quantization: calibrate the quantizers, no fine-tuning.</summary>
     public bool PostTrainingOnly { get; init; }
