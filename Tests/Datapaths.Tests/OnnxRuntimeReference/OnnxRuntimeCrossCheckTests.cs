@@ -52,16 +52,36 @@ public sealed class OnnxRuntimeCrossCheckTests
     [TestCaseSource(nameof(Operators))]
     public void Should_differ_from_onnx_runtime_by_at_most_one_code_with_fixed_point_rounding(string op)
     {
+        var (all, _, _, _) = FixedPointAgainstOnnxRuntime(op, Cases);
+        Assert.That(all.MaxAbsoluteDifference, Is.LessThanOrEqualTo(1), all.ToString());
+    }
+
+    /// <summary>
+    /// The figures of docs/onnx.md: fixed-point requantization against ONNX Runtime on <paramref name="cases"/>
+    /// random layers of one operator, in all, with real-valued scales and with power-of-two scales. Printed
+    /// (run with <c>--logger "console;verbosity=detailed"</c> to see them).
+    /// </summary>
+    public static (RoundingDifference All, RoundingDifference Real, RoundingDifference PowersOfTwo, RoundingDifference Float32) FixedPointAgainstOnnxRuntime(string op, int cases)
+    {
         var random = new Random(op == "QLinearConv" ? 1801 : 1802);
-        var summary = new RoundingDifference();
-        for (int trial = 0; trial < Cases; trial++)
+        var all = new RoundingDifference();
+        var real = new RoundingDifference();
+        var powersOfTwo = new RoundingDifference();
+        var float32 = new RoundingDifference();
+        for (int trial = 0; trial < cases; trial++)
         {
             var layer = op == "QLinearConv" ? QLinearCase.Conv(random) : QLinearCase.MatMul(random);
-            summary.Add(layer.RunOnnxRuntime(), layer.RunKernel(RoundingOption.FixedPoint));
+            int[] ort = layer.RunOnnxRuntime(), fixedPoint = layer.RunKernel(RoundingOption.FixedPoint);
+            all.Add(ort, fixedPoint);
+            (layer.PowerOfTwoScales ? powersOfTwo : real).Add(ort, fixedPoint);
+            float32.Add(ort, layer.RunKernel(RoundingOption.Float32HalfEven));
         }
 
-        TestContext.Out.WriteLine($"{op}, {Cases} random layers, fixed-point vs ONNX Runtime: {summary}");
-        Assert.That(summary.MaxAbsoluteDifference, Is.LessThanOrEqualTo(1), summary.ToString());
+        TestContext.Out.WriteLine($"{op}, {cases} random layers, fixed-point vs ONNX Runtime: {all}");
+        TestContext.Out.WriteLine($"  real-valued scales: {real}");
+        TestContext.Out.WriteLine($"  power-of-two scales: {powersOfTwo}");
+        TestContext.Out.WriteLine($"float32-half-even vs ONNX Runtime: {float32}");
+        return (all, real, powersOfTwo, float32);
     }
 
     [Test]

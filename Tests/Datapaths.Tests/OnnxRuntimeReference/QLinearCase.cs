@@ -48,6 +48,9 @@ internal sealed class QLinearCase
 
     public string Description { get; }
 
+    /// <summary>Whether every scale is a power of two (an exact rescale factor, so exact ties are common).</summary>
+    public bool PowerOfTwoScales => Quantization.Input.Scales.Concat(Quantization.Weights.Scales).Concat(Quantization.Output!.Scales).All(s => Math.ScaleB(1.0, Math.ILogB(s)) == s);
+
     public IDatapath Datapath { get; }
 
     /// <summary>The plug-in's settings with the default (fixed-point) rounding.</summary>

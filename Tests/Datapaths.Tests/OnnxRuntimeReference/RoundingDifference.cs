@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QuantSim.Datapaths.Tests.OnnxRuntimeReference;
 
 /// <summary>How many output codes of two runs differ, and by how much (in codes).</summary>
-internal sealed class RoundingDifference
+public sealed class RoundingDifference
 {
     public long Outputs { get; private set; }
 
