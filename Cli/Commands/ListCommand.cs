@@ -167,7 +167,7 @@ public static class ListCommand
         _ => layer.GetType().Name,
     };
 
-    /// <summary>One inventory table per variant and option combination at the requested precision.</summary>
+    /// <summary>One inventory table per variant and combination of hardware options at the requested precision.</summary>
     private static int ListDatapathDetail(CliConsole console, DatapathRegistry registry, string precisionName)
     {
         if (!Precision.TryParse(precisionName, out var parsed, out string error))
@@ -178,7 +178,8 @@ public static class ListCommand
         var precision = parsed!;
         foreach (var datapath in registry.All)
         {
-            foreach (var options in OptionCombinations(datapath.Options))
+            // Numerics-only options (rounding) leave the inventory as it is: one table serves all their values.
+            foreach (var options in OptionCombinations([.. datapath.Options.Where(o => o.ChangesHardware)]))
             {
                 string title = options.Count == 0
                     ? $"{datapath.Name} at {precision}"

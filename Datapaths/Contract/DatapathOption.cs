@@ -16,6 +16,12 @@ public sealed record DatapathOption(string Key, IReadOnlyList<string> Allowed, s
     public IReadOnlyDictionary<string, string>? NumericsGroups { get; init; }
 
     /// <summary>
+    /// False for a numerics-only choice whose values the inventory prices alike (the requantizer's
+    /// rounding), so hardware listings need not repeat a table per value.
+    /// </summary>
+    public bool ChangesHardware { get; init; } = true;
+
+    /// <summary>
     /// What <paramref name="value"/> contributes to a numerics key: null when it computes the default's
     /// integers, else the value itself (<see cref="ChangesNumerics"/>) or its group's name.
     /// </summary>

@@ -16,7 +16,7 @@ public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
 
     public abstract string Summary { get; }
 
-    public IReadOnlyList<DatapathOption> Options => [];
+    public IReadOnlyList<DatapathOption> Options => [RoundingOption.Option];
 
     /// <summary>Names the requantizer in inventories.</summary>
     protected abstract string Form { get; }
@@ -30,7 +30,7 @@ public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
     public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
     {
         KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
-        return MultiplierKernels.Symmetric(quantization, weights, precision, ArrayMultiplier.Instance);
+        return MultiplierKernels.Symmetric(quantization, weights, precision, ArrayMultiplier.Instance, RoundingOption.Of(settings));
     }
 
     public HardwareInventory Inventory(Precision precision, DatapathSettings settings)

@@ -11,7 +11,8 @@ namespace QuantSim.Datapaths.ScaleOffset;
 /// acc  = wrap_A(Σ_k d_x(x_k)·d_w(w_k))                       D x D products, accumulated exactly modulo 2^A
 /// b'   = round(bias·m_x·m_w / 2^(sh_x + sh_w))                the bias code brought to the accumulator's unit 2^−(f_x + f_w)
 /// out  = clamp(round((acc + b')·M0 / 2^(31 − shift)) + z_out) single rounding (FixedPointMultiplier)
-///        with (M0, shift) = FromReal(2^−(f_x + f_w) / s_out)
+///        with (M0, shift) = FromReal(2^−(f_x + f_w) / s_out); with rounding float32-half-even,
+///        Float32OutputStage with the factor 2^−(f_x + f_w) / s_out in float32 (layers with an output quantizer)
 /// </code>
 /// A layer without an output quantizer (the classifier) is rescaled the same way to the accumulator unit
 /// s_x·s_w every other variant writes (host reads acc·s_x·s_w), saturated to int32, so the logits keep
@@ -20,7 +21,7 @@ namespace QuantSim.Datapaths.ScaleOffset;
 /// </summary>
 public static class DequantizingKernel
 {
-    public static IntegerKernel Create(LayerQuantization quantization, int[,] weights, Precision precision, int dequantBits)
+    public static IntegerKernel Create(LayerQuantization quantization, int[,] weights, Precision precision, int dequantBits, RequantizeRounding rounding = RequantizeRounding.FixedPoint)
     {
         var activationCodes = CodeRange.Of(quantization.Input.Spec);
         var weightCodes = CodeRange.Of(quantization.Weights.Spec);
@@ -37,12 +38,12 @@ public static class DequantizingKernel
         double unit = Math.ScaleB(1.0, -(dx.FractionalBits + dw.FractionalBits));
         var output = quantization.Output;
         double target = output?.Scale() ?? quantization.Input.Scale() * quantization.Weights.Scale();
-        var stage = new MultiplierOutputStage(
-            new AccumulatorOutput([.. bias], 0, precision.AccumulatorBits),
-            [FixedPointMultiplier.FromReal(unit / target)],
-            output?.ZeroPoint() ?? 0,
-            output?.QMin ?? int.MinValue,
-            output?.QMax ?? int.MaxValue);
+        var corrections = new AccumulatorOutput([.. bias], 0, precision.AccumulatorBits);
+        int zero = output?.ZeroPoint() ?? 0, qMin = output?.QMin ?? int.MinValue, qMax = output?.QMax ?? int.MaxValue;
+        // A classifier's logits are only brought to the common accumulator unit, never rounded to codes: fixed point.
+        IOutputStage stage = rounding == RequantizeRounding.Float32HalfEven && output is not null
+            ? new Float32OutputStage(corrections, [(float)(unit / target)], zero, qMin, qMax)
+            : new MultiplierOutputStage(corrections, [FixedPointMultiplier.FromReal(unit / target)], zero, qMin, qMax);
         return new IntegerKernel(
             weights, precision.AccumulatorBits, ArrayMultiplier.Instance, stage, activationCodes, weightCodes,
             activationPadValue: quantization.Input.ZeroPoint(),

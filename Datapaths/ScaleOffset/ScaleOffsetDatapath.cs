@@ -60,6 +60,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
             "whether weights carry a zero point too (activations always do)"),
         new(DequantBits, ["8", "16"], "16",
             "fixed-point width of a dequantized operand in the dequantize forms (ignored by the others)"),
+        RoundingOption.Option,
     ];
 
     public IReadOnlyList<DatapathForm> StudyForms { get; } =
@@ -108,7 +109,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
                 throw new ArgumentException($"{problem.Field}: {problem.Message}", nameof(precision));
             }
 
-            return DequantizingKernel.Create(quantization, weights, precision, DequantizedBits(settings));
+            return DequantizingKernel.Create(quantization, weights, precision, DequantizedBits(settings), RoundingOption.Of(settings));
         }
 
         // in-pe, edge and folded: the same integers. edge runs in-pe's arithmetic (x − z_x at the PE input
@@ -137,7 +138,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
         }
 
         IOutputStage output = MultiplierKernels.OutputStage(
-            quantization, new AccumulatorOutput([.. bias], folded ? zw : 0, precision.AccumulatorBits));
+            quantization, new AccumulatorOutput([.. bias], folded ? zw : 0, precision.AccumulatorBits), RoundingOption.Of(settings));
         return new IntegerKernel(
             weights, precision.AccumulatorBits, ArrayMultiplier.Instance, output,
             CodeRange.Of(quantization.Input.Spec), CodeRange.Of(quantization.Weights.Spec),

@@ -1,0 +1,30 @@
+using QuantSim.Datapaths.Numerics;
+
+namespace QuantSim.Datapaths.Contract;
+
+/// <summary>
+/// The <c>rounding</c> option of the variants with a multiplier requantizer (lsq, per-channel,
+/// scale-offset): the fixed-point requantizer (default) or ONNX Runtime's float32 requantization, so a
+/// network can be scored with the integers ONNX Runtime's QLinearConv / QLinearMatMul produce. It changes
+/// numerics only: the inventory prices the fixed-point requantizer in both (QuantSim's cost table has no
+/// float32 multiplier).
+/// </summary>
+public static class RoundingOption
+{
+    public const string Key = "rounding";
+    public const string FixedPoint = "fixed-point";
+    public const string Float32HalfEven = "float32-half-even";
+
+    public static DatapathOption Option { get; } = new(
+        Key, [FixedPoint, Float32HalfEven], FixedPoint,
+        "requantization: fixed-point = int32 multiplier + rounding shift, ties toward +inf (TFLite/gemmlowp); "
+        + "float32-half-even = float32 factor s_in*s_w/s_out, round half to even, as ONNX Runtime's CPU kernels "
+        + "(numerics only: priced as fixed-point)")
+    {
+        ChangesHardware = false,
+    };
+
+    /// <summary>The rounding the settings chose.</summary>
+    public static RequantizeRounding Of(DatapathSettings settings) =>
+        settings[Key] == Float32HalfEven ? RequantizeRounding.Float32HalfEven : RequantizeRounding.FixedPoint;
+}
