@@ -28,10 +28,15 @@ public static class StudyCommand
         var noAccuracy = new Option<bool>("--no-accuracy") { Description = "Hardware only: skip training and integer inference" };
         var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training epochs per point (default: the accuracy defaults)" };
         var testImages = new Option<int?>("--test-images") { Description = "Evaluate on the first N test images (default: the whole test set)" };
+        var seeds = new Option<int>("--seeds")
+        {
+            Description = "QAT seeds per cell, all fine-tuned from one float checkpoint (mean ± std and a paired t-test across them; 1 for a quick run)",
+            DefaultValueFactory = _ => 3,
+        };
         var fixedAccumulator = new Option<bool>("--config-accumulator") { Description = "Keep the config's accumulator width at every point instead of sizing each layer's to what it needs" };
         var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
         var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
-        foreach (var option in new Option[] { model, dataset, config, large, margin, noAccuracy, qatEpochs, testImages, fixedAccumulator, output })
+        foreach (var option in new Option[] { model, dataset, config, large, margin, noAccuracy, qatEpochs, testImages, seeds, fixedAccumulator, output })
         {
             command.Options.Add(option);
         }
@@ -46,31 +51,36 @@ public static class StudyCommand
                            ?? throw new InputException(new InputError("--no-accuracy", 0, 0, string.Empty, "this build has no accuracy source; run with --no-accuracy"));
             }
 
-            return Run(console, interruption, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), !parsed.GetValue(fixedAccumulator), accuracy, parsed.GetValue(output)!);
+            int seedCount = parsed.GetValue(seeds);
+            if (seedCount is < 1 or > 100)
+            {
+                throw new InputException(new InputError("--seeds", 0, 0, string.Empty, $"must be between 1 and 100, got {seedCount}"));
+            }
+
+            return Run(console, interruption, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), !parsed.GetValue(fixedAccumulator), seedCount, accuracy, parsed.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, bool sizeAccumulators, IStudyAccuracy? accuracy, string outDir)
+    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, bool sizeAccumulators, int seeds, IStudyAccuracy? accuracy, string outDir)
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
         var config = new AcceleratorConfigReader(datapaths).ReadFile(configFile);
         // The trained network itself when it is one of the accuracy models, else a zoo name or trace.
         var model = Workloads.Torch.Models.ModelArchitecture.Find(request.Model)?.ToWorkload() ?? WorkloadSource.Resolve(request.Model);
         var large = WorkloadSource.Resolve(largeName);
-        var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin) { SizesAccumulators = sizeAccumulators };
+        var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin) { SizesAccumulators = sizeAccumulators, Seeds = seeds };
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
         // From here a signal stops the study at the next point, with nothing in --out.
         var cancellation = interruption.Watch();
         var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress, cancellation);
 
-        var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "McNemar p", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
+        var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "paired t p", "McNemar p/seed", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
         foreach (var h in result.Headline)
         {
             string[] cells =
             [
-                h.Precision, Markup.Escape(h.Form), h.AccuracyDeltaPoints?.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
-                h.PValue?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
+                h.Precision, Markup.Escape(h.Form), StudyWriter.Delta(h), StudyWriter.TP(h), StudyWriter.McNemar(h),
                 h.EfficiencyRatioModel.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
                 h.EfficiencyRatioLarge.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
                 .. StudyWriter.InnerLevels(h, "\n").Split('\n'),

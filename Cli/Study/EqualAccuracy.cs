@@ -10,7 +10,7 @@ public sealed record EqualAccuracyChoice(string Variant, StudyRow? Cheapest, dou
     public static IReadOnlyList<EqualAccuracyChoice> Choose(IReadOnlyList<StudyRow> rows, double marginPoints, string reference)
     {
         StudyRow? Cheapest(string variant) => rows
-            .Where(r => r.Variant.Label == variant && r.Accuracy is { } a && (a.FloatTop1 - a.Top1) * 100 <= marginPoints)
+            .Where(r => r.Variant.Label == variant && r.Accuracy is { } a && (a.FloatTop1 - a.Mean) * 100 <= marginPoints)
             .OrderBy(r => r.Model.Priced.EnergyPerInferencePj)
             .ThenBy(r => r.Precision.Label, StringComparer.Ordinal)
             .FirstOrDefault();

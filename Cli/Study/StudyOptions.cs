@@ -10,6 +10,14 @@ public sealed record StudyOptions(string Model, string Dataset, string ConfigFil
     /// </summary>
     public bool SizesAccumulators { get; init; } = true;
 
+    /// <summary>
+    /// QAT seeds per cell (1..N): every seed fine-tunes from the one float checkpoint, so seeds measure the
+    /// fine-tuning's variance (shuffle and calibration images), not the float training's.
+    /// </summary>
+    public int Seeds { get; init; } = 3;
+
+    public IReadOnlyList<int> QatSeeds => [.. Enumerable.Range(1, Seeds)];
+
     /// <summary>The variant every other is compared with at equal accuracy.</summary>
     public const string Reference = "lsq";
 }

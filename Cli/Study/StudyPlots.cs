@@ -21,7 +21,7 @@ public static class StudyPlots
     public static byte[] Pareto(StudyResult s)
     {
         bool accuracy = s.Rows.All(r => r.Accuracy is not null);
-        double Y(StudyRow r) => accuracy ? r.Accuracy!.Top1 * 100 : r.Model.Cycles;
+        double Y(StudyRow r) => accuracy ? r.Accuracy!.Mean * 100 : r.Model.Cycles;
         var plot = new Plot();
         int color = 0;
         foreach (var group in s.Rows.GroupBy(r => r.Variant.Label))
@@ -41,7 +41,7 @@ public static class StudyPlots
         line.Color = Colors.Black;
         line.LinePattern = LinePattern.Dashed;
         plot.XLabel($"energy per inference of {s.Options.Model} (uJ)");
-        plot.YLabel(accuracy ? $"top-1 accuracy on {s.Options.Dataset} (%, integer inference)" : "cycles");
+        plot.YLabel(accuracy ? $"top-1 accuracy on {s.Options.Dataset} (%, integer inference, mean over seeds)" : "cycles");
         plot.Title($"{s.Options.Model} on {s.Config.Name}: accuracy vs energy");
         plot.ShowLegend(Alignment.LowerRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantSim.Energy.Model;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
+using QuantSim.Workloads.Torch.Statistics;
 
 namespace QuantSim.Cli.Study;
 
@@ -19,6 +20,8 @@ public static class StudyRunner
     {
         var rows = ImmutableArray.CreateBuilder<StudyRow>();
         var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
+        int runnable = variants.Sum(v => StudyPrecision.All.Count(p => StudyHardware.Unsupported(v, p) is null));
+        var cells = new StudyProgress(runnable * options.Seeds, progress);
         foreach (var variant in variants)
         {
             foreach (var precision in StudyPrecision.All)
@@ -36,8 +39,7 @@ public static class StudyRunner
                 var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
                 var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
                 cancellation.ThrowIfCancellationRequested();
-                var measured = accuracy?.Measure(variant, precision, progress);
-                rows.Add(new StudyRow(variant, precision, onModel, onLarge, measured));
+                rows.Add(new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, cells, progress, cancellation)));
             }
         }
 
@@ -48,21 +50,49 @@ public static class StudyRunner
             [.. Headline(all, accuracy)]);
     }
 
+    /// <summary>Every seed of one cell (each cached on its own, so an interrupted study resumes at the seed it stopped in).</summary>
+    private static CellAccuracy? Measure(IStudyAccuracy accuracy, StudyVariant variant, StudyPrecision precision, StudyOptions options, StudyProgress cells, IProgress<string> progress, CancellationToken cancellation)
+    {
+        var seeds = ImmutableArray.CreateBuilder<SeedAccuracy>();
+        foreach (int seed in options.QatSeeds)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (accuracy.Measure(variant, precision, seed, progress) is not { } point)
+            {
+                return null;
+            }
+
+            seeds.Add(new SeedAccuracy(seed, point));
+            cells.CellDone($"{variant.Label} {precision.Label} seed {seed}");
+        }
+
+        return new CellAccuracy(seeds.ToImmutable());
+    }
+
     private static IEnumerable<HeadlineRow> Headline(IReadOnlyList<StudyRow> rows, IStudyAccuracy? accuracy)
     {
         foreach (var lsq in rows.Where(r => r.Variant.Label == StudyOptions.Reference))
         {
             foreach (var offset in rows.Where(r => r.Variant.HasOffset && r.Precision == lsq.Precision))
             {
-                double? delta = lsq.Accuracy is { } a && offset.Accuracy is { } b ? (b.Top1 - a.Top1) * 100 : null;
-                double? p = lsq.Accuracy is { } x && offset.Accuracy is { } y && accuracy is not null ? accuracy.PairedPValue(x, y) : null;
+                double? delta = null, t = null;
+                ImmutableArray<double> mcnemar = [];
+                if (lsq.Accuracy is { } a && offset.Accuracy is { } b && accuracy is not null)
+                {
+                    delta = (b.Mean - a.Mean) * 100;
+                    t = PairedTTest.Compare(a.Top1s, b.Top1s)?.PValue;
+                    // Pairs by seed: both fine-tuned with the same shuffle and calibration images.
+                    mcnemar = [.. a.Seeds.Zip(b.Seeds, (x, y) => accuracy.PairedPValue(x.Point, y.Point))];
+                }
+
                 var (largest, largestPj) = LargestIncrease(lsq.Large, offset.Large, AccountingLevel.System);
                 decimal total = offset.Large.Priced.EnergyPerInferencePj - lsq.Large.Priced.EnergyPerInferencePj;
                 yield return new HeadlineRow(
                     lsq.Precision.Label,
                     offset.Variant.Label,
                     delta,
-                    p,
+                    t,
+                    mcnemar,
                     lsq.Model.Priced.InferencesPerJoule / offset.Model.Priced.InferencesPerJoule,
                     lsq.Large.Priced.InferencesPerJoule / offset.Large.Priced.InferencesPerJoule,
                     [.. AccountingLevels.All.Select(level => Ratio(lsq.Large, offset.Large, level))],
