@@ -78,6 +78,52 @@ public static class StudyPlots
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
+    /// <summary>
+    /// Energy per inference of the trained model against the accuracy drop from float (points, mean over the
+    /// seeds) of every cell the equal-accuracy search evaluated, one colour per variant; each target is a
+    /// dashed vertical line (a cell meets it when its drop plus one std is left of the line). Without accuracy
+    /// the plot says so.
+    /// </summary>
+    public static byte[] EqualAccuracy(StudyResult s)
+    {
+        var plot = new Plot();
+        int color = 0;
+        foreach (var group in s.Searched.Where(r => r.Accuracy is not null).GroupBy(r => r.Variant.Label))
+        {
+            var points = group.ToList();
+            var scatter = plot.Add.ScatterPoints(
+                points.Select(r => (r.Accuracy!.FloatTop1 - r.Accuracy.Mean) * 100).ToArray(),
+                points.Select(r => (double)r.Model.Priced.EnergyPerInferencePj / 1e6).ToArray());
+            scatter.LegendText = group.Key;
+            scatter.Color = Palette[color % Palette.Length];
+            scatter.MarkerShape = color / Palette.Length == 0 ? MarkerShape.FilledCircle : MarkerShape.OpenSquare;
+            scatter.MarkerSize = 8;
+            color++;
+        }
+
+        foreach (double target in s.Options.Targets)
+        {
+            var line = plot.Add.VerticalLine(target);
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.Gray;
+            line.Text = target.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " pt";
+        }
+
+        if (s.Searched.IsEmpty)
+        {
+            plot.Title($"{s.Options.Model}: no accuracy measured, no equal-accuracy search");
+        }
+        else
+        {
+            plot.Title($"{s.Options.Model} on {s.Config.Name}: every searched (W, A) cell, targets dashed");
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
+        plot.XLabel("accuracy drop from float (points, mean over seeds)");
+        plot.YLabel($"energy per inference of {s.Options.Model} (uJ)");
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
     /// <summary>Points not dominated by any other (cheaper or equal energy and better or equal Y, one strictly), by energy.</summary>
     public static IReadOnlyList<StudyRow> ParetoFront(IReadOnlyList<StudyRow> rows, Func<StudyRow, double> y, bool higherIsBetter)
     {

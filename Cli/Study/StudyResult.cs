@@ -11,7 +11,14 @@ public sealed record StudyResult(
     ImmutableArray<StudyRow> Rows,
     ImmutableArray<(string Variant, string Precision, string Reason)> Skipped,
     ImmutableArray<EqualAccuracyChoice> EqualAccuracy,
-    ImmutableArray<HeadlineRow> Headline);
+    ImmutableArray<HeadlineRow> Headline)
+{
+    /// <summary>Every cell the equal-accuracy search evaluated (hardware and accuracy), in evaluation order.</summary>
+    public ImmutableArray<StudyRow> Searched { get; init; } = [];
+
+    /// <summary>For each target, LSQ's cheapest point against each scale-plus-offset form's.</summary>
+    public ImmutableArray<EqualAccuracyHeadlineRow> EqualAccuracyHeadline { get; init; } = [];
+}
 
 /// <summary>
 /// LSQ against a scale-offset form at one precision: accuracy difference (points, mean over the seeds of

@@ -21,17 +21,28 @@ public static class StudyRunner
         var rows = ImmutableArray.CreateBuilder<StudyRow>();
         var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
         int runnable = variants.Sum(v => StudyPrecision.All.Count(p => StudyHardware.Unsupported(v, p) is null));
-        var cells = new StudyProgress(runnable * options.Seeds, progress);
-        foreach (var variant in variants)
-        {
-            foreach (var precision in StudyPrecision.All)
-            {
-                if (StudyHardware.Unsupported(variant, precision) is { } reason)
-                {
-                    skipped.Add((variant.Label, precision.Label, reason));
-                    continue;
-                }
+        // The search's cells are not known in advance: plan its bound (14 cells per variant and target, at most
+        // the 49 of the grid), so the estimate of the time left is an upper bound until the search ends.
+        int searchBound = accuracy is null ? 0 : variants.Count * Math.Min(49, 14 * options.Targets.Length);
+        var cells = new StudyProgress((runnable + searchBound) * options.Seeds, progress);
+        // Every measured cell once, by (form, precision): the grid's and the search's share it.
+        var measured = new Dictionary<(string, string), StudyRow?>();
+        var searched = ImmutableArray.CreateBuilder<StudyRow>();
 
+        StudyRow? Cell(StudyVariant variant, StudyPrecision precision, bool search)
+        {
+            if (measured.TryGetValue((variant.Label, precision.Label), out var known))
+            {
+                return known;
+            }
+
+            StudyRow? row = null;
+            if (StudyHardware.Unsupported(variant, precision) is { } reason)
+            {
+                skipped.Add((variant.Label, precision.Label, reason));
+            }
+            else
+            {
                 // An interrupted study stops between points (a point's training is not cut short: its
                 // checkpoints and score are cached as they complete, so the rerun resumes after it).
                 cancellation.ThrowIfCancellationRequested();
@@ -39,15 +50,88 @@ public static class StudyRunner
                 var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
                 var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
                 cancellation.ThrowIfCancellationRequested();
-                rows.Add(new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, cells, progress, cancellation)));
+                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, cells, progress, cancellation));
+            }
+
+            measured[(variant.Label, precision.Label)] = row;
+            if (row is not null && search)
+            {
+                searched.Add(row);
+            }
+
+            return row;
+        }
+
+        foreach (var variant in variants)
+        {
+            foreach (var precision in StudyPrecision.All)
+            {
+                if (Cell(variant, precision, search: false) is { } row)
+                {
+                    rows.Add(row);
+                }
             }
         }
 
         var all = rows.ToImmutable();
+        var choices = ImmutableArray.CreateBuilder<EqualAccuracyChoice>();
+        foreach (double target in options.Targets)
+        {
+            var frontiers = variants.Select(variant =>
+            {
+                if (accuracy is null)
+                {
+                    return (variant, Rows: (IReadOnlyList<StudyRow>)[]);
+                }
+
+                var frontier = FrontierSearch.Search(StudyOptions.MinBits, StudyOptions.MaxBits, (w, a) =>
+                    Cell(variant, StudyPrecision.Point(w, a, options.FirstLastAt8), search: true) is { Accuracy: { } cell }
+                        ? EqualAccuracyTarget.Meets(cell, target)
+                        : null);
+                return (variant, Rows: (IReadOnlyList<StudyRow>)[.. frontier.Points.Select(p => measured[(variant.Label, StudyPrecision.Point(p.W, p.A, options.FirstLastAt8).Label)]!)]);
+            }).ToList();
+            var reference = EqualAccuracyChoice.CheapestOf(frontiers.FirstOrDefault(f => f.variant.Label == StudyOptions.Reference).Rows ?? []);
+            foreach (var (variant, frontierRows) in frontiers)
+            {
+                var cheapest = EqualAccuracyChoice.CheapestOf(frontierRows);
+                double? ratio = cheapest is not null && reference is not null ? cheapest.Model.Priced.InferencesPerJoule / reference.Model.Priced.InferencesPerJoule : null;
+                choices.Add(new EqualAccuracyChoice(target, variant.Label, [.. frontierRows.Select(r => r.Precision.Label)], cheapest, ratio));
+            }
+        }
+
         return new StudyResult(
             options, config, all, skipped.ToImmutable(),
-            [.. EqualAccuracyChoice.Choose(all, options.MarginPoints, StudyOptions.Reference)],
-            [.. Headline(all, accuracy)]);
+            choices.ToImmutable(),
+            [.. Headline(all, accuracy)])
+        {
+            Searched = searched.ToImmutable(),
+            EqualAccuracyHeadline = [.. EqualAccuracyHeadline(choices, variants)],
+        };
+    }
+
+    /// <summary>For each target: LSQ's cheapest point against each offset form's cheapest point, at every accounting level.</summary>
+    private static IEnumerable<EqualAccuracyHeadlineRow> EqualAccuracyHeadline(IReadOnlyList<EqualAccuracyChoice> choices, IReadOnlyList<StudyVariant> variants)
+    {
+        foreach (var group in choices.GroupBy(c => c.TargetPoints))
+        {
+            if (group.FirstOrDefault(c => c.Variant == StudyOptions.Reference)?.Cheapest is not { } lsq)
+            {
+                continue;
+            }
+
+            foreach (var choice in group.Where(c => c.Cheapest is not null && variants.Any(v => v.Label == c.Variant && v.HasOffset)))
+            {
+                var offset = choice.Cheapest!;
+                yield return new EqualAccuracyHeadlineRow(
+                    group.Key,
+                    choice.Variant,
+                    lsq.Precision.Label,
+                    offset.Precision.Label,
+                    (offset.Accuracy!.Mean - lsq.Accuracy!.Mean) * 100,
+                    [.. AccountingLevels.All.Select(level => Ratio(lsq.Model, offset.Model, level))],
+                    [.. AccountingLevels.All.Select(level => Ratio(lsq.Large, offset.Large, level))]);
+            }
+        }
     }
 
     /// <summary>Every seed of one cell (each cached on its own, so an interrupted study resumes at the seed it stopped in).</summary>

@@ -22,7 +22,14 @@ public static class StudyWriter
             json.WriteString("dataset", s.Options.Dataset);
             json.WriteString("config", s.Config.Name);
             json.WriteString("large_workload", s.Options.LargeWorkload);
-            json.WriteNumber("margin_points", s.Options.MarginPoints);
+            json.WriteStartArray("targets_points");
+            foreach (double target in s.Options.Targets)
+            {
+                json.WriteNumberValue(target);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("first_last", s.Options.FirstLastAt8 ? "8" : "body");
             json.WriteString("accumulators", s.Options.SizesAccumulators ? "sized" : "config");
             if (s.Rows.Any(r => r.Accuracy is not null))
             {
@@ -37,6 +44,13 @@ public static class StudyWriter
 
             json.WriteStartArray("rows");
             foreach (var r in s.Rows)
+            {
+                WriteRow(json, r);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("searched");
+            foreach (var r in s.Searched)
             {
                 WriteRow(json, r);
             }
@@ -57,7 +71,15 @@ public static class StudyWriter
             foreach (var c in s.EqualAccuracy)
             {
                 json.WriteStartObject();
+                json.WriteNumber("target_points", c.TargetPoints);
                 json.WriteString("variant", c.Variant);
+                json.WriteStartArray("frontier");
+                foreach (string point in c.Frontier)
+                {
+                    json.WriteStringValue(point);
+                }
+
+                json.WriteEndArray();
                 json.WriteString("precision", c.Cheapest?.Precision.Label);
                 if (c.EfficiencyVsReference is { } ratio)
                 {
@@ -72,6 +94,21 @@ public static class StudyWriter
             foreach (var h in s.Headline)
             {
                 WriteHeadline(json, h);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("headline_equal_accuracy");
+            foreach (var h in s.EqualAccuracyHeadline)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("target_points", h.TargetPoints);
+                json.WriteString("form", h.Form);
+                json.WriteString("lsq_precision", h.LsqPrecision);
+                json.WriteString("form_precision", h.FormPrecision);
+                json.WriteNumber("accuracy_delta_points", h.AccuracyDeltaPoints);
+                WriteLevels(json, "levels_model", h.LevelsModel);
+                WriteLevels(json, "levels_large", h.LevelsLarge);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -162,8 +199,16 @@ public static class StudyWriter
 
         json.WriteNumber("lsq_efficiency_ratio_model", h.EfficiencyRatioModel);
         json.WriteNumber("lsq_efficiency_ratio_large", h.EfficiencyRatioLarge);
-        json.WriteStartObject("levels_large");
-        foreach (var level in h.LevelsLarge)
+        WriteLevels(json, "levels_large", h.LevelsLarge);
+        json.WriteString("largest_increase", h.LargestIncrease);
+        json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
+        json.WriteEndObject();
+    }
+
+    private static void WriteLevels(Utf8JsonWriter json, string name, IEnumerable<LevelRatio> levels)
+    {
+        json.WriteStartObject(name);
+        foreach (var level in levels)
         {
             json.WriteStartObject(level.Level.Name());
             json.WriteNumber("energy_ratio", level.EnergyRatio);
@@ -173,15 +218,12 @@ public static class StudyWriter
         }
 
         json.WriteEndObject();
-        json.WriteString("largest_increase", h.LargestIncrease);
-        json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
-        json.WriteEndObject();
     }
 
     public static string Csv(StudyResult s)
     {
         var text = new StringBuilder("variant,precision,top1_mean,top1_std,seeds,model_cycles,model_energy_pj,model_tops_per_watt,model_inferences_per_joule,large_cycles,large_energy_pj,large_tops_per_watt,area_mm2,tops_per_mm2\n");
-        foreach (var r in s.Rows)
+        foreach (var r in s.Rows.Concat(s.Searched.Where(x => !s.Rows.Contains(x))))
         {
             object?[] cells =
             [
@@ -225,6 +267,34 @@ public static class StudyWriter
                 $"| {h.Precision} | {h.Form} | {Delta(h)} | {TP(h)} | {McNemar(h)} | {h.EfficiencyRatioModel:0.000}x | {h.EfficiencyRatioLarge:0.000}x | {InnerLevels(h, " | ")} | {h.LargestIncrease} (+{h.LargestIncreasePj / 1_000_000m:0.000} uJ, {h.LargestIncreaseShareOfDelta:P0} of the difference) |\n");
         }
 
+        text.Append(EqualAccuracyMarkdown(s));
         return text.ToString();
     }
+
+    /// <summary>
+    /// At equal accuracy: for each target, LSQ's cheapest searched point against each offset form's, as
+    /// form energy / LSQ energy at every accounting level on the trained model and on the large network.
+    /// </summary>
+    public static string EqualAccuracyMarkdown(StudyResult s)
+    {
+        if (s.EqualAccuracyHeadline.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        string levels = string.Join(" | ", AccountingLevels.All.Select(l => l.Name()));
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"\n## At equal accuracy (mean − 1 std within the target of float; energy ratio = form / LSQ)\n\n| target (points) | form | LSQ point | form point | accuracy vs LSQ (points) | {s.Options.Model}: {levels} | {s.Options.LargeWorkload} (energy only, no measured accuracy): {levels} |\n|---:|---|---|---|---:|{string.Concat(Enumerable.Repeat("---:|", 2 * AccountingLevels.All.Count))}\n");
+        foreach (var h in s.EqualAccuracyHeadline)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {h.TargetPoints:0.###} | {h.Form} | {h.LsqPrecision} | {h.FormPrecision} | {h.AccuracyDeltaPoints:+0.00;-0.00;0.00} | {Ratios(h.LevelsModel)} | {Ratios(h.LevelsLarge)} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Ratios(IEnumerable<LevelRatio> levels) =>
+        string.Join(" | ", levels.Select(l => l.EnergyRatio.ToString("0.000", CultureInfo.InvariantCulture) + "x"));
 }

@@ -106,7 +106,7 @@ public sealed class OutputSchemaTests
         string configFile = CliRun.BuiltIn("default");
         var config = Simulator.Config.AcceleratorConfigReader.Default.ReadFile(configFile);
         var lenet = Workloads.WorkloadSource.Resolve("lenet5");
-        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name, 1.0);
+        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name) { Targets = [1.0] };
         var result = StudyRunner.Run(options, StudyVariant.All(Datapaths.Contract.DatapathRegistry.Default), config, lenet, lenet, new HandMadeAccuracy(), new Progress<string>());
         string file = Out("study-with-accuracy.json");
         File.WriteAllText(file, StudyWriter.Json(result));

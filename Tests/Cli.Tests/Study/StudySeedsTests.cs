@@ -78,7 +78,8 @@ public sealed class StudySeedsTests
         string configFile = CliRun.BuiltIn("default");
         var config = Simulator.Config.AcceleratorConfigReader.Default.ReadFile(configFile);
         var lenet = Workloads.WorkloadSource.Resolve("lenet5");
-        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name, 1.0) { Seeds = seeds };
+        // No targets: the equal-accuracy search has its own tests
+        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name) { Seeds = seeds, Targets = [] };
         return StudyRunner.Run(options, StudyVariant.All(DatapathRegistry.Default), config, lenet, lenet, accuracy, progress);
     }
 
