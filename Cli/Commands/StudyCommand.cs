@@ -20,8 +20,12 @@ public static class StudyCommand
 {
     public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory, DatapathRegistry datapaths, Interruption interruption)
     {
-        var model = new Option<string>("--model") { Description = "Trained model, also simulated: lenet5 (MNIST) or small-cnn (Fashion-MNIST)", DefaultValueFactory = _ => "lenet5" };
-        var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
+        var model = new Option<string>("--model")
+        {
+            Description = "Trained model, also simulated (the zoo has the same layers): lenet5 (MNIST), resnet20-fmnist, mobilenet-hswish or small-cnn (Fashion-MNIST)",
+            DefaultValueFactory = _ => "lenet5",
+        };
+        var dataset = new Option<string?>("--dataset") { Description = "mnist or fashion-mnist (default: mnist for lenet5, fashion-mnist for the others)" };
         var config = new Option<string>("--config") { Description = "Accelerator config: built-in name or YAML path", DefaultValueFactory = _ => "default" };
         var large = new Option<string>("--large") { Description = "ImageNet-scale zoo network priced at the same precisions", DefaultValueFactory = _ => "resnet18" };
         var targets = new Option<string>("--targets")
@@ -48,7 +52,9 @@ public static class StudyCommand
 
         command.SetAction(parsed =>
         {
-            var request = new StudyAccuracyRequest(parsed.GetValue(model)!, parsed.GetValue(dataset)!, parsed.GetValue(qatEpochs), parsed.GetValue(testImages));
+            string modelName = parsed.GetValue(model)!;
+            string datasetName = parsed.GetValue(dataset) ?? (modelName == "lenet5" ? "mnist" : "fashion-mnist");
+            var request = new StudyAccuracyRequest(modelName, datasetName, parsed.GetValue(qatEpochs), parsed.GetValue(testImages));
             IStudyAccuracy? accuracy = null;
             if (!parsed.GetValue(noAccuracy))
             {
