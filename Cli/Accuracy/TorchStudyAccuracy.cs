@@ -14,12 +14,12 @@ namespace QuantSim.Cli.Accuracy;
 /// </summary>
 public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAccuracy
 {
-    private readonly Dictionary<(string Numerics, string Precision), AccuracyPoint> _measured = [];
+    private readonly Dictionary<(string Numerics, string Precision, int Seed), AccuracyPoint> _measured = [];
 
-    public AccuracyPoint? Measure(StudyVariant variant, StudyPrecision precision, IProgress<string> progress)
+    public AccuracyPoint? Measure(StudyVariant variant, StudyPrecision precision, int qatSeed, IProgress<string> progress)
     {
         var choice = DatapathChoice.Of(variant.Datapath, precision.Uniform, variant.Options);
-        if (_measured.TryGetValue((choice.NumericsKey, precision.Label), out var known))
+        if (_measured.TryGetValue((choice.NumericsKey, precision.Label, qatSeed), out var known))
         {
             return known;
         }
@@ -37,18 +37,21 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
             options = options with { Qat = options.Qat with { Epochs = epochs } };
         }
 
+        // The float recipe's seed stays: every QAT seed starts from the same float checkpoint.
+        options = options with { Qat = options.Qat with { Seed = qatSeed } };
+
         var cache = new StudyAccuracyCache(options.Cache);
         string key = StudyAccuracyCache.Key(options);
         var point = cache.TryLoad(key);
         if (point is null)
         {
-            progress.Report($"{variant.Label} {precision.Label}: accuracy (trained checkpoints are cached)");
+            progress.Report($"{variant.Label} {precision.Label} seed {qatSeed}: accuracy (trained checkpoints are cached)");
             var r = new AccuracyRunner().Run(options);
             point = new AccuracyPoint(r.Integer.Value, r.Integer.Lower95, r.Integer.Upper95, r.Float.Value, r.Agreement, r.IntegerCorrect);
             cache.Save(key, point);
         }
 
-        _measured[(choice.NumericsKey, precision.Label)] = point;
+        _measured[(choice.NumericsKey, precision.Label, qatSeed)] = point;
         return point;
     }
 

@@ -44,11 +44,15 @@ public static class AccuracyCommand
         var ptq = new Option<bool>("--ptq") { Description = "Post-training quantization only: calibrate, no QAT" };
         var testImages = new Option<int?>("--test-images") { Description = "Score the first N test images (default: all)" };
         var output = new Option<string?>("--out") { Description = "Directory for accuracy.json" };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the float network's initialization and of both trainings' shuffles (default 1; another seed trains another float network)" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the float network's initialization and shuffle, and of the fine-tuning unless --qat-seed (default 1; another seed trains another float network)" };
+        var qatSeed = new Option<int?>("--qat-seed")
+        {
+            Description = "Seed of the quantization-aware fine-tuning alone: its shuffle and which training images calibrate the quantizers (default: --seed); the float checkpoint is reused",
+        };
         var floatOnly = new Option<bool>("--float-only") { Description = "Train (resuming from saved epochs) or load the float network and print its top-1 only" };
         var log = new Option<string?>("--log") { Description = "Append a progress line (stage, epoch, images, loss, elapsed) to this file every 20 batches" };
         var command = new Command("accuracy", "Top-1 accuracy of a quantization variant at a precision, from integer inference on the real test set");
-        foreach (var option in new Option[] { model, dataset, config, datapath, precision, edge, layerBits, qatEpochs, qatImages, qatLearningRate, trainImages, ptq, testImages, output, floatOnly, log, seed })
+        foreach (var option in new Option[] { model, dataset, config, datapath, precision, edge, layerBits, qatEpochs, qatImages, qatLearningRate, trainImages, ptq, testImages, output, floatOnly, log, seed, qatSeed })
         {
             command.Options.Add(option);
         }
@@ -104,6 +108,11 @@ public static class AccuracyCommand
             if (parsed.GetValue(seed) is int s)
             {
                 options = options with { FloatTraining = options.FloatTraining with { Seed = s }, Qat = options.Qat with { Seed = s } };
+            }
+
+            if (parsed.GetValue(qatSeed) is int q)
+            {
+                options = options with { Qat = options.Qat with { Seed = q } };
             }
 
             if (parsed.GetValue(trainImages) is int images)

@@ -20,25 +20,41 @@ public static class StudyCommand
 {
     public static Command Create(CliConsole console, Func<StudyAccuracyRequest, IStudyAccuracy>? accuracyFactory, DatapathRegistry datapaths, Interruption interruption)
     {
-        var model = new Option<string>("--model") { Description = "Trained model, also simulated: lenet5 (MNIST) or small-cnn (Fashion-MNIST)", DefaultValueFactory = _ => "lenet5" };
-        var dataset = new Option<string>("--dataset") { Description = "mnist or fashion-mnist", DefaultValueFactory = _ => "mnist" };
+        var model = new Option<string>("--model")
+        {
+            Description = "Trained model, also simulated (the zoo has the same layers): lenet5 (MNIST), resnet20-fmnist, mobilenet-hswish or small-cnn (Fashion-MNIST)",
+            DefaultValueFactory = _ => "lenet5",
+        };
+        var dataset = new Option<string?>("--dataset") { Description = "mnist or fashion-mnist (default: mnist for lenet5, fashion-mnist for the others)" };
         var config = new Option<string>("--config") { Description = "Accelerator config: built-in name or YAML path", DefaultValueFactory = _ => "default" };
         var large = new Option<string>("--large") { Description = "ImageNet-scale zoo network priced at the same precisions", DefaultValueFactory = _ => "resnet18" };
-        var margin = new Option<double>("--margin") { Description = "Equal accuracy: within this many points of float top-1", DefaultValueFactory = _ => 1.0 };
+        var targets = new Option<string>("--targets")
+        {
+            Description = "Equal-accuracy targets, points of float top-1 (a cell meets one when its mean minus one std over the seeds is within it)",
+            DefaultValueFactory = _ => "0.1,0.5,1,2",
+        };
+        var firstLast = new Option<string>("--first-last") { Description = "First and last layers in the equal-accuracy search: 8 (bits) or body (the body's bits)", DefaultValueFactory = _ => "8" };
         var noAccuracy = new Option<bool>("--no-accuracy") { Description = "Hardware only: skip training and integer inference" };
         var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training epochs per point (default: the accuracy defaults)" };
         var testImages = new Option<int?>("--test-images") { Description = "Evaluate on the first N test images (default: the whole test set)" };
+        var seeds = new Option<int>("--seeds")
+        {
+            Description = "QAT seeds per cell, all fine-tuned from one float checkpoint (mean ± std and a paired t-test across them; 1 for a quick run)",
+            DefaultValueFactory = _ => 3,
+        };
         var fixedAccumulator = new Option<bool>("--config-accumulator") { Description = "Keep the config's accumulator width at every point instead of sizing each layer's to what it needs" };
         var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
         var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
-        foreach (var option in new Option[] { model, dataset, config, large, margin, noAccuracy, qatEpochs, testImages, fixedAccumulator, output })
+        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, testImages, seeds, fixedAccumulator, output })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(parsed =>
         {
-            var request = new StudyAccuracyRequest(parsed.GetValue(model)!, parsed.GetValue(dataset)!, parsed.GetValue(qatEpochs), parsed.GetValue(testImages));
+            string modelName = parsed.GetValue(model)!;
+            string datasetName = parsed.GetValue(dataset) ?? (modelName == "lenet5" ? "mnist" : "fashion-mnist");
+            var request = new StudyAccuracyRequest(modelName, datasetName, parsed.GetValue(qatEpochs), parsed.GetValue(testImages));
             IStudyAccuracy? accuracy = null;
             if (!parsed.GetValue(noAccuracy))
             {
@@ -46,31 +62,71 @@ public static class StudyCommand
                            ?? throw new InputException(new InputError("--no-accuracy", 0, 0, string.Empty, "this build has no accuracy source; run with --no-accuracy"));
             }
 
-            return Run(console, interruption, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, parsed.GetValue(margin), !parsed.GetValue(fixedAccumulator), accuracy, parsed.GetValue(output)!);
+            int seedCount = parsed.GetValue(seeds);
+            if (seedCount is < 1 or > 100)
+            {
+                throw new InputException(new InputError("--seeds", 0, 0, string.Empty, $"must be between 1 and 100, got {seedCount}"));
+            }
+
+            string edge = parsed.GetValue(firstLast)!;
+            if (edge is not ("8" or "body"))
+            {
+                throw new InputException(new InputError("--first-last", 0, 0, edge, "allowed: 8, body"));
+            }
+
+            var search = new StudyOptions(request.Model, request.Dataset, string.Empty, string.Empty)
+            {
+                Seeds = seedCount,
+                Targets = Targets(parsed.GetValue(targets)!),
+                FirstLastAt8 = edge == "8",
+                SizesAccumulators = !parsed.GetValue(fixedAccumulator),
+            };
+            return Run(console, interruption, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, search, accuracy, parsed.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, double margin, bool sizeAccumulators, IStudyAccuracy? accuracy, string outDir)
+    /// <summary>The comma-separated targets: each a finite number of points in (0, 100], no repeats.</summary>
+    public static System.Collections.Immutable.ImmutableArray<double> Targets(string text)
+    {
+        var values = new List<double>();
+        foreach (string part in text.Split(','))
+        {
+            if (!double.TryParse(part.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v <= 0 || v > 100)
+            {
+                throw new InputException(new InputError("--targets", 0, 0, part.Trim(), "each target must be a number of points above 0 and at most 100, e.g. 0.1,0.5,1,2"));
+            }
+
+            if (values.Contains(v))
+            {
+                throw new InputException(new InputError("--targets", 0, 0, part.Trim(), "repeated target"));
+            }
+
+            values.Add(v);
+        }
+
+        return [.. values];
+    }
+
+    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, StudyOptions search, IStudyAccuracy? accuracy, string outDir)
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
         var config = new AcceleratorConfigReader(datapaths).ReadFile(configFile);
         // The trained network itself when it is one of the accuracy models, else a zoo name or trace.
         var model = Workloads.Torch.Models.ModelArchitecture.Find(request.Model)?.ToWorkload() ?? WorkloadSource.Resolve(request.Model);
         var large = WorkloadSource.Resolve(largeName);
-        var options = new StudyOptions(request.Model, request.Dataset, configFile, large.Name, margin) { SizesAccumulators = sizeAccumulators };
+        var options = search with { ConfigFile = configFile, LargeWorkload = large.Name };
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
         // From here a signal stops the study at the next point, with nothing in --out.
         var cancellation = interruption.Watch();
         var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress, cancellation);
 
-        var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "McNemar p", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
+        var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "paired t p", "McNemar p/seed", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
         foreach (var h in result.Headline)
         {
             string[] cells =
             [
-                h.Precision, Markup.Escape(h.Form), h.AccuracyDeltaPoints?.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
-                h.PValue?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a",
+                h.Precision, Markup.Escape(h.Form), StudyWriter.Delta(h), StudyWriter.TP(h), StudyWriter.McNemar(h),
                 h.EfficiencyRatioModel.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
                 h.EfficiencyRatioLarge.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x",
                 .. StudyWriter.InnerLevels(h, "\n").Split('\n'),
@@ -84,12 +140,14 @@ public static class StudyCommand
         {
             ("Accuracy vs energy per inference, with the Pareto front", StudyPlots.Pareto(result)),
             ($"Energy breakdown per variant ({large.Name}, w8a8)", StudyPlots.Breakdown(result)),
+            ("Energy vs accuracy drop of every searched cell, targets marked", StudyPlots.EqualAccuracy(result)),
         };
         var files = new List<(string Name, byte[] Bytes)>
         {
             ("study.json", System.Text.Encoding.UTF8.GetBytes(StudyWriter.Json(result))),
             ("study.csv", System.Text.Encoding.UTF8.GetBytes(StudyWriter.Csv(result))),
             ("headline.md", System.Text.Encoding.UTF8.GetBytes(StudyWriter.HeadlineMarkdown(result))),
+            ("equal-accuracy.png", plots[2].Png),
             ("pareto.png", plots[0].Png),
             ("breakdown.png", plots[1].Png),
             ("report.html", System.Text.Encoding.UTF8.GetBytes(StudyHtml.Render(result, plots))),

@@ -1,26 +1,32 @@
+using System.Collections.Immutable;
+
 namespace QuantSim.Cli.Study;
 
 /// <summary>
-/// The study's answer at equal accuracy: for each variant, the cheapest point (lowest energy per
-/// inference on the trained model) whose integer accuracy is within <c>margin</c> points of float,
-/// and its energy efficiency relative to the reference variant's cheapest point.
+/// The study's answer for one target and one variant (form): the staircase of (W, A) points the search found
+/// (<see cref="FrontierSearch"/>), the cheapest of them by energy per inference on the trained model, and its
+/// energy efficiency relative to the reference variant's cheapest point for the same target.
 /// </summary>
-public sealed record EqualAccuracyChoice(string Variant, StudyRow? Cheapest, double? EfficiencyVsReference)
+public sealed record EqualAccuracyChoice(double TargetPoints, string Variant, ImmutableArray<string> Frontier, StudyRow? Cheapest, double? EfficiencyVsReference)
 {
-    public static IReadOnlyList<EqualAccuracyChoice> Choose(IReadOnlyList<StudyRow> rows, double marginPoints, string reference)
-    {
-        StudyRow? Cheapest(string variant) => rows
-            .Where(r => r.Variant.Label == variant && r.Accuracy is { } a && (a.FloatTop1 - a.Top1) * 100 <= marginPoints)
-            .OrderBy(r => r.Model.Priced.EnergyPerInferencePj)
-            .ThenBy(r => r.Precision.Label, StringComparer.Ordinal)
-            .FirstOrDefault();
-
-        var referenceRow = Cheapest(reference);
-        return rows.Select(r => r.Variant.Label).Distinct().Select(v =>
-        {
-            var row = Cheapest(v);
-            double? ratio = row is not null && referenceRow is not null ? row.Model.Priced.InferencesPerJoule / referenceRow.Model.Priced.InferencesPerJoule : null;
-            return new EqualAccuracyChoice(v, row, ratio);
-        }).ToList();
-    }
+    /// <summary>The cheapest of <paramref name="frontier"/> (ties by label), or null when it is empty.</summary>
+    public static StudyRow? CheapestOf(IEnumerable<StudyRow> frontier) => frontier
+        .OrderBy(r => r.Model.Priced.EnergyPerInferencePj)
+        .ThenBy(r => r.Precision.Label, StringComparer.Ordinal)
+        .FirstOrDefault();
 }
+
+/// <summary>
+/// LSQ's cheapest point against one scale-plus-offset form's cheapest point for the same target: the
+/// accuracy difference (form minus LSQ, mean over seeds, points) and the energy ratio (form over LSQ) at
+/// every accounting level, on the trained model's own workload and on the ImageNet-scale one (energy only:
+/// no accuracy was measured on it).
+/// </summary>
+public sealed record EqualAccuracyHeadlineRow(
+    double TargetPoints,
+    string Form,
+    string LsqPrecision,
+    string FormPrecision,
+    double AccuracyDeltaPoints,
+    ImmutableArray<LevelRatio> LevelsModel,
+    ImmutableArray<LevelRatio> LevelsLarge);

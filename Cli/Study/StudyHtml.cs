@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
+using QuantSim.Energy.Model;
 
 namespace QuantSim.Cli.Study;
 
@@ -21,33 +22,61 @@ public static class StudyHtml
         h.Append("<style>body{font-family:sans-serif;margin:2em;max-width:1250px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style>\n</head><body>\n");
         h.Append(CultureInfo.InvariantCulture, $"<h1>Quantization hardware-overhead study: {E(s.Options.Model)} on {E(s.Options.Dataset)}</h1>\n");
         h.Append(CultureInfo.InvariantCulture,
-            $"<p>Accelerator <b>{E(s.Config.Name)}</b> ({s.Config.Array.Rows}x{s.Config.Array.Cols}, {s.Config.ClockMhz} MHz, cost table {E(s.Config.Technology.CostTable)}); ImageNet-scale network <b>{E(s.Options.LargeWorkload)}</b>; equal-accuracy margin {s.Options.MarginPoints} points; QuantSim {E(version)}.</p>\n");
+            $"<p>Accelerator <b>{E(s.Config.Name)}</b> ({s.Config.Array.Rows}x{s.Config.Array.Cols}, {s.Config.ClockMhz} MHz, cost table {E(s.Config.Technology.CostTable)}); ImageNet-scale network <b>{E(s.Options.LargeWorkload)}</b>; equal-accuracy targets {string.Join(", ", s.Options.Targets.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)))} points of float (mean − 1 std over seeds), first/last layers {(s.Options.FirstLastAt8 ? "at 8 bits" : "at the body's bits")}; QAT seeds {string.Join(", ", s.Options.QatSeeds)} from one float checkpoint; QuantSim {E(version)}.</p>\n");
 
-        h.Append("<h2>Headline: LSQ against scale-offset</h2>\n<table id=\"headline\"><tr><th>precision</th><th>scale-offset form</th><th>accuracy vs LSQ (points)</th><th>McNemar p</th><th>LSQ efficiency / scale-offset (model)</th><th>(large)</th><th>large: PE arithmetic</th><th>PE</th><th>array datapath</th><th>on-chip</th><th>largest energy increase</th></tr>\n");
+        h.Append("<h2>Headline: LSQ against scale-offset</h2>\n<table id=\"headline\"><tr><th>precision</th><th>scale-offset form</th><th>accuracy vs LSQ (points, mean over seeds)</th><th>paired t p</th><th>McNemar p per seed</th><th>LSQ efficiency / scale-offset (model)</th><th>(large)</th><th>large: PE arithmetic</th><th>PE</th><th>array datapath</th><th>on-chip</th><th>largest energy increase</th></tr>\n");
         foreach (var r in s.Headline)
         {
             h.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{r.Precision}</td><td>{E(r.Form)}</td><td>{(r.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")}</td><td>{(r.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}</td><td>{r.EfficiencyRatioModel:0.000}x</td><td>{r.EfficiencyRatioLarge:0.000}x</td><td>{StudyWriter.InnerLevels(r, "</td><td>")}</td><td>{E(r.LargestIncrease)} (+{r.LargestIncreasePj / 1_000_000m:0.000} uJ)</td></tr>\n");
+                $"<tr><td>{r.Precision}</td><td>{E(r.Form)}</td><td>{StudyWriter.Delta(r)}</td><td>{StudyWriter.TP(r)}</td><td>{StudyWriter.McNemar(r)}</td><td>{r.EfficiencyRatioModel:0.000}x</td><td>{r.EfficiencyRatioLarge:0.000}x</td><td>{StudyWriter.InnerLevels(r, "</td><td>")}</td><td>{E(r.LargestIncrease)} (+{r.LargestIncreasePj / 1_000_000m:0.000} uJ)</td></tr>\n");
         }
 
-        h.Append("</table>\n<h2>At equal accuracy</h2>\n<table id=\"equal-accuracy\"><tr><th>variant</th><th>cheapest precision within the margin</th><th>energy efficiency vs LSQ</th></tr>\n");
+        h.Append("</table>\n<h2>At equal accuracy</h2>\n<table id=\"equal-accuracy\"><tr><th>target (points)</th><th>variant</th><th>frontier searched (W, A)</th><th>cheapest point</th><th>energy efficiency vs LSQ</th></tr>\n");
         foreach (var c in s.EqualAccuracy)
         {
             h.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(c.Variant)}</td><td>{E(c.Cheapest?.Precision.Label ?? "none within the margin (or no accuracy measured)")}</td><td>{(c.EfficiencyVsReference is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) + "x" : "n/a")}</td></tr>\n");
+                $"<tr><td>{c.TargetPoints:0.###}</td><td>{E(c.Variant)}</td><td>{E(string.Join(", ", c.Frontier))}</td><td>{E(c.Cheapest?.Precision.Label ?? "none meets the target (or no accuracy measured)")}</td><td>{(c.EfficiencyVsReference is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) + "x" : "n/a")}</td></tr>\n");
         }
 
         h.Append("</table>\n");
+        if (!s.EqualAccuracyHeadline.IsEmpty)
+        {
+            h.Append("<h2>LSQ against scale-offset at equal accuracy</h2>\n<table id=\"headline-equal-accuracy\"><tr><th>target</th><th>form</th><th>LSQ point</th><th>form point</th><th>accuracy vs LSQ</th>");
+            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.Model)} {level.Name()}</th>");
+            }
+
+            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.LargeWorkload)} {level.Name()} (energy only)</th>");
+            }
+
+            h.Append("</tr>\n");
+            foreach (var r in s.EqualAccuracyHeadline)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.TargetPoints:0.###}</td><td>{E(r.Form)}</td><td>{r.LsqPrecision}</td><td>{r.FormPrecision}</td><td>{r.AccuracyDeltaPoints:+0.00;-0.00;0.00}</td>");
+                foreach (var l in r.LevelsModel.Concat(r.LevelsLarge))
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<td>{l.EnergyRatio:0.000}x</td>");
+                }
+
+                h.Append("</tr>\n");
+            }
+
+            h.Append("</table>\n");
+        }
+
         foreach (var (title, png) in plots)
         {
             h.Append(CultureInfo.InvariantCulture, $"<h2>{E(title)}</h2>\n<img alt=\"{E(title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n");
         }
 
-        h.Append("<h2>All points</h2>\n<table id=\"rows\"><tr><th>variant</th><th>precision</th><th>top-1 %</th><th>95 % CI</th><th>energy/inference model (uJ)</th><th>TOPS/W model</th><th>energy/inference large (uJ)</th><th>TOPS/W large</th><th>area mm2</th><th>TOPS/mm2</th></tr>\n");
-        foreach (var r in s.Rows)
+        h.Append("<h2>All points</h2>\n<table id=\"rows\"><tr><th>variant</th><th>precision</th><th>top-1 % (mean ± std over seeds)</th><th>per seed</th><th>energy/inference model (uJ)</th><th>TOPS/W model</th><th>energy/inference large (uJ)</th><th>TOPS/W large</th><th>area mm2</th><th>TOPS/mm2</th></tr>\n");
+        foreach (var r in s.Rows.Concat(s.Searched.Where(x => !s.Rows.Contains(x))))
         {
-            string top1 = r.Accuracy is { } a ? (a.Top1 * 100).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
-            string ci = r.Accuracy is { } b ? $"{b.Low95 * 100:0.00} .. {b.High95 * 100:0.00}" : "n/a";
+            string top1 = StudyWriter.Top1(r.Accuracy);
+            string ci = r.Accuracy is { } b ? string.Join("; ", b.Seeds.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Seed}: {x.Point.Top1 * 100:0.00} ({x.Point.Low95 * 100:0.00} .. {x.Point.High95 * 100:0.00})"))) : "n/a";
             h.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(r.Variant.Label)}</td><td>{r.Precision.Label}</td><td>{top1}</td><td>{ci}</td><td>{r.Model.Priced.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Model.Priced.TopsPerWatt:0.000}</td><td>{r.Large.Priced.EnergyPerInferencePj / 1_000_000m:0.000}</td><td>{r.Large.Priced.TopsPerWatt:0.000}</td><td>{r.Model.Priced.AreaMm2:0.000}</td><td>{r.Model.Priced.TopsPerMm2:0.000}</td></tr>\n");
         }

@@ -1,14 +1,33 @@
+using System.Collections.Immutable;
+
 namespace QuantSim.Cli.Study;
 
 /// <summary>What a study compares, and on what.</summary>
-public sealed record StudyOptions(string Model, string Dataset, string ConfigFile, string LargeWorkload, double MarginPoints)
+public sealed record StudyOptions(string Model, string Dataset, string ConfigFile, string LargeWorkload)
 {
+    /// <summary>Equal-accuracy targets: within this many points of float (<see cref="EqualAccuracyTarget"/>).</summary>
+    public ImmutableArray<double> Targets { get; init; } = [0.1, 0.5, 1, 2];
+
+    /// <summary>First and last layers at 8 bits in the search (else at the body's bits).</summary>
+    public bool FirstLastAt8 { get; init; } = true;
+
+    /// <summary>The bits W and A each take in the equal-accuracy search.</summary>
+    public const int MinBits = 2, MaxBits = 8;
+
     /// <summary>
     /// Each layer's accumulator sized to what its dot products need (<see cref="Datapaths.Contract.AccumulatorSizing"/>,
     /// at most the config's width); false keeps the config's width at every point, which dilutes every ratio
     /// with a 32-bit accumulate that low-precision layers do not need.
     /// </summary>
     public bool SizesAccumulators { get; init; } = true;
+
+    /// <summary>
+    /// QAT seeds per cell (1..N): every seed fine-tunes from the one float checkpoint, so seeds measure the
+    /// fine-tuning's variance (shuffle and calibration images), not the float training's.
+    /// </summary>
+    public int Seeds { get; init; } = 3;
+
+    public IReadOnlyList<int> QatSeeds => [.. Enumerable.Range(1, Seeds)];
 
     /// <summary>The variant every other is compared with at equal accuracy.</summary>
     public const string Reference = "lsq";

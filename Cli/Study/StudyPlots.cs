@@ -21,7 +21,7 @@ public static class StudyPlots
     public static byte[] Pareto(StudyResult s)
     {
         bool accuracy = s.Rows.All(r => r.Accuracy is not null);
-        double Y(StudyRow r) => accuracy ? r.Accuracy!.Top1 * 100 : r.Model.Cycles;
+        double Y(StudyRow r) => accuracy ? r.Accuracy!.Mean * 100 : r.Model.Cycles;
         var plot = new Plot();
         int color = 0;
         foreach (var group in s.Rows.GroupBy(r => r.Variant.Label))
@@ -41,7 +41,7 @@ public static class StudyPlots
         line.Color = Colors.Black;
         line.LinePattern = LinePattern.Dashed;
         plot.XLabel($"energy per inference of {s.Options.Model} (uJ)");
-        plot.YLabel(accuracy ? $"top-1 accuracy on {s.Options.Dataset} (%, integer inference)" : "cycles");
+        plot.YLabel(accuracy ? $"top-1 accuracy on {s.Options.Dataset} (%, integer inference, mean over seeds)" : "cycles");
         plot.Title($"{s.Options.Model} on {s.Config.Name}: accuracy vs energy");
         plot.ShowLegend(Alignment.LowerRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
@@ -75,6 +75,52 @@ public static class StudyPlots
         plot.YLabel($"energy per inference of {s.Options.LargeWorkload} (uJ)");
         plot.Title($"{s.Options.LargeWorkload} at {precision} on {s.Config.Name}: energy by component per variant");
         plot.ShowLegend(Edge.Right);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// Energy per inference of the trained model against the accuracy drop from float (points, mean over the
+    /// seeds) of every cell the equal-accuracy search evaluated, one colour per variant; each target is a
+    /// dashed vertical line (a cell meets it when its drop plus one std is left of the line). Without accuracy
+    /// the plot says so.
+    /// </summary>
+    public static byte[] EqualAccuracy(StudyResult s)
+    {
+        var plot = new Plot();
+        int color = 0;
+        foreach (var group in s.Searched.Where(r => r.Accuracy is not null).GroupBy(r => r.Variant.Label))
+        {
+            var points = group.ToList();
+            var scatter = plot.Add.ScatterPoints(
+                points.Select(r => (r.Accuracy!.FloatTop1 - r.Accuracy.Mean) * 100).ToArray(),
+                points.Select(r => (double)r.Model.Priced.EnergyPerInferencePj / 1e6).ToArray());
+            scatter.LegendText = group.Key;
+            scatter.Color = Palette[color % Palette.Length];
+            scatter.MarkerShape = color / Palette.Length == 0 ? MarkerShape.FilledCircle : MarkerShape.OpenSquare;
+            scatter.MarkerSize = 8;
+            color++;
+        }
+
+        foreach (double target in s.Options.Targets)
+        {
+            var line = plot.Add.VerticalLine(target);
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.Gray;
+            line.Text = target.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " pt";
+        }
+
+        if (s.Searched.IsEmpty)
+        {
+            plot.Title($"{s.Options.Model}: no accuracy measured, no equal-accuracy search");
+        }
+        else
+        {
+            plot.Title($"{s.Options.Model} on {s.Config.Name}: every searched (W, A) cell, targets dashed");
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
+        plot.XLabel("accuracy drop from float (points, mean over seeds)");
+        plot.YLabel($"energy per inference of {s.Options.Model} (uJ)");
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 

@@ -22,6 +22,15 @@ public sealed record StudyPrecision(string Label, Precision Uniform, bool Mixed)
 
     public static Precision Edge { get; } = new(8, 8, 32);
 
+    /// <summary>
+    /// A point of the equal-accuracy search: W-bit weights and A-bit activations in the body, the first and
+    /// last layers at 8 bits (<paramref name="edgeAt8"/>, labelled <c>+fl8</c>) or at the body's bits.
+    /// </summary>
+    public static StudyPrecision Point(int weightBits, int activationBits, bool edgeAt8) =>
+        edgeAt8 && (weightBits, activationBits) != (8, 8)
+            ? new($"w{weightBits}a{activationBits}+fl8", new Precision(weightBits, activationBits, 32), true)
+            : new($"w{weightBits}a{activationBits}", new Precision(weightBits, activationBits, 32), false);
+
     /// <summary>The bits of each layer under this point.</summary>
     public Workload Apply(Workload workload) => workload with
     {

@@ -11,11 +11,19 @@ public sealed record StudyResult(
     ImmutableArray<StudyRow> Rows,
     ImmutableArray<(string Variant, string Precision, string Reason)> Skipped,
     ImmutableArray<EqualAccuracyChoice> EqualAccuracy,
-    ImmutableArray<HeadlineRow> Headline);
+    ImmutableArray<HeadlineRow> Headline)
+{
+    /// <summary>Every cell the equal-accuracy search evaluated (hardware and accuracy), in evaluation order.</summary>
+    public ImmutableArray<StudyRow> Searched { get; init; } = [];
+
+    /// <summary>For each target, LSQ's cheapest point against each scale-plus-offset form's.</summary>
+    public ImmutableArray<EqualAccuracyHeadlineRow> EqualAccuracyHeadline { get; init; } = [];
+}
 
 /// <summary>
-/// LSQ against a scale-offset form at one precision: accuracy difference (points, scale-offset minus
-/// LSQ) with its paired McNemar p-value, how many times more energy efficient LSQ is (whole system on
+/// LSQ against a scale-offset form at one precision: accuracy difference (points, mean over the seeds of
+/// scale-offset minus LSQ) with the paired t-test's p across seeds (null with one seed) and McNemar's p
+/// per seed (same test images, same seed), how many times more energy efficient LSQ is (whole system on
 /// the trained model and on the large network), the same ratio on the large network at every accounting
 /// level, and the energy component whose growth explains most of the difference on the large network.
 /// </summary>
@@ -23,7 +31,8 @@ public sealed record HeadlineRow(
     string Precision,
     string Form,
     double? AccuracyDeltaPoints,
-    double? PValue,
+    double? PairedTPValue,
+    ImmutableArray<double> McNemarPerSeed,
     double EfficiencyRatioModel,
     double EfficiencyRatioLarge,
     ImmutableArray<LevelRatio> LevelsLarge,

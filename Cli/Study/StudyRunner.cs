@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using QuantSim.Energy.Model;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
+using QuantSim.Workloads.Torch.Statistics;
 
 namespace QuantSim.Cli.Study;
 
@@ -19,16 +20,29 @@ public static class StudyRunner
     {
         var rows = ImmutableArray.CreateBuilder<StudyRow>();
         var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
-        foreach (var variant in variants)
-        {
-            foreach (var precision in StudyPrecision.All)
-            {
-                if (StudyHardware.Unsupported(variant, precision) is { } reason)
-                {
-                    skipped.Add((variant.Label, precision.Label, reason));
-                    continue;
-                }
+        int runnable = variants.Sum(v => StudyPrecision.All.Count(p => StudyHardware.Unsupported(v, p) is null));
+        // The search's cells are not known in advance: plan its bound (14 cells per variant and target, at most
+        // the 49 of the grid), so the estimate of the time left is an upper bound until the search ends.
+        int searchBound = accuracy is null ? 0 : variants.Count * Math.Min(49, 14 * options.Targets.Length);
+        var cells = new StudyProgress((runnable + searchBound) * options.Seeds, progress);
+        // Every measured cell once, by (form, precision): the grid's and the search's share it.
+        var measured = new Dictionary<(string, string), StudyRow?>();
+        var searched = ImmutableArray.CreateBuilder<StudyRow>();
 
+        StudyRow? Cell(StudyVariant variant, StudyPrecision precision, bool search)
+        {
+            if (measured.TryGetValue((variant.Label, precision.Label), out var known))
+            {
+                return known;
+            }
+
+            StudyRow? row = null;
+            if (StudyHardware.Unsupported(variant, precision) is { } reason)
+            {
+                skipped.Add((variant.Label, precision.Label, reason));
+            }
+            else
+            {
                 // An interrupted study stops between points (a point's training is not cut short: its
                 // checkpoints and score are cached as they complete, so the rerun resumes after it).
                 cancellation.ThrowIfCancellationRequested();
@@ -36,16 +50,107 @@ public static class StudyRunner
                 var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
                 var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
                 cancellation.ThrowIfCancellationRequested();
-                var measured = accuracy?.Measure(variant, precision, progress);
-                rows.Add(new StudyRow(variant, precision, onModel, onLarge, measured));
+                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, cells, progress, cancellation));
+            }
+
+            measured[(variant.Label, precision.Label)] = row;
+            if (row is not null && search)
+            {
+                searched.Add(row);
+            }
+
+            return row;
+        }
+
+        foreach (var variant in variants)
+        {
+            foreach (var precision in StudyPrecision.All)
+            {
+                if (Cell(variant, precision, search: false) is { } row)
+                {
+                    rows.Add(row);
+                }
             }
         }
 
         var all = rows.ToImmutable();
+        var choices = ImmutableArray.CreateBuilder<EqualAccuracyChoice>();
+        foreach (double target in options.Targets)
+        {
+            var frontiers = variants.Select(variant =>
+            {
+                if (accuracy is null)
+                {
+                    return (variant, Rows: (IReadOnlyList<StudyRow>)[]);
+                }
+
+                var frontier = FrontierSearch.Search(StudyOptions.MinBits, StudyOptions.MaxBits, (w, a) =>
+                    Cell(variant, StudyPrecision.Point(w, a, options.FirstLastAt8), search: true) is { Accuracy: { } cell }
+                        ? EqualAccuracyTarget.Meets(cell, target)
+                        : null);
+                return (variant, Rows: (IReadOnlyList<StudyRow>)[.. frontier.Points.Select(p => measured[(variant.Label, StudyPrecision.Point(p.W, p.A, options.FirstLastAt8).Label)]!)]);
+            }).ToList();
+            var reference = EqualAccuracyChoice.CheapestOf(frontiers.FirstOrDefault(f => f.variant.Label == StudyOptions.Reference).Rows ?? []);
+            foreach (var (variant, frontierRows) in frontiers)
+            {
+                var cheapest = EqualAccuracyChoice.CheapestOf(frontierRows);
+                double? ratio = cheapest is not null && reference is not null ? cheapest.Model.Priced.InferencesPerJoule / reference.Model.Priced.InferencesPerJoule : null;
+                choices.Add(new EqualAccuracyChoice(target, variant.Label, [.. frontierRows.Select(r => r.Precision.Label)], cheapest, ratio));
+            }
+        }
+
         return new StudyResult(
             options, config, all, skipped.ToImmutable(),
-            [.. EqualAccuracyChoice.Choose(all, options.MarginPoints, StudyOptions.Reference)],
-            [.. Headline(all, accuracy)]);
+            choices.ToImmutable(),
+            [.. Headline(all, accuracy)])
+        {
+            Searched = searched.ToImmutable(),
+            EqualAccuracyHeadline = [.. EqualAccuracyHeadline(choices, variants)],
+        };
+    }
+
+    /// <summary>For each target: LSQ's cheapest point against each offset form's cheapest point, at every accounting level.</summary>
+    private static IEnumerable<EqualAccuracyHeadlineRow> EqualAccuracyHeadline(IReadOnlyList<EqualAccuracyChoice> choices, IReadOnlyList<StudyVariant> variants)
+    {
+        foreach (var group in choices.GroupBy(c => c.TargetPoints))
+        {
+            if (group.FirstOrDefault(c => c.Variant == StudyOptions.Reference)?.Cheapest is not { } lsq)
+            {
+                continue;
+            }
+
+            foreach (var choice in group.Where(c => c.Cheapest is not null && variants.Any(v => v.Label == c.Variant && v.HasOffset)))
+            {
+                var offset = choice.Cheapest!;
+                yield return new EqualAccuracyHeadlineRow(
+                    group.Key,
+                    choice.Variant,
+                    lsq.Precision.Label,
+                    offset.Precision.Label,
+                    (offset.Accuracy!.Mean - lsq.Accuracy!.Mean) * 100,
+                    [.. AccountingLevels.All.Select(level => Ratio(lsq.Model, offset.Model, level))],
+                    [.. AccountingLevels.All.Select(level => Ratio(lsq.Large, offset.Large, level))]);
+            }
+        }
+    }
+
+    /// <summary>Every seed of one cell (each cached on its own, so an interrupted study resumes at the seed it stopped in).</summary>
+    private static CellAccuracy? Measure(IStudyAccuracy accuracy, StudyVariant variant, StudyPrecision precision, StudyOptions options, StudyProgress cells, IProgress<string> progress, CancellationToken cancellation)
+    {
+        var seeds = ImmutableArray.CreateBuilder<SeedAccuracy>();
+        foreach (int seed in options.QatSeeds)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (accuracy.Measure(variant, precision, seed, progress) is not { } point)
+            {
+                return null;
+            }
+
+            seeds.Add(new SeedAccuracy(seed, point));
+            cells.CellDone($"{variant.Label} {precision.Label} seed {seed}");
+        }
+
+        return new CellAccuracy(seeds.ToImmutable());
     }
 
     private static IEnumerable<HeadlineRow> Headline(IReadOnlyList<StudyRow> rows, IStudyAccuracy? accuracy)
@@ -54,15 +159,24 @@ public static class StudyRunner
         {
             foreach (var offset in rows.Where(r => r.Variant.HasOffset && r.Precision == lsq.Precision))
             {
-                double? delta = lsq.Accuracy is { } a && offset.Accuracy is { } b ? (b.Top1 - a.Top1) * 100 : null;
-                double? p = lsq.Accuracy is { } x && offset.Accuracy is { } y && accuracy is not null ? accuracy.PairedPValue(x, y) : null;
+                double? delta = null, t = null;
+                ImmutableArray<double> mcnemar = [];
+                if (lsq.Accuracy is { } a && offset.Accuracy is { } b && accuracy is not null)
+                {
+                    delta = (b.Mean - a.Mean) * 100;
+                    t = PairedTTest.Compare(a.Top1s, b.Top1s)?.PValue;
+                    // Pairs by seed: both fine-tuned with the same shuffle and calibration images.
+                    mcnemar = [.. a.Seeds.Zip(b.Seeds, (x, y) => accuracy.PairedPValue(x.Point, y.Point))];
+                }
+
                 var (largest, largestPj) = LargestIncrease(lsq.Large, offset.Large, AccountingLevel.System);
                 decimal total = offset.Large.Priced.EnergyPerInferencePj - lsq.Large.Priced.EnergyPerInferencePj;
                 yield return new HeadlineRow(
                     lsq.Precision.Label,
                     offset.Variant.Label,
                     delta,
-                    p,
+                    t,
+                    mcnemar,
                     lsq.Model.Priced.InferencesPerJoule / offset.Model.Priced.InferencesPerJoule,
                     lsq.Large.Priced.InferencesPerJoule / offset.Large.Priced.InferencesPerJoule,
                     [.. AccountingLevels.All.Select(level => Ratio(lsq.Large, offset.Large, level))],

@@ -9,8 +9,11 @@ namespace QuantSim.Cli.Study;
 /// <summary>study.json (versioned, docs/schemas/study.schema.json), study.csv (a row per variant x precision) and the Markdown headline.</summary>
 public static class StudyWriter
 {
-    /// <summary>Version 2: a tool version, each workload's figures in its <c>priced</c> object, measured accuracy in <c>accuracy</c>.</summary>
-    public const string Schema = "quantsim.study/3";
+    /// <summary>
+    /// Version 4: accuracy per QAT seed (<c>seeds</c>) with its mean and sample standard deviation; the headline's
+    /// paired t-test across seeds and McNemar's p per seed.
+    /// </summary>
+    public const string Schema = "quantsim.study/4";
 
     public static string Json(StudyResult s) =>
         OutputJson.Render(Schema, json =>
@@ -19,10 +22,35 @@ public static class StudyWriter
             json.WriteString("dataset", s.Options.Dataset);
             json.WriteString("config", s.Config.Name);
             json.WriteString("large_workload", s.Options.LargeWorkload);
-            json.WriteNumber("margin_points", s.Options.MarginPoints);
+            json.WriteStartArray("targets_points");
+            foreach (double target in s.Options.Targets)
+            {
+                json.WriteNumberValue(target);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("first_last", s.Options.FirstLastAt8 ? "8" : "body");
             json.WriteString("accumulators", s.Options.SizesAccumulators ? "sized" : "config");
+            if (s.Rows.Any(r => r.Accuracy is not null))
+            {
+                json.WriteStartArray("qat_seeds");
+                foreach (int seed in s.Options.QatSeeds)
+                {
+                    json.WriteNumberValue(seed);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteStartArray("rows");
             foreach (var r in s.Rows)
+            {
+                WriteRow(json, r);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("searched");
+            foreach (var r in s.Searched)
             {
                 WriteRow(json, r);
             }
@@ -43,7 +71,15 @@ public static class StudyWriter
             foreach (var c in s.EqualAccuracy)
             {
                 json.WriteStartObject();
+                json.WriteNumber("target_points", c.TargetPoints);
                 json.WriteString("variant", c.Variant);
+                json.WriteStartArray("frontier");
+                foreach (string point in c.Frontier)
+                {
+                    json.WriteStringValue(point);
+                }
+
+                json.WriteEndArray();
                 json.WriteString("precision", c.Cheapest?.Precision.Label);
                 if (c.EfficiencyVsReference is { } ratio)
                 {
@@ -61,6 +97,21 @@ public static class StudyWriter
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("headline_equal_accuracy");
+            foreach (var h in s.EqualAccuracyHeadline)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("target_points", h.TargetPoints);
+                json.WriteString("form", h.Form);
+                json.WriteString("lsq_precision", h.LsqPrecision);
+                json.WriteString("form_precision", h.FormPrecision);
+                json.WriteNumber("accuracy_delta_points", h.AccuracyDeltaPoints);
+                WriteLevels(json, "levels_model", h.LevelsModel);
+                WriteLevels(json, "levels_large", h.LevelsLarge);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
         });
 
     private static void WriteRow(Utf8JsonWriter json, StudyRow r)
@@ -71,11 +122,26 @@ public static class StudyWriter
         if (r.Accuracy is { } a)
         {
             json.WriteStartObject("accuracy");
-            json.WriteNumber("top1", a.Top1);
-            json.WriteNumber("top1_low95", a.Low95);
-            json.WriteNumber("top1_high95", a.High95);
+            json.WriteNumber("top1_mean", a.Mean);
+            if (a.StandardDeviation is { } sd)
+            {
+                json.WriteNumber("top1_std", sd);
+            }
+
             json.WriteNumber("float_top1", a.FloatTop1);
-            json.WriteNumber("agreement_with_fake_quant", a.Agreement);
+            json.WriteStartArray("seeds");
+            foreach (var (seed, point) in a.Seeds)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("seed", seed);
+                json.WriteNumber("top1", point.Top1);
+                json.WriteNumber("top1_low95", point.Low95);
+                json.WriteNumber("top1_high95", point.High95);
+                json.WriteNumber("agreement_with_fake_quant", point.Agreement);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -115,15 +181,34 @@ public static class StudyWriter
             json.WriteNumber("accuracy_delta_points", d);
         }
 
-        if (h.PValue is { } p)
+        if (h.PairedTPValue is { } p)
         {
-            json.WriteNumber("mcnemar_p", p);
+            json.WriteNumber("paired_t_p", p);
+        }
+
+        if (!h.McNemarPerSeed.IsEmpty)
+        {
+            json.WriteStartArray("mcnemar_p");
+            foreach (double m in h.McNemarPerSeed)
+            {
+                json.WriteNumberValue(m);
+            }
+
+            json.WriteEndArray();
         }
 
         json.WriteNumber("lsq_efficiency_ratio_model", h.EfficiencyRatioModel);
         json.WriteNumber("lsq_efficiency_ratio_large", h.EfficiencyRatioLarge);
-        json.WriteStartObject("levels_large");
-        foreach (var level in h.LevelsLarge)
+        WriteLevels(json, "levels_large", h.LevelsLarge);
+        json.WriteString("largest_increase", h.LargestIncrease);
+        json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
+        json.WriteEndObject();
+    }
+
+    private static void WriteLevels(Utf8JsonWriter json, string name, IEnumerable<LevelRatio> levels)
+    {
+        json.WriteStartObject(name);
+        foreach (var level in levels)
         {
             json.WriteStartObject(level.Level.Name());
             json.WriteNumber("energy_ratio", level.EnergyRatio);
@@ -133,19 +218,16 @@ public static class StudyWriter
         }
 
         json.WriteEndObject();
-        json.WriteString("largest_increase", h.LargestIncrease);
-        json.WriteNumber("largest_increase_pj", h.LargestIncreasePj);
-        json.WriteEndObject();
     }
 
     public static string Csv(StudyResult s)
     {
-        var text = new StringBuilder("variant,precision,top1,top1_low95,top1_high95,model_cycles,model_energy_pj,model_tops_per_watt,model_inferences_per_joule,large_cycles,large_energy_pj,large_tops_per_watt,area_mm2,tops_per_mm2\n");
-        foreach (var r in s.Rows)
+        var text = new StringBuilder("variant,precision,top1_mean,top1_std,seeds,model_cycles,model_energy_pj,model_tops_per_watt,model_inferences_per_joule,large_cycles,large_energy_pj,large_tops_per_watt,area_mm2,tops_per_mm2\n");
+        foreach (var r in s.Rows.Concat(s.Searched.Where(x => !s.Rows.Contains(x))))
         {
             object?[] cells =
             [
-                r.Variant.Label, r.Precision.Label, r.Accuracy?.Top1, r.Accuracy?.Low95, r.Accuracy?.High95,
+                r.Variant.Label, r.Precision.Label, r.Accuracy?.Mean, r.Accuracy?.StandardDeviation, r.Accuracy?.Seeds.Length,
                 r.Model.Cycles, r.Model.Priced.EnergyPerInferencePj, r.Model.Priced.TopsPerWatt, r.Model.Priced.InferencesPerJoule,
                 r.Large.Cycles, r.Large.Priced.EnergyPerInferencePj, r.Large.Priced.TopsPerWatt, r.Model.Priced.AreaMm2, r.Model.Priced.TopsPerMm2,
             ];
@@ -160,6 +242,17 @@ public static class StudyWriter
         return text.ToString();
     }
 
+    public static string Delta(HeadlineRow h) => h.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a";
+
+    public static string TP(HeadlineRow h) => h.PairedTPValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    public static string McNemar(HeadlineRow h) =>
+        h.McNemarPerSeed.IsEmpty ? "n/a" : string.Join(" / ", h.McNemarPerSeed.Select(p => p.ToString("0.000", CultureInfo.InvariantCulture)));
+
+    /// <summary>Top-1 % as mean ± sample standard deviation over the seeds (the mean alone with one seed).</summary>
+    public static string Top1(CellAccuracy? a) => a is null ? "n/a"
+        : (a.Mean * 100).ToString("0.00", CultureInfo.InvariantCulture) + (a.StandardDeviation is { } sd ? " ± " + (sd * 100).ToString("0.00", CultureInfo.InvariantCulture) : string.Empty);
+
     /// <summary>The ratios at the four inner accounting levels (the system level is the "large" column), joined by <paramref name="separator"/>.</summary>
     public static string InnerLevels(HeadlineRow h, string separator) =>
         string.Join(separator, h.LevelsLarge.Where(l => l.Level != AccountingLevel.System).Select(l => l.EnergyRatio.ToString("0.000", CultureInfo.InvariantCulture) + "x"));
@@ -167,13 +260,41 @@ public static class StudyWriter
     /// <summary>The headline as a Markdown table (also embedded in the HTML report).</summary>
     public static string HeadlineMarkdown(StudyResult s)
     {
-        var text = new StringBuilder("| precision | scale-offset form | accuracy vs LSQ (points) | McNemar p | LSQ efficiency / scale-offset (model) | (large) | large: PE arithmetic | PE | array datapath | on-chip | largest energy increase |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        var text = new StringBuilder("| precision | scale-offset form | accuracy vs LSQ (points, mean over seeds) | paired t p | McNemar p per seed | LSQ efficiency / scale-offset (model) | (large) | large: PE arithmetic | PE | array datapath | on-chip | largest energy increase |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var h in s.Headline)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {h.Precision} | {h.Form} | {(h.AccuracyDeltaPoints is { } d ? d.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a")} | {(h.PValue is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} | {h.EfficiencyRatioModel:0.000}x | {h.EfficiencyRatioLarge:0.000}x | {InnerLevels(h, " | ")} | {h.LargestIncrease} (+{h.LargestIncreasePj / 1_000_000m:0.000} uJ, {h.LargestIncreaseShareOfDelta:P0} of the difference) |\n");
+                $"| {h.Precision} | {h.Form} | {Delta(h)} | {TP(h)} | {McNemar(h)} | {h.EfficiencyRatioModel:0.000}x | {h.EfficiencyRatioLarge:0.000}x | {InnerLevels(h, " | ")} | {h.LargestIncrease} (+{h.LargestIncreasePj / 1_000_000m:0.000} uJ, {h.LargestIncreaseShareOfDelta:P0} of the difference) |\n");
+        }
+
+        text.Append(EqualAccuracyMarkdown(s));
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// At equal accuracy: for each target, LSQ's cheapest searched point against each offset form's, as
+    /// form energy / LSQ energy at every accounting level on the trained model and on the large network.
+    /// </summary>
+    public static string EqualAccuracyMarkdown(StudyResult s)
+    {
+        if (s.EqualAccuracyHeadline.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        string levels = string.Join(" | ", AccountingLevels.All.Select(l => l.Name()));
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"\n## At equal accuracy (mean − 1 std within the target of float; energy ratio = form / LSQ)\n\n| target (points) | form | LSQ point | form point | accuracy vs LSQ (points) | {s.Options.Model}: {levels} | {s.Options.LargeWorkload} (energy only, no measured accuracy): {levels} |\n|---:|---|---|---|---:|{string.Concat(Enumerable.Repeat("---:|", 2 * AccountingLevels.All.Count))}\n");
+        foreach (var h in s.EqualAccuracyHeadline)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {h.TargetPoints:0.###} | {h.Form} | {h.LsqPrecision} | {h.FormPrecision} | {h.AccuracyDeltaPoints:+0.00;-0.00;0.00} | {Ratios(h.LevelsModel)} | {Ratios(h.LevelsLarge)} |\n");
         }
 
         return text.ToString();
     }
+
+    private static string Ratios(IEnumerable<LevelRatio> levels) =>
+        string.Join(" | ", levels.Select(l => l.EnergyRatio.ToString("0.000", CultureInfo.InvariantCulture) + "x"));
 }

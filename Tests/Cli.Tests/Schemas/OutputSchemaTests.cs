@@ -106,7 +106,7 @@ public sealed class OutputSchemaTests
         string configFile = CliRun.BuiltIn("default");
         var config = Simulator.Config.AcceleratorConfigReader.Default.ReadFile(configFile);
         var lenet = Workloads.WorkloadSource.Resolve("lenet5");
-        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name, 1.0);
+        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name) { Targets = [1.0] };
         var result = StudyRunner.Run(options, StudyVariant.All(Datapaths.Contract.DatapathRegistry.Default), config, lenet, lenet, new HandMadeAccuracy(), new Progress<string>());
         string file = Out("study-with-accuracy.json");
         File.WriteAllText(file, StudyWriter.Json(result));
@@ -114,7 +114,9 @@ public sealed class OutputSchemaTests
         // Then the optional accuracy figures are there and conform too
         var root = JsonNode.Parse(File.ReadAllText(file))!;
         Assert.That(root["rows"]![0]!["accuracy"], Is.Not.Null);
-        Assert.That(root["headline"]![0]!["mcnemar_p"], Is.Not.Null);
+        Assert.That(root["headline"]![0]!["mcnemar_p"]!.AsArray(), Has.Count.EqualTo(3));
+        Assert.That(root["headline"]![0]!["paired_t_p"], Is.Not.Null);
+        Assert.That(root["rows"]![0]!["accuracy"]!["seeds"]!.AsArray(), Has.Count.EqualTo(3));
         AssertConforms("study.schema.json", file);
     }
 
@@ -206,9 +208,9 @@ public sealed class OutputSchemaTests
     /// </summary>
     private sealed class HandMadeAccuracy : IStudyAccuracy
     {
-        public AccuracyPoint? Measure(StudyVariant variant, StudyPrecision precision, IProgress<string> progress)
+        public AccuracyPoint? Measure(StudyVariant variant, StudyPrecision precision, int qatSeed, IProgress<string> progress)
         {
-            int right = 80 + Math.Min(2 * precision.Widest.WeightBits, 18);
+            int right = 80 + Math.Min(2 * precision.Widest.WeightBits, 18) - qatSeed % 2;
             bool[] correct = [.. Enumerable.Range(0, 100).Select(i => i < right)];
             double top1 = right / 100.0;
             return new AccuracyPoint(top1, top1 - 0.05, Math.Min(1, top1 + 0.05), 0.99, 0.995, [.. correct]);

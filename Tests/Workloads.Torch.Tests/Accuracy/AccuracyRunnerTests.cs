@@ -71,6 +71,51 @@ public sealed class AccuracyRunnerTests
     }
 
     [Test]
+    public void Should_Fine_Tune_Another_Qat_Seed_From_The_Same_Float_Checkpoint()
+    {
+        var runner = new AccuracyRunner();
+
+        // Given LSQ w3a3 (a cell no other test of the fixture trains) fine-tuned with QAT seeds 1 and 2 (the float
+        // recipe and its seed unchanged)
+        AccuracyResult one = runner.Run(Small("lsq", 3, _checkpoints));
+        var twoOptions = Small("lsq", 3, _checkpoints) with { Qat = Small("lsq", 3, _checkpoints).Qat with { Seed = 2 } };
+        AccuracyResult two = runner.Run(twoOptions);
+
+        // Then both start from one float checkpoint (the second trains no float images) but are different
+        // quantized networks: another key, and other images right or wrong on the integer datapath
+        Assert.That(two.FloatCheckpoint, Is.EqualTo(one.FloatCheckpoint));
+        Assert.That(two.FloatImagesTrained, Is.Zero);
+        Assert.That(two.Float, Is.EqualTo(one.Float));
+        Assert.That(two.QuantizedCheckpoint, Is.Not.EqualTo(one.QuantizedCheckpoint));
+        Assert.That(two.IntegerCorrect, Is.Not.EqualTo(one.IntegerCorrect));
+    }
+
+    [Test]
+    public void Should_Calibrate_On_Images_The_Qat_Seed_Chooses_From_The_Fine_Tuning_Images()
+    {
+        var options = Small("lsq", 4, _checkpoints) with { CalibrationImages = 256 };
+        int[] seed1 = AccuracyRunner.CalibrationIndices(options, 60_000);
+        int[] seed1Again = AccuracyRunner.CalibrationIndices(options, 60_000);
+        int[] seed2 = AccuracyRunner.CalibrationIndices(options with { Qat = options.Qat with { Seed = 2 } }, 60_000);
+        int[] otherFloatSeed = AccuracyRunner.CalibrationIndices(options with { FloatTraining = options.FloatTraining with { Seed = 9 } }, 60_000);
+
+        // 256 distinct images among the 1,000 the fine-tuning uses, the same for the same QAT seed whatever the
+        // float seed, other images for another QAT seed
+        Assert.That(seed1, Has.Length.EqualTo(256).And.All.InRange(0, 999));
+        Assert.That(seed1.Distinct().Count(), Is.EqualTo(256));
+        Assert.That(seed1Again, Is.EqualTo(seed1));
+        Assert.That(otherFloatSeed, Is.EqualTo(seed1));
+        Assert.That(seed2, Is.Not.EqualTo(seed1));
+        // The first images the fine-tuning's first epoch visits (its first four batches of 64)
+        Assert.That(seed1, Is.EqualTo(Trainer.FirstEpochOrder(1000, 1)[..256]));
+        // And the quantized checkpoint key follows the QAT seed, post-training quantization included
+        var ptq = options with { PostTrainingOnly = true };
+        string floatKey = AccuracyRunner.FloatKey(options);
+        Assert.That(AccuracyRunner.QuantizedKey(ptq with { Qat = ptq.Qat with { Seed = 2 } }, floatKey), Is.Not.EqualTo(AccuracyRunner.QuantizedKey(ptq, floatKey)));
+        Assert.That(AccuracyRunner.FloatKey(options with { Qat = options.Qat with { Seed = 2 } }), Is.EqualTo(floatKey));
+    }
+
+    [Test]
     public void Should_Train_Identical_Weights_From_The_Same_Seed()
     {
         // Given two networks trained on the same 256 images from the same seed

@@ -50,7 +50,9 @@ public sealed class AccuracyRunner
 
         using QuantizedNetwork quantNet = new(options.Model, options.FloatTraining.Seed);
         quantNet.CopyFloatFrom(floatNet);
-        using (Tensor calibration = train.ImagesTensor(0, Math.Min(options.CalibrationImages, train.Count)))
+        var (calibration, calibrationLabels) = train.Batch(CalibrationIndices(options, train.Count));
+        using (calibration)
+        using (calibrationLabels)
         {
             quantNet.EnableQuantization(options.Quantization, calibration);
         }
@@ -135,6 +137,17 @@ public sealed class AccuracyRunner
         return sets;
     }
 
+    /// <summary>
+    /// The training images that initialize the quantizers: the first <see cref="AccuracyOptions.CalibrationImages"/>
+    /// of the fine-tuning's first-epoch shuffle, so the QAT seed (not the float seed) decides them, and a
+    /// seed's calibration images are the first ones its fine-tuning sees.
+    /// </summary>
+    public static int[] CalibrationIndices(AccuracyOptions options, int trainCount)
+    {
+        int pool = Math.Min(options.Qat.TrainImages ?? trainCount, trainCount);
+        return Trainer.FirstEpochOrder(pool, options.Qat.Seed)[..Math.Min(options.CalibrationImages, pool)];
+    }
+
     /// <summary>Checkpoint key of the float network: architecture, dataset bytes, training options.</summary>
     public static string FloatKey(AccuracyOptions options) => CheckpointStore.Key(CheckpointStore.FloatCodeVersion, string.Join('\n',
         "float", CheckpointStore.Describe(options.Model), options.Dataset.Package().Integrity, options.FloatTraining.Fingerprint()));
@@ -143,7 +156,9 @@ public sealed class AccuracyRunner
     public static string QuantizedKey(AccuracyOptions options, string floatKey) => CheckpointStore.Key(CheckpointStore.QuantizedCodeVersion, string.Join('\n',
         "quantized", floatKey, options.Quantization.Fingerprint(),
         options.PostTrainingOnly ? "ptq" : "qat " + options.Qat.Fingerprint(),
-        "calibration " + options.CalibrationImages.ToString(CultureInfo.InvariantCulture)));
+        // Calibration images come from the QAT seed's shuffle of the fine-tuning images (PTQ included).
+        "calibration " + options.CalibrationImages.ToString(CultureInfo.InvariantCulture) + " from the shuffle of "
+            + (options.Qat.TrainImages?.ToString(CultureInfo.InvariantCulture) ?? "all") + " images, qat seed " + options.Qat.Seed.ToString(CultureInfo.InvariantCulture)));
 
     private static ImmutableArray<bool> Correct(int[] predictions, byte[] labels) =>
         [.. predictions.Select((p, i) => p == labels[i])];

@@ -39,7 +39,7 @@ public static class Trainer
         long images = 0;
         for (int epoch = done; epoch < options.Epochs; epoch++)
         {
-            int[] order = Permutation(count, options.Seed * 7919 + epoch);
+            int[] order = EpochOrder(count, options.Seed, epoch);
             var augment = options.Augment ? new Data.Augmentation(options.Seed * 104729 + epoch) : null;
             for (int start = 0; start < count; start += options.BatchSize)
             {
@@ -97,6 +97,11 @@ public static class Trainer
 
         return predictions;
     }
+
+    /// <summary>The order in which epoch 0 of a run with <paramref name="seed"/> visits the first <paramref name="count"/> images.</summary>
+    public static int[] FirstEpochOrder(int count, int seed) => EpochOrder(count, seed, 0);
+
+    private static int[] EpochOrder(int count, int seed, int epoch) => Permutation(count, unchecked(seed * 7919 + epoch));
 
     /// <summary>Fisher-Yates over 0..n-1 from a seeded generator.</summary>
     internal static int[] Permutation(int n, int seed)
