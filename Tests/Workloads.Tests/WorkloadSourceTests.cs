@@ -60,7 +60,7 @@ public sealed class WorkloadSourceTests
 
         Assert.That(ex!.Errors.Select(e => e.ToString()), Is.EqualTo(new[]
         {
-            "resnet51: no zoo workload or file of that name; zoo: lenet5, resnet20, alexnet, vgg16, resnet18, resnet50, mobilenetv2, bert-base-128, bert-base-512; or give an ONNX model (.onnx) or a SCALE-Sim topology or QuantSim trace .csv path",
+            "resnet51: no zoo workload or file of that name; zoo: lenet5, resnet20, resnet20-fmnist, mobilenet-hswish, alexnet, vgg16, resnet18, resnet50, mobilenetv2, bert-base-128, bert-base-512; or give an ONNX model (.onnx) or a SCALE-Sim topology or QuantSim trace .csv path",
         }));
     }
 
