@@ -38,13 +38,7 @@ public sealed class AccuracyRunner
 
         using QuantizedNetwork floatNet = new(options.Model, options.FloatTraining.Seed);
         string floatKey = FloatKey(options);
-        long floatImages = 0;
-        if (!store.TryLoad(floatNet, floatKey))
-        {
-            floatImages = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel,
-                store.Epochs(floatKey, options.FloatTraining.Epochs));
-            store.Save(floatNet, floatKey);
-        }
+        long floatImages = LoadOrTrainFloat(floatNet, floatKey, store, train, options, progress, cancel);
 
         int[] floatPredictions = Trainer.Predict(floatNet, test);
 
@@ -114,15 +108,23 @@ public sealed class AccuracyRunner
         var store = new CheckpointStore(options.CheckpointCache ?? options.Cache);
         using QuantizedNetwork floatNet = new(options.Model, options.FloatTraining.Seed);
         string floatKey = FloatKey(options);
-        long images = 0;
-        if (!store.TryLoad(floatNet, floatKey))
+        long images = LoadOrTrainFloat(floatNet, floatKey, store, train, options, progress, cancel);
+        return (Top1Accuracy.Of(Trainer.Predict(floatNet, test), test.Labels), floatKey, images);
+    }
+
+    /// <summary>Loads the float checkpoint, or trains it (resuming from its saved epochs) and saves it; returns the images trained now.</summary>
+    private static long LoadOrTrainFloat(QuantizedNetwork floatNet, string floatKey, CheckpointStore store, ImageSet train, AccuracyOptions options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancel)
+    {
+        if (store.TryLoad(floatNet, floatKey))
         {
-            images = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel,
-                store.Epochs(floatKey, options.FloatTraining.Epochs));
-            store.Save(floatNet, floatKey);
+            return 0;
         }
 
-        return (Top1Accuracy.Of(Trainer.Predict(floatNet, test), test.Labels), floatKey, images);
+        long images = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel,
+            store.Epochs(floatKey, options.FloatTraining.Epochs));
+        store.Save(floatNet, floatKey);
+        return images;
     }
 
     /// <summary>The dataset's train and test sets, loaded once per runner.</summary>
