@@ -37,6 +37,11 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
             options = options with { Qat = options.Qat with { Epochs = epochs } };
         }
 
+        if (request.QatImages is int images)
+        {
+            options = options with { Qat = options.Qat with { TrainImages = images } };
+        }
+
         // The float recipe's seed stays: every QAT seed starts from the same float checkpoint.
         options = options with { Qat = options.Qat with { Seed = qatSeed } };
 

@@ -6,6 +6,7 @@ using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
+using QuantSim.Workloads.Torch.Training;
 using Spectre.Console;
 
 namespace QuantSim.Cli.Commands;
@@ -36,6 +37,11 @@ public static class StudyCommand
         var firstLast = new Option<string>("--first-last") { Description = "First and last layers in the equal-accuracy search: 8 (bits) or body (the body's bits)", DefaultValueFactory = _ => "8" };
         var noAccuracy = new Option<bool>("--no-accuracy") { Description = "Hardware only: skip training and integer inference" };
         var qatEpochs = new Option<int?>("--qat-epochs") { Description = "Quantization-aware training epochs per point (default: the accuracy defaults)" };
+        var qatImages = new Option<int?>("--qat-images") { Description = "Fine-tune every point on the first N training images (default: the model's recipe; lenet5 and small-cnn 4,000, the batch-norm networks 16,000)" };
+        var variants = new Option<string?>("--variants")
+        {
+            Description = "Only these study forms, comma-separated (e.g. lsq,scale-offset/folded,scale-offset/dequantize-at-edge; default: every form of every variant; lsq, the reference, is always kept)",
+        };
         var testImages = new Option<int?>("--test-images") { Description = "Evaluate on the first N test images (default: the whole test set)" };
         var seeds = new Option<int>("--seeds")
         {
@@ -45,7 +51,7 @@ public static class StudyCommand
         var fixedAccumulator = new Option<bool>("--config-accumulator") { Description = "Keep the config's accumulator width at every point instead of sizing each layer's to what it needs" };
         var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
         var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
-        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, testImages, seeds, fixedAccumulator, output })
+        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, qatImages, testImages, variants, seeds, fixedAccumulator, output })
         {
             command.Options.Add(option);
         }
@@ -54,7 +60,11 @@ public static class StudyCommand
         {
             string modelName = parsed.GetValue(model)!;
             string datasetName = parsed.GetValue(dataset) ?? (modelName == "lenet5" ? "mnist" : "fashion-mnist");
-            var request = new StudyAccuracyRequest(modelName, datasetName, parsed.GetValue(qatEpochs), parsed.GetValue(testImages));
+            var request = new StudyAccuracyRequest(modelName, datasetName, AtLeastOne(parsed.GetValue(qatEpochs), "--qat-epochs"), AtLeastOne(parsed.GetValue(testImages), "--test-images"))
+            {
+                QatImages = AtLeastOne(parsed.GetValue(qatImages), "--qat-images"),
+            };
+            var forms = Forms(StudyVariant.All(datapaths), parsed.GetValue(variants));
             IStudyAccuracy? accuracy = null;
             if (!parsed.GetValue(noAccuracy))
             {
@@ -80,10 +90,46 @@ public static class StudyCommand
                 Targets = Targets(parsed.GetValue(targets)!),
                 FirstLastAt8 = edge == "8",
                 SizesAccumulators = !parsed.GetValue(fixedAccumulator),
+                Budget = accuracy is null ? null : Budget(request),
             };
-            return Run(console, interruption, datapaths, request, parsed.GetValue(config)!, parsed.GetValue(large)!, search, accuracy, parsed.GetValue(output)!);
+            return Run(console, interruption, datapaths, forms, request, parsed.GetValue(config)!, parsed.GetValue(large)!, search, accuracy, parsed.GetValue(output)!);
         });
         return command;
+    }
+
+    /// <summary>The recipe's fine-tuning (<see cref="TrainingOptions.QatFor"/>) with the command line's changes.</summary>
+    private static StudyBudget Budget(StudyAccuracyRequest request)
+    {
+        var recipe = TrainingOptions.QatFor(Accuracy.AccuracyRequestParser.Model(request.Model));
+        return new StudyBudget(request.QatEpochs ?? recipe.Epochs, request.QatImages ?? recipe.TrainImages, request.TestImages);
+    }
+
+    private static int? AtLeastOne(int? value, string option) =>
+        value is < 1 ? throw new InputException(new InputError(option, 0, 0, string.Empty, $"must be at least 1, got {value}")) : value;
+
+    /// <summary>
+    /// The forms <paramref name="text"/> names (null: all), in registry order, always with the reference the
+    /// headline and the equal-accuracy ratios divide by.
+    /// </summary>
+    public static IReadOnlyList<StudyVariant> Forms(IReadOnlyList<StudyVariant> all, string? text)
+    {
+        if (text is null)
+        {
+            return all;
+        }
+
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { StudyOptions.Reference };
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!all.Any(v => v.Label == part))
+            {
+                throw new InputException(new InputError("--variants", 0, 0, part, $"unknown study form; allowed: {string.Join(", ", all.Select(v => v.Label))}"));
+            }
+
+            wanted.Add(part);
+        }
+
+        return [.. all.Where(v => wanted.Contains(v.Label))];
     }
 
     /// <summary>The comma-separated targets: each a finite number of points in (0, 100], no repeats.</summary>
@@ -108,7 +154,7 @@ public static class StudyCommand
         return [.. values];
     }
 
-    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, StudyAccuracyRequest request, string configName, string largeName, StudyOptions search, IStudyAccuracy? accuracy, string outDir)
+    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, IReadOnlyList<StudyVariant> forms, StudyAccuracyRequest request, string configName, string largeName, StudyOptions search, IStudyAccuracy? accuracy, string outDir)
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
         var config = new AcceleratorConfigReader(datapaths).ReadFile(configFile);
@@ -119,7 +165,7 @@ public static class StudyCommand
         var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
         // From here a signal stops the study at the next point, with nothing in --out.
         var cancellation = interruption.Watch();
-        var result = StudyRunner.Run(options, StudyVariant.All(datapaths), config, model, large, accuracy, progress, cancellation);
+        var result = StudyRunner.Run(options, forms, config, model, large, accuracy, progress, cancellation);
 
         var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "paired t p", "McNemar p/seed", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
         foreach (var h in result.Headline)

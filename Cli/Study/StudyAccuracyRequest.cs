@@ -1,4 +1,11 @@
 namespace QuantSim.Cli.Study;
 
-/// <summary>What the accuracy side of a study trains and evaluates.</summary>
-public sealed record StudyAccuracyRequest(string Model, string Dataset, int? QatEpochs, int? TestImages);
+/// <summary>
+/// What the accuracy side of a study trains and evaluates: the model and dataset, and the fine-tuning and
+/// test budget when it departs from the model's recipe (null: the recipe's own).
+/// </summary>
+public sealed record StudyAccuracyRequest(string Model, string Dataset, int? QatEpochs, int? TestImages)
+{
+    /// <summary>Fine-tune on the first N training images (null: the model's recipe, <c>TrainingOptions.QatFor</c>).</summary>
+    public int? QatImages { get; init; }
+}

@@ -29,6 +29,12 @@ public sealed record StudyOptions(string Model, string Dataset, string ConfigFil
 
     public IReadOnlyList<int> QatSeeds => [.. Enumerable.Range(1, Seeds)];
 
+    /// <summary>
+    /// The fine-tuning and test budget every measured cell used (what a reduced run traded), as resolved
+    /// from the model's recipe and the command line; null without accuracy.
+    /// </summary>
+    public StudyBudget? Budget { get; init; }
+
     /// <summary>The variant every other is compared with at equal accuracy.</summary>
     public const string Reference = "lsq";
 }

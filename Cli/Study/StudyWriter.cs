@@ -11,9 +11,10 @@ public static class StudyWriter
 {
     /// <summary>
     /// Version 4: accuracy per QAT seed (<c>seeds</c>) with its mean and sample standard deviation; the headline's
-    /// paired t-test across seeds and McNemar's p per seed.
+    /// paired t-test across seeds and McNemar's p per seed. Version 5: the fine-tuning and test budget
+    /// (<c>budget</c>) of the measured cells.
     /// </summary>
-    public const string Schema = "quantsim.study/4";
+    public const string Schema = "quantsim.study/5";
 
     public static string Json(StudyResult s) =>
         OutputJson.Render(Schema, json =>
@@ -40,6 +41,14 @@ public static class StudyWriter
                 }
 
                 json.WriteEndArray();
+                if (s.Options.Budget is { } budget)
+                {
+                    json.WriteStartObject("budget");
+                    json.WriteNumber("qat_epochs", budget.QatEpochs);
+                    WriteCount(json, "qat_images", budget.QatImages);
+                    WriteCount(json, "test_images", budget.TestImages);
+                    json.WriteEndObject();
+                }
             }
 
             json.WriteStartArray("rows");
@@ -113,6 +122,19 @@ public static class StudyWriter
 
             json.WriteEndArray();
         });
+
+    /// <summary>A count, or null for "all of them".</summary>
+    private static void WriteCount(Utf8JsonWriter json, string name, int? count)
+    {
+        if (count is int n)
+        {
+            json.WriteNumber(name, n);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 
     private static void WriteRow(Utf8JsonWriter json, StudyRow r)
     {

@@ -50,4 +50,46 @@ public sealed class StudyCommandTests
             }
         }
     }
+
+    [Test]
+    public void Should_Study_Only_The_Named_Forms_And_Keep_The_Reference()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"quantsim-study-{Guid.NewGuid():N}");
+        try
+        {
+            var run = CliRun.Of("study", "--no-accuracy", "--large", "lenet5", "--variants", "scale-offset/folded,scale-offset/dequantize-at-edge", "--out", dir);
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+
+            // lsq (the reference, kept unasked) and the two named forms, each at the 5 precision points, in
+            // registry order; the headline pairs LSQ with each of the two offset forms at each point
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "study.json")));
+            var variants = json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("variant").GetString()).Distinct();
+            Assert.That(variants, Is.EqualTo(new[] { "lsq", "scale-offset/folded", "scale-offset/dequantize-at-edge" }));
+            Assert.That(json.RootElement.GetProperty("rows").GetArrayLength(), Is.EqualTo(15));
+            Assert.That(json.RootElement.GetProperty("headline").GetArrayLength(), Is.EqualTo(10));
+            // Without accuracy there is no fine-tuning budget to record
+            Assert.That(json.RootElement.TryGetProperty("budget", out _), Is.False);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+    }
+
+    [TestCase("--variants", "lsq,scale-offset/sideways", "--variants", "scale-offset/sideways")]
+    [TestCase("--qat-images", "0", "--qat-images", "at least 1")]
+    [TestCase("--qat-epochs", "0", "--qat-epochs", "at least 1")]
+    [TestCase("--test-images", "-5", "--test-images", "at least 1")]
+    public void Should_Refuse_A_Study_That_Names_An_Unknown_Form_Or_Measures_Nothing(string option, string value, string field, string message)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"quantsim-study-{Guid.NewGuid():N}");
+        var run = CliRun.Of("study", "--no-accuracy", option, value, "--out", dir);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain(field).And.Contain(message).And.Not.Contain("   at "));
+        Assert.That(Directory.Exists(dir), Is.False);
+    }
 }
