@@ -28,7 +28,8 @@ public static class AccuracyRequestParser
 
     /// <summary>
     /// Every layer at the choice's precision (the hardware's view of a uniform precision), or with
-    /// <paramref name="edgeBits"/> operands for the first and last layers; accumulators as the choice's.
+    /// <paramref name="edgeBits"/> operands for the first and last layers; each layer's accumulator by the
+    /// choice's rule for its K (<see cref="DatapathChoice.Sized"/>: sized with <c>auto</c>).
     /// </summary>
     public static QuantizationConfig Quantization(DatapathChoice datapath, ModelArchitecture model, int? edgeBits)
     {
@@ -68,6 +69,7 @@ public static class AccuracyRequestParser
         {
             FirstLastBits = null,
             LayerOverrides = overrides,
+            OverridesOwnAccumulators = true,
             PrecisionName = Path.GetFileNameWithoutExtension(tracePath),
         };
         return Checked(config, model, tracePath, Path.GetFileName(tracePath));

@@ -18,7 +18,7 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
 
     public AccuracyPoint? Measure(StudyVariant variant, StudyPrecision precision, int qatSeed, IProgress<string> progress)
     {
-        var choice = DatapathChoice.Of(variant.Datapath, precision.Uniform, variant.Options);
+        var choice = DatapathChoice.Of(variant.Datapath, precision.Uniform, variant.Options) with { SizesAccumulators = request.SizesAccumulators };
         if (_measured.TryGetValue((choice.NumericsKey, precision.Label, qatSeed), out var known))
         {
             return known;

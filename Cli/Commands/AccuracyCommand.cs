@@ -70,6 +70,9 @@ public static class AccuracyCommand
             var quantization = parsed.GetValue(layerBits) is { } tracePath
                 ? AccuracyRequestParser.Quantization(choice, architecture, tracePath)
                 : AccuracyRequestParser.Quantization(choice, architecture, parsed.GetValue(edge));
+            string? configFile = parsed.GetValue(config) is { } configName ? BuiltInConfigs.Resolve(configName, "--config") : null;
+            AccumulatorWarnings.Write(console, AccumulatorWarnings.For(
+                choice, architecture.ToWorkload(), quantization.BitsFor(architecture), parsed.GetValue(layerBits), configFile));
             var options = new AccuracyOptions(architecture, AccuracyRequestParser.Dataset(parsed.GetValue(dataset)!), quantization)
             {
                 PostTrainingOnly = parsed.GetValue(ptq),
@@ -168,7 +171,9 @@ public static class AccuracyCommand
         var precision = precisionText is not null ? AccuracyRequestParser.Precision(precisionText) : fromConfig?.Precision ?? Precision.W8A8;
         if (datapathText is not null || fromConfig is null)
         {
-            return DatapathArgument.Resolve(datapathText ?? DefaultDatapath, datapaths, precision, precisionOption: precisionText is null ? null : "--precision");
+            // --datapath replaces the config's variant; its accumulator rule (auto or a width) stays the config's.
+            return DatapathArgument.Resolve(datapathText ?? DefaultDatapath, datapaths, precision, precisionOption: precisionText is null ? null : "--precision")
+                with { SizesAccumulators = fromConfig?.SizesAccumulators ?? false };
         }
 
         var problems = new List<DatapathProblem>();

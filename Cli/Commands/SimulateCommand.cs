@@ -68,7 +68,8 @@ public static class SimulateCommand
         var workload = LoadWorkload(workloadName, topology);
         if (datapath is not null)
         {
-            config = config with { Datapath = DatapathArgument.Resolve(datapath, datapaths, config.Datapath.Precision) };
+            // The override keeps the config's precision and its accumulator rule (auto or a fixed width).
+            config = config with { Datapath = DatapathArgument.Resolve(datapath, datapaths, config.Datapath.Precision) with { SizesAccumulators = config.Datapath.SizesAccumulators } };
         }
 
         // Every rule before the first cycle: the datapath runs every layer's own bits (named at the layer's
@@ -76,6 +77,7 @@ public static class SimulateCommand
         string workloadFile = topology ?? (workloadName is not null && File.Exists(workloadName) ? workloadName : workload.Name);
         WorkloadPrecisionCheck.ThrowIfAny(config.Datapath, workload, workloadFile);
         var table = PricingCheck.Check(config, workload);
+        AccumulatorWarnings.Write(console, AccumulatorWarnings.For(config, workload, workloadFile));
 
         var result = console.Interactive && workload.Layers.Length > 1
             ? console.Out.Progress().Start(ctx =>

@@ -63,6 +63,7 @@ public static class StudyCommand
             var request = new StudyAccuracyRequest(modelName, datasetName, AtLeastOne(parsed.GetValue(qatEpochs), "--qat-epochs"), AtLeastOne(parsed.GetValue(testImages), "--test-images"))
             {
                 QatImages = AtLeastOne(parsed.GetValue(qatImages), "--qat-images"),
+                SizesAccumulators = !parsed.GetValue(fixedAccumulator),
             };
             var forms = Forms(StudyVariant.All(datapaths), parsed.GetValue(variants));
             IStudyAccuracy? accuracy = null;
@@ -89,7 +90,7 @@ public static class StudyCommand
                 Seeds = seedCount,
                 Targets = Targets(parsed.GetValue(targets)!),
                 FirstLastAt8 = edge == "8",
-                SizesAccumulators = !parsed.GetValue(fixedAccumulator),
+                SizesAccumulators = request.SizesAccumulators,
                 Budget = accuracy is null ? null : Budget(request),
             };
             return Run(console, interruption, datapaths, forms, request, parsed.GetValue(config)!, parsed.GetValue(large)!, search, accuracy, parsed.GetValue(output)!);

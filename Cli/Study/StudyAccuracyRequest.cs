@@ -8,4 +8,10 @@ public sealed record StudyAccuracyRequest(string Model, string Dataset, int? Qat
 {
     /// <summary>Fine-tune on the first N training images (null: the model's recipe, <c>TrainingOptions.QatFor</c>).</summary>
     public int? QatImages { get; init; }
+
+    /// <summary>
+    /// Each layer's accumulator what its dot product needs (<c>accumulator_bits: auto</c>, as the study's
+    /// hardware side), else the config's fixed width, which the dequantize forms at 16 bits can wrap.
+    /// </summary>
+    public bool SizesAccumulators { get; init; } = true;
 }

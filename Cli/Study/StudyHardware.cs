@@ -28,7 +28,8 @@ public static class StudyHardware
 
     /// <summary>
     /// The point on <paramref name="workload"/>; with <paramref name="sizeAccumulators"/> each layer's accumulator
-    /// is what its dot products need (at most the config's width) and the array is built for the widest.
+    /// is what its dot products need (<c>accumulator_bits: auto</c>: up to 64 bits, so a dequantized 16 x 16 MAC
+    /// gets the 37-42 bits it needs instead of wrapping a 32-bit one) and the array is built for the widest.
     /// </summary>
     public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision, bool sizeAccumulators = false)
     {
@@ -39,7 +40,7 @@ public static class StudyHardware
             var settings = DatapathChoice.Of(variant.Datapath, widest, variant.Options).Settings;
             bits = bits with
             {
-                Layers = [.. bits.Layers.Select(l => l with { Precision = l.Precision! with { AccumulatorBits = AccumulatorSizing.Needed(variant.Datapath, settings, l.Precision, GemmView.Of(l).K, widest.AccumulatorBits) } })],
+                Layers = [.. bits.Layers.Select(l => l with { Precision = l.Precision! with { AccumulatorBits = AccumulatorSizing.Needed(variant.Datapath, settings, l.Precision, GemmView.Of(l).K) } })],
             };
             widest = widest with { AccumulatorBits = bits.Layers.Max(l => l.Precision!.AccumulatorBits) };
         }

@@ -28,23 +28,25 @@ public sealed record DatapathChoice
 
     /// <summary>
     /// <c>accumulator_bits: auto</c>: every layer without its own precision gets the accumulator its dot
-    /// products need (<see cref="AccumulatorSizing"/>) instead of <see cref="Precision"/>'s width, which the
-    /// config-level checks still use. A layer with its own precision (a trace's) keeps it as written.
+    /// products need (<see cref="AccumulatorSizing"/>, no 32-bit cap, at most 64) instead of
+    /// <see cref="Precision"/>'s width, which the config-level checks still use. A layer with its own
+    /// precision (a trace's) keeps it as written.
     /// </summary>
     public bool SizesAccumulators { get; init; }
 
     /// <summary>The precision <paramref name="layer"/> runs at: its own, else the configured one (accumulator sized when asked).</summary>
-    public Precision For(Layer layer)
-    {
-        if (layer.Precision is { } own)
-        {
-            return own;
-        }
+    public Precision For(Layer layer) => layer.Precision ?? Sized(Precision, GemmView.Of(layer).K);
 
-        return SizesAccumulators
-            ? Precision with { AccumulatorBits = AccumulatorSizing.Needed(Datapath, Settings, Precision, GemmView.Of(layer).K, Precision.AccumulatorBits) }
-            : Precision;
-    }
+    /// <summary>
+    /// The one per-layer accumulator rule of a design: operands <paramref name="operands"/> over a
+    /// <paramref name="reductionLength"/>-term dot product get the accumulator <c>auto</c> sizes, or keep
+    /// their width when the choice has a fixed one. The simulator (<see cref="For"/>) and the accuracy path
+    /// (the integer kernels of every layer) both call it, so accuracy and energy describe one design.
+    /// </summary>
+    public Precision Sized(Precision operands, int reductionLength) =>
+        SizesAccumulators
+            ? operands with { AccumulatorBits = AccumulatorSizing.Needed(Datapath, Settings, operands, reductionLength) }
+            : operands;
 
     public string Name => Datapath.Name;
 
@@ -105,7 +107,7 @@ public sealed record DatapathChoice
 
     /// <summary>The same plug-in and settings at another default precision, or null with the problems.</summary>
     public DatapathChoice? TryWith(Precision precision, List<DatapathProblem> problems) =>
-        TryResolve(Datapath, Settings.Values, precision, problems);
+        TryResolve(Datapath, Settings.Values, precision, problems) is { } choice ? choice with { SizesAccumulators = SizesAccumulators } : null;
 
     /// <summary>Why a layer's precision cannot run on this choice, or nothing when it can.</summary>
     public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => Datapath.CheckPrecision(precision, Settings);

@@ -25,8 +25,9 @@ public static class PrecisionRules
     }
 
     /// <summary>
-    /// <see cref="IntegerOperands"/> plus an accumulator of at most 32 bits: the int32 requantizer
-    /// (saturating rounding doubling high multiply) takes an int32.
+    /// <see cref="IntegerOperands"/> plus an accumulator of at most 64 bits: the requantizer multiplies the
+    /// A-bit accumulator by the 32-bit M0 (<see cref="Numerics.FixedPointMultiplier.Apply(long)"/>), exact up to
+    /// 64 bits; a 32-bit or narrower accumulator gives TFLite's int32 arithmetic.
     /// </summary>
     public static IEnumerable<DatapathProblem> MultiplierOperands(Precision p, int minBits = 2, int maxBits = 16)
     {
@@ -35,9 +36,9 @@ public static class PrecisionRules
             yield return problem;
         }
 
-        if (p.AccumulatorBits > 32)
+        if (p.AccumulatorBits > 64)
         {
-            yield return new(DatapathProblem.AccumulatorBits, $"accumulator bits must be at most 32 for the int32 requantizer, got {p.AccumulatorBits}");
+            yield return new(DatapathProblem.AccumulatorBits, $"accumulator bits must be at most 64 for the A x 32-bit requantizer, got {p.AccumulatorBits}");
         }
     }
 }

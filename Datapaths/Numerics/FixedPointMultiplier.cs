@@ -54,4 +54,10 @@ public readonly record struct FixedPointMultiplier(int Multiplier, int Shift)
     /// above 1; the output stage saturates it.
     /// </summary>
     public long Apply(int accumulator) => Rounding.ShiftRightNearest((long)accumulator * Multiplier, 31 - Shift);
+
+    /// <summary>
+    /// The same single rounding for an accumulator of up to 64 bits (an A x 32-bit multiply, A + 32-bit
+    /// rounding add and shift): for any value that fits an int it is <see cref="Apply(int)"/> exactly.
+    /// </summary>
+    public Int128 Apply(long accumulator) => Rounding.ShiftRightNearest((Int128)accumulator * Multiplier, 31 - Shift);
 }

@@ -2,7 +2,7 @@ namespace QuantSim.Datapaths.Numerics;
 
 /// <summary>
 /// Power-of-two rescaling for plain fixed point: a rounding arithmetic right shift
-/// (<see cref="Rounding.ShiftRightNearest"/>) or, for a negative shift, a left shift. Works on the full
+/// (<see cref="Rounding.ShiftRightNearest(long, int)"/>) or, for a negative shift, a left shift. Works on the full
 /// accumulator width (up to 64 bits); the caller saturates the result.
 /// </summary>
 public static class FixedPointShift

@@ -8,8 +8,8 @@ namespace QuantSim.Datapaths.Numerics;
 /// acc' = wrap(acc − z_w·Σx + bias'[c])                      // AccumulatorOutput
 /// out  = clamp(round(acc'·M0[c] / 2^(31 − shift[c])) + z_out, qmin, qmax)
 /// </code>
-/// with one rounding (<see cref="FixedPointMultiplier.Apply"/>). One multiplier for the layer, or one
-/// per channel.
+/// with one rounding (<see cref="FixedPointMultiplier.Apply(long)"/>, exact for accumulators of up to 64
+/// bits). One multiplier for the layer, or one per channel.
 /// </summary>
 public sealed class MultiplierOutputStage : IOutputStage
 {
@@ -44,8 +44,9 @@ public sealed class MultiplierOutputStage : IOutputStage
 
     public int Finish(long accumulator, int channel, long activationRowSum)
     {
-        int corrected = _corrections.Finish(accumulator, channel, activationRowSum);
+        long corrected = _corrections.Corrected(accumulator, channel, activationRowSum);
         var m = _multipliers.Length == 1 ? _multipliers[0] : _multipliers[channel];
-        return (int)Math.Clamp(m.Apply(corrected) + _outputZeroPoint, _qMin, _qMax);
+        Int128 code = m.Apply(corrected) + _outputZeroPoint;
+        return code < _qMin ? _qMin : code > _qMax ? _qMax : (int)code;
     }
 }

@@ -24,4 +24,18 @@ public static class Rounding
 
         return shift == 0 ? value : (value >> shift) + ((value >> (shift - 1)) & 1);
     }
+
+    /// <summary>
+    /// The same rule for a 128-bit value (the rescale product of an accumulator wider than 32 bits and a
+    /// 32-bit multiplier needs up to 96 bits).
+    /// </summary>
+    public static Int128 ShiftRightNearest(Int128 value, int shift)
+    {
+        if (shift is < 0 or > 127)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shift), shift, "shift must be in [0, 127]");
+        }
+
+        return shift == 0 ? value : (value >> shift) + ((value >> (shift - 1)) & 1);
+    }
 }

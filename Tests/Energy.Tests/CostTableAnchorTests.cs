@@ -176,17 +176,17 @@ public sealed class CostTableAnchorTests
     [Test]
     public void Should_refuse_a_width_outside_the_table_range_unless_extrapolation_is_allowed()
     {
-        // Given a 48 x 48 multiply (the table's multipliers stop at 32 x 32)
+        // Given a 65 x 65 multiply (the table's multipliers stop at 64 x 64)
         // When it is looked up strictly Then the error names the table, the family and the range
-        var ex = Assert.Throws<InputException>(() => T.MultiplyPj(48, 48))!;
-        Assert.That(ex.Errors[0].Message, Is.EqualTo("48 x 48 bits is outside the table's range of 1 to 32 bits; add points or set allow_extrapolation: true"));
+        var ex = Assert.Throws<InputException>(() => T.MultiplyPj(65, 65))!;
+        Assert.That(ex.Errors[0].Message, Is.EqualTo("65 x 65 bits is outside the table's range of 1 to 64 bits; add points or set allow_extrapolation: true"));
         Assert.That(ex.Errors[0].Field, Is.EqualTo("multiplier"));
         Assert.That(ex.Errors[0].File, Does.EndWith("horowitz-45nm.yaml"));
 
-        // When extrapolation is allowed Then the last segment (64 -> 1024, slope 2.9/960 per product unit) is extended:
-        // 0.2 + (2304 - 64) x 2.9 / 960 = 6.966666...
-        double extended = T.WithExtrapolation(true).MultiplyPj(48, 48);
-        Assert.That(extended, Is.EqualTo(0.2 + (2304 - 64) * 2.9 / 960).Within(1e-9));
+        // When extrapolation is allowed Then the last segment (1024 -> 4096, the 64 -> 1024 slope 2.9/960 per
+        // product unit continued) is extended: 0.2 + (4225 - 64) x 2.9 / 960 = 12.569791...
+        double extended = T.WithExtrapolation(true).MultiplyPj(65, 65);
+        Assert.That(extended, Is.EqualTo(0.2 + (4225 - 64) * 2.9 / 960).Within(1e-9));
     }
 
     [Test]

@@ -46,9 +46,12 @@ public sealed class ConfigErrorTests
     }
 
     [Test]
-    public void Should_reject_a_wide_accumulator_on_a_gemmlowp_variant()
+    public void Should_reject_a_wide_accumulator_on_the_bit_fusion_unit()
     {
-        var errors = Errors("kind: lsq\n  weight_bits: 8\n  activation_bits: 8\n  accumulator_bits: 48");
+        // lsq's requantizer takes up to 64 bits (an A x 32 multiply); the Bit Fusion unit's accumulator is 32 bits.
+        var lsq = AcceleratorConfigReader.Default.Read("ok.yaml", ConfigTexts.With("kind: lsq\n  weight_bits: 8\n  activation_bits: 8\n  accumulator_bits: 48"));
+        Assert.That(lsq.Datapath.Precision.AccumulatorBits, Is.EqualTo(48));
+        var errors = Errors("kind: mixed-precision\n  weight_bits: 8\n  activation_bits: 8\n  accumulator_bits: 48");
         Assert.That(errors.Single().Field, Is.EqualTo("datapath.accumulator_bits"));
         Assert.That(errors.Single().Message, Does.Contain("at most 32"));
     }

@@ -21,6 +21,13 @@ public sealed record QuantizationConfig(DatapathChoice Datapath)
     public ImmutableSortedDictionary<string, Precision> LayerOverrides { get; init; } =
         ImmutableSortedDictionary<string, Precision>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether <see cref="LayerOverrides"/> carry their own accumulator widths (a trace's, kept as written, as
+    /// <c>simulate</c> keeps a trace layer's precision) rather than the choice's precision per layer, whose
+    /// accumulators follow the choice's rule (<see cref="DatapathChoice.Sized"/>).
+    /// </summary>
+    public bool OverridesOwnAccumulators { get; init; }
+
     private readonly string? _precisionName;
 
     /// <summary>
@@ -37,11 +44,15 @@ public sealed record QuantizationConfig(DatapathChoice Datapath)
     /// precision) gives the layer holding most of the weights (LeNet-5's fc1, 48 k of 62 k) the next
     /// narrower weight width its plug-in runs (2, 4, 8, 16 on the bit-composable PE: 8 → 4, 4 → 2; none
     /// below 2): it dominates the weight memory, and on small CNNs it is the least sensitive (widest)
-    /// layer. Overrides replace this rule. Edge layers keep the choice's accumulator width.
+    /// layer. Overrides replace this rule. Every layer's accumulator then follows the choice's rule for its
+    /// dot-product length (<see cref="DatapathChoice.Sized"/>, the function <c>simulate</c>'s
+    /// <see cref="DatapathChoice.For"/> applies to the same layer of <see cref="ModelArchitecture.ToWorkload"/>),
+    /// except trace overrides with <see cref="OverridesOwnAccumulators"/>.
     /// </summary>
     public ImmutableArray<Precision> BitsFor(ModelArchitecture model)
     {
         var body = Body;
+        var gemmLayers = model.ToWorkload().Layers;
         var bits = ImmutableArray.CreateBuilder<Precision>(model.Layers.Length);
         int largest = Enumerable.Range(0, model.Layers.Length).MaxBy(i => model.Layers[i].WeightCount);
         for (int i = 0; i < model.Layers.Length; i++)
@@ -58,12 +69,14 @@ public sealed record QuantizationConfig(DatapathChoice Datapath)
                 precision = precision with { WeightBits = edge, ActivationBits = edge };
             }
 
+            bool own = false;
             if (LayerOverrides.TryGetValue(layer.Name, out Precision? chosen))
             {
                 precision = chosen;
+                own = OverridesOwnAccumulators;
             }
 
-            bits.Add(precision);
+            bits.Add(own ? precision : Datapath.Sized(precision, GemmView.Of(gemmLayers[i]).K));
         }
 
         return bits.MoveToImmutable();
