@@ -3,6 +3,7 @@ using QuantSim.Cli.Catalog;
 using QuantSim.Cli.Reports;
 using QuantSim.Cli.Study;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Energy.Model;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads;
@@ -49,9 +50,13 @@ public static class StudyCommand
             DefaultValueFactory = _ => 3,
         };
         var fixedAccumulator = new Option<bool>("--config-accumulator") { Description = "Keep the config's accumulator width at every point instead of sizing each layer's to what it needs" };
+        var sensitivity = new Option<bool>("--sensitivity")
+        {
+            Description = "Also re-price every headline comparison under each documented cost alternative (register energy source, SRAM word width, DRAM pJ/bit, clock gating) and report each ratio as a range",
+        };
         var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
         var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
-        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, qatImages, testImages, variants, seeds, fixedAccumulator, output })
+        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, qatImages, testImages, variants, seeds, fixedAccumulator, sensitivity, output })
         {
             command.Options.Add(option);
         }
@@ -93,7 +98,7 @@ public static class StudyCommand
                 SizesAccumulators = request.SizesAccumulators,
                 Budget = accuracy is null ? null : Budget(request),
             };
-            return Run(console, interruption, datapaths, forms, request, parsed.GetValue(config)!, parsed.GetValue(large)!, search, accuracy, parsed.GetValue(output)!);
+            return Run(console, interruption, datapaths, forms, request, parsed.GetValue(config)!, parsed.GetValue(large)!, search, accuracy, parsed.GetValue(sensitivity), parsed.GetValue(output)!);
         });
         return command;
     }
@@ -155,7 +160,7 @@ public static class StudyCommand
         return [.. values];
     }
 
-    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, IReadOnlyList<StudyVariant> forms, StudyAccuracyRequest request, string configName, string largeName, StudyOptions search, IStudyAccuracy? accuracy, string outDir)
+    private static int Run(CliConsole console, Interruption interruption, DatapathRegistry datapaths, IReadOnlyList<StudyVariant> forms, StudyAccuracyRequest request, string configName, string largeName, StudyOptions search, IStudyAccuracy? accuracy, bool sensitivity, string outDir)
     {
         string configFile = BuiltInConfigs.Resolve(configName, "--config");
         var config = new AcceleratorConfigReader(datapaths).ReadFile(configFile);
@@ -167,6 +172,10 @@ public static class StudyCommand
         // From here a signal stops the study at the next point, with nothing in --out.
         var cancellation = interruption.Watch();
         var result = StudyRunner.Run(options, forms, config, model, large, accuracy, progress, cancellation);
+        if (sensitivity)
+        {
+            result = result with { Sensitivity = SensitivityRun.Run(result, forms, config, model, large, progress, cancellation) };
+        }
 
         var headline = new Table().AddColumns("precision", "scale-offset form", "acc vs LSQ (pts)", "paired t p", "McNemar p/seed", "LSQ eff. / SO (model)", "(large)", "PE arith.", "PE", "array", "on-chip", "largest increase");
         foreach (var h in result.Headline)
@@ -183,11 +192,47 @@ public static class StudyCommand
         }
 
         console.Out.Write(headline);
+        if (!result.EqualAccuracyHeadline.IsEmpty)
+        {
+            // The answer the study exists for: each form's cheapest point against LSQ's for the same target.
+            var levels = AccountingLevels.All;
+            var equal = new Table().Title("at equal accuracy (energy ratio form / LSQ on " + Markup.Escape(model.Name) + ")")
+                .AddColumns(["target (pts)", "scale-offset form", "LSQ point", "form point", "acc vs LSQ (pts)", .. levels.Select(l => l.Name())]);
+            foreach (var h in result.EqualAccuracyHeadline)
+            {
+                equal.AddRow([
+                    h.TargetPoints.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(h.Form), h.LsqPrecision, h.FormPrecision,
+                    h.AccuracyDeltaPoints.ToString("+0.00;-0.00;0.00", System.Globalization.CultureInfo.InvariantCulture),
+                    .. h.LevelsModel.Select(l => l.EnergyRatio.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "x"),
+                ]);
+            }
+
+            console.Out.Write(equal);
+        }
+
+        if (result.Sensitivity is { } ranges)
+        {
+            var table = new Table().Title($"sensitivity: form / LSQ energy on {Markup.Escape(large.Name)}, baseline (lowest..highest over {ranges.Alternatives.Count(a => a.Refused is null)} cost alternatives)")
+                .AddColumns(["comparison", "scale-offset form", "LSQ point", "form point", .. AccountingLevels.All.Select(l => l.Name())]);
+            foreach (var (baseline, levels) in ranges.Ranges(p => p.LevelsLarge))
+            {
+                string comparison = baseline.TargetPoints is double t ? $"equal accuracy {t.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} pts" : "equal precision";
+                table.AddRow([comparison, Markup.Escape(baseline.Form), baseline.LsqPoint, baseline.FormPoint, .. levels.Select(l => l.ToString())]);
+            }
+
+            console.Out.Write(table);
+            foreach (var (name, _, refused) in ranges.Alternatives.Where(a => a.Refused is not null))
+            {
+                console.Error.WriteLine($"study: sensitivity: {name} not priced: {refused}");
+            }
+        }
+
         var plots = new List<(string Title, byte[] Png)>
         {
             ("Accuracy vs energy per inference, with the Pareto front", StudyPlots.Pareto(result)),
             ($"Energy breakdown per variant ({large.Name}, w8a8)", StudyPlots.Breakdown(result)),
             ("Energy vs accuracy drop of every searched cell, targets marked", StudyPlots.EqualAccuracy(result)),
+            ($"Scale-offset forms against LSQ at every accounting level ({large.Name}, w8a8)", StudyPlots.RatioPerLevel(result)),
         };
         var files = new List<(string Name, byte[] Bytes)>
         {
@@ -197,6 +242,7 @@ public static class StudyCommand
             ("equal-accuracy.png", plots[2].Png),
             ("pareto.png", plots[0].Png),
             ("breakdown.png", plots[1].Png),
+            ("ratio-per-level.png", plots[3].Png),
             ("report.html", System.Text.Encoding.UTF8.GetBytes(StudyHtml.Render(result, plots))),
         };
         OutputDirectory.Write(outDir, files, cancellation);

@@ -31,8 +31,13 @@ public static class StudyHardware
     /// is what its dot products need (<c>accumulator_bits: auto</c>: up to 64 bits, so a dequantized 16 x 16 MAC
     /// gets the 37-42 bits it needs instead of wrapping a 32-bit one) and the array is built for the widest.
     /// </summary>
-    public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision, bool sizeAccumulators = false)
+    public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision, bool sizeAccumulators = false) =>
+        Measure(baseConfig, workload, variant, precision, sizeAccumulators, alternative: null);
+
+    /// <summary>The same under a documented cost alternative (its config and its table), for the sensitivity run.</summary>
+    public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision, bool sizeAccumulators, CostAlternative? alternative)
     {
+        baseConfig = alternative?.Config(baseConfig) ?? baseConfig;
         var widest = precision.Widest with { AccumulatorBits = baseConfig.Datapath.Precision.AccumulatorBits };
         var bits = precision.Apply(workload);
         if (sizeAccumulators)
@@ -49,6 +54,11 @@ public static class StudyHardware
         try
         {
             var table = PricingCheck.Check(config, bits);
+            if (alternative is not null)
+            {
+                table = alternative.Table(table);
+            }
+
             var simulation = AcceleratorSimulator.Run(config, bits, Fidelity.Fast, config.Origin.File);
             return HardwarePoint.Of(variant.Label, precision.Label, SimulationPricer.Price(simulation, table));
         }

@@ -67,6 +67,36 @@ public static class StudyHtml
             h.Append("</table>\n");
         }
 
+        if (s.Sensitivity is { } sensitivity)
+        {
+            h.Append("<h2>Sensitivity to the cost model</h2>\n<p>Form / LSQ energy: the study's own cost model, and in brackets the lowest and highest ratio over these alternatives:</p>\n<ul>\n");
+            foreach (var (name, description, refused) in sensitivity.Alternatives)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(name)}</code>: {E(description)}{(refused is null ? string.Empty : $" (not priced: {E(refused)})")}</li>\n");
+            }
+
+            h.Append(CultureInfo.InvariantCulture, $"</ul>\n<table id=\"sensitivity\"><tr><th>comparison</th><th>form</th><th>LSQ point</th><th>form point</th>");
+            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.LargeWorkload)} {level.Name()}</th>");
+            }
+
+            h.Append("</tr>\n");
+            foreach (var (baseline, ranges) in sensitivity.Ranges(p => p.LevelsLarge))
+            {
+                string comparison = baseline.TargetPoints is double t ? string.Create(CultureInfo.InvariantCulture, $"equal accuracy, {t:0.###} pts") : "equal precision";
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{comparison}</td><td>{E(baseline.Form)}</td><td>{baseline.LsqPoint}</td><td>{baseline.FormPoint}</td>");
+                foreach (var r in ranges)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<td title=\"lowest: {E(r.LowBy)}, highest: {E(r.HighBy)}\">{r}</td>");
+                }
+
+                h.Append("</tr>\n");
+            }
+
+            h.Append("</table>\n");
+        }
+
         foreach (var (title, png) in plots)
         {
             h.Append(CultureInfo.InvariantCulture, $"<h2>{E(title)}</h2>\n<img alt=\"{E(title)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n");

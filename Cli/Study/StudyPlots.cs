@@ -1,3 +1,4 @@
+using QuantSim.Energy.Model;
 using ScottPlot;
 
 namespace QuantSim.Cli.Study;
@@ -133,5 +134,47 @@ public static class StudyPlots
                                        && (o.Model.Priced.EnergyPerInferencePj < r.Model.Priced.EnergyPerInferencePj || Better(o) > Better(r))))
             .OrderBy(r => r.Model.Priced.EnergyPerInferencePj)
             .ToList();
+    }
+
+    /// <summary>
+    /// Form / LSQ energy at each accounting level on the ImageNet-scale network, one line per scale-offset form
+    /// at <paramref name="precision"/>; with a sensitivity run each point carries the lowest..highest ratio the
+    /// cost alternatives give, as an error bar.
+    /// </summary>
+    public static byte[] RatioPerLevel(StudyResult s, string precision = "w8a8")
+    {
+        var plot = new Plot();
+        var levels = AccountingLevels.All;
+        double[] xs = [.. Enumerable.Range(0, levels.Count).Select(i => (double)i)];
+        var ranges = s.Sensitivity?.Ranges(p => p.LevelsLarge).Where(r => r.Baseline.TargetPoints is null && r.Baseline.LsqPoint == precision).ToDictionary(r => r.Baseline.Form, r => r.Levels);
+        int color = 0;
+        foreach (var h in s.Headline.Where(h => h.Precision == precision))
+        {
+            double[] ys = [.. h.LevelsLarge.Select(l => l.EnergyRatio)];
+            var line = plot.Add.Scatter(xs, ys);
+            line.LegendText = h.Form;
+            line.Color = Palette[color % Palette.Length];
+            line.MarkerSize = 8;
+            if (ranges is not null && ranges.TryGetValue(h.Form, out var range))
+            {
+                // Offset a little per form so the ranges of forms with equal ratios stay visible side by side.
+                for (int i = 0; i < range.Length; i++)
+                {
+                    double x = xs[i] + 0.04 * (color - 2);
+                    var bar = plot.Add.Line(x, range[i].Low, x, range[i].High);
+                    bar.Color = line.Color;
+                    bar.LineWidth = 3;
+                }
+            }
+
+            color++;
+        }
+
+        plot.Axes.Bottom.SetTicks(xs, [.. levels.Select(l => l.Name())]);
+        plot.XLabel("accounting level (each adds hardware to the one before)");
+        plot.YLabel($"energy of the form / energy of LSQ ({s.Options.LargeWorkload}, {precision})");
+        plot.Title(s.Sensitivity is null ? "Scale-offset forms against LSQ at every accounting level" : "Scale-offset forms against LSQ at every accounting level (bars: range over the cost alternatives)");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

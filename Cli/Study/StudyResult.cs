@@ -18,6 +18,9 @@ public sealed record StudyResult(
 
     /// <summary>For each target, LSQ's cheapest point against each scale-plus-offset form's.</summary>
     public ImmutableArray<EqualAccuracyHeadlineRow> EqualAccuracyHeadline { get; init; } = [];
+
+    /// <summary>The headline comparisons under every documented cost alternative (<c>--sensitivity</c>); null without.</summary>
+    public SensitivityResult? Sensitivity { get; init; }
 }
 
 /// <summary>

@@ -187,7 +187,7 @@ public static class StudyRunner
         }
     }
 
-    private static LevelRatio Ratio(HardwarePoint lsq, HardwarePoint offset, AccountingLevel level)
+    internal static LevelRatio Ratio(HardwarePoint lsq, HardwarePoint offset, AccountingLevel level)
     {
         var (component, pj) = LargestIncrease(lsq, offset, level);
         decimal reference = lsq.EnergyPj(level);

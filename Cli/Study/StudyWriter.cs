@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -121,7 +122,51 @@ public static class StudyWriter
             }
 
             json.WriteEndArray();
+            if (s.Sensitivity is { } sensitivity)
+            {
+                WriteSensitivity(json, sensitivity);
+            }
         });
+
+    private static void WriteSensitivity(Utf8JsonWriter json, SensitivityResult sensitivity)
+    {
+        json.WriteStartObject("sensitivity");
+        json.WriteStartArray("alternatives");
+        foreach (var (name, description, refused) in sensitivity.Alternatives)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteString("description", description);
+            if (refused is not null)
+            {
+                json.WriteString("not_priced", refused);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("pairs");
+        foreach (var p in sensitivity.Pairs)
+        {
+            json.WriteStartObject();
+            json.WriteString("alternative", p.Alternative);
+            if (p.TargetPoints is double target)
+            {
+                json.WriteNumber("target_points", target);
+            }
+
+            json.WriteString("form", p.Form);
+            json.WriteString("lsq_precision", p.LsqPoint);
+            json.WriteString("form_precision", p.FormPoint);
+            WriteLevels(json, "levels_model", p.LevelsModel);
+            WriteLevels(json, "levels_large", p.LevelsLarge);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 
     /// <summary>A count, or null for "all of them".</summary>
     private static void WriteCount(Utf8JsonWriter json, string name, int? count)
@@ -290,6 +335,35 @@ public static class StudyWriter
         }
 
         text.Append(EqualAccuracyMarkdown(s));
+        text.Append(SensitivityMarkdown(s));
+        return text.ToString();
+    }
+
+    /// <summary>Each headline ratio as baseline (lowest..highest over the cost alternatives), on the large network and on the trained model.</summary>
+    public static string SensitivityMarkdown(StudyResult s)
+    {
+        if (s.Sensitivity is not { } sensitivity)
+        {
+            return string.Empty;
+        }
+
+        string levels = string.Join(" | ", AccountingLevels.All.Select(l => l.Name()));
+        var text = new StringBuilder("\n## Sensitivity to the cost model (form / LSQ energy: baseline (lowest..highest over the alternatives))\n\n");
+        foreach (var (name, description, refused) in sensitivity.Alternatives)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- `{name}`: {description}{(refused is null ? string.Empty : $" (not priced: {refused})")}\n");
+        }
+
+        foreach (var (title, pick) in new (string, Func<SensitivityPair, ImmutableArray<LevelRatio>>)[] { (s.Options.LargeWorkload, p => p.LevelsLarge), (s.Options.Model, p => p.LevelsModel) })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n### On {title}\n\n| comparison | form | LSQ point | form point | {levels} |\n|---|---|---|---|{string.Concat(Enumerable.Repeat("---:|", AccountingLevels.All.Count))}\n");
+            foreach (var (baseline, ranges) in sensitivity.Ranges(pick))
+            {
+                string comparison = baseline.TargetPoints is double t ? string.Create(CultureInfo.InvariantCulture, $"equal accuracy, {t:0.###} pts") : "equal precision";
+                text.Append(CultureInfo.InvariantCulture, $"| {comparison} | {baseline.Form} | {baseline.LsqPoint} | {baseline.FormPoint} | {string.Join(" | ", ranges)} |\n");
+            }
+        }
+
         return text.ToString();
     }
 

@@ -106,8 +106,11 @@ public sealed class OutputSchemaTests
         string configFile = CliRun.BuiltIn("default");
         var config = Simulator.Config.AcceleratorConfigReader.Default.ReadFile(configFile);
         var lenet = Workloads.WorkloadSource.Resolve("lenet5");
-        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name) { Targets = [1.0], Budget = new StudyBudget(2, 4000, null) };
-        var result = StudyRunner.Run(options, StudyVariant.All(Datapaths.Contract.DatapathRegistry.Default), config, lenet, lenet, new HandMadeAccuracy(), new Progress<string>());
+        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name) { Targets = [5.0], Budget = new StudyBudget(2, 4000, null) };
+        var variants = StudyVariant.All(Datapaths.Contract.DatapathRegistry.Default);
+        var result = StudyRunner.Run(options, variants, config, lenet, lenet, new HandMadeAccuracy(), new Progress<string>());
+        // with the sensitivity run's pairs, equal-accuracy ones included
+        result = result with { Sensitivity = SensitivityRun.Run(result, variants, config, lenet, lenet, new Progress<string>()) };
         string file = Out("study-with-accuracy.json");
         File.WriteAllText(file, StudyWriter.Json(result));
 
@@ -117,6 +120,10 @@ public sealed class OutputSchemaTests
         Assert.That(root["headline"]![0]!["mcnemar_p"]!.AsArray(), Has.Count.EqualTo(3));
         Assert.That(root["headline"]![0]!["paired_t_p"], Is.Not.Null);
         Assert.That(root["rows"]![0]!["accuracy"]!["seeds"]!.AsArray(), Has.Count.EqualTo(3));
+        // every comparison, equal-accuracy ones included, under the baseline and each alternative
+        Assert.That(result.EqualAccuracyHeadline, Is.Not.Empty);
+        Assert.That(root["sensitivity"]!["pairs"]!.AsArray(), Has.Count.EqualTo((result.Headline.Length + result.EqualAccuracyHeadline.Length) * (result.Sensitivity!.Alternatives.Length + 1)));
+        Assert.That(root["sensitivity"]!["pairs"]!.AsArray().Count(p => p!["target_points"] is not null), Is.EqualTo(result.EqualAccuracyHeadline.Length * (result.Sensitivity!.Alternatives.Length + 1)));
         Assert.That(root["budget"]!.ToJsonString(), Is.EqualTo("""{"qat_epochs":2,"qat_images":4000,"test_images":null}"""));
         AssertConforms("study.schema.json", file);
     }
