@@ -37,6 +37,15 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
             options = options with { Qat = options.Qat with { Epochs = epochs } };
         }
 
+        if (request.FloatImages is int floatImages)
+        {
+            options = options with
+            {
+                FloatTraining = options.FloatTraining with { Epochs = 1, TrainImages = floatImages },
+                Qat = options.Qat with { TrainImages = Math.Min(floatImages, options.Qat.TrainImages ?? floatImages) },
+            };
+        }
+
         if (request.QatImages is int images)
         {
             options = options with { Qat = options.Qat with { TrainImages = images } };

@@ -43,6 +43,10 @@ public static class StudyCommand
         {
             Description = "Only these study forms, comma-separated (e.g. lsq,scale-offset/folded,scale-offset/dequantize-at-edge; default: every form of every variant; lsq, the reference, is always kept)",
         };
+        var trainImages = new Option<int?>("--train-images")
+        {
+            Description = "Smoke run: one float epoch and the fine-tuning over the first N training images only (figures are then not the recipe's)",
+        };
         var testImages = new Option<int?>("--test-images") { Description = "Evaluate on the first N test images (default: the whole test set)" };
         var seeds = new Option<int>("--seeds")
         {
@@ -56,7 +60,7 @@ public static class StudyCommand
         };
         var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
         var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
-        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, qatImages, testImages, variants, seeds, fixedAccumulator, sensitivity, output })
+        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, qatImages, trainImages, testImages, variants, seeds, fixedAccumulator, sensitivity, output })
         {
             command.Options.Add(option);
         }
@@ -68,6 +72,7 @@ public static class StudyCommand
             var request = new StudyAccuracyRequest(modelName, datasetName, AtLeastOne(parsed.GetValue(qatEpochs), "--qat-epochs"), AtLeastOne(parsed.GetValue(testImages), "--test-images"))
             {
                 QatImages = AtLeastOne(parsed.GetValue(qatImages), "--qat-images"),
+                FloatImages = AtLeastOne(parsed.GetValue(trainImages), "--train-images"),
                 SizesAccumulators = !parsed.GetValue(fixedAccumulator),
             };
             var forms = Forms(StudyVariant.All(datapaths), parsed.GetValue(variants));
@@ -106,8 +111,13 @@ public static class StudyCommand
     /// <summary>The recipe's fine-tuning (<see cref="TrainingOptions.QatFor"/>) with the command line's changes.</summary>
     private static StudyBudget Budget(StudyAccuracyRequest request)
     {
-        var recipe = TrainingOptions.QatFor(Accuracy.AccuracyRequestParser.Model(request.Model));
-        return new StudyBudget(request.QatEpochs ?? recipe.Epochs, request.QatImages ?? recipe.TrainImages, request.TestImages);
+        var model = Accuracy.AccuracyRequestParser.Model(request.Model);
+        var recipe = TrainingOptions.QatFor(model);
+        var floatRecipe = TrainingOptions.FloatFor(model);
+        int? qatImages = request.QatImages ?? (request.FloatImages is int n ? Math.Min(n, recipe.TrainImages ?? n) : recipe.TrainImages);
+        return request.FloatImages is int images
+            ? new StudyBudget(1, images, request.QatEpochs ?? recipe.Epochs, qatImages, request.TestImages)
+            : new StudyBudget(floatRecipe.Epochs, floatRecipe.TrainImages, request.QatEpochs ?? recipe.Epochs, qatImages, request.TestImages);
     }
 
     private static int? AtLeastOne(int? value, string option) =>

@@ -10,6 +10,12 @@ public sealed record StudyAccuracyRequest(string Model, string Dataset, int? Qat
     public int? QatImages { get; init; }
 
     /// <summary>
+    /// Smoke run (CI): the float network trained one epoch over the first N training images, and the fine-tuning
+    /// over at most N unless <see cref="QatImages"/> says otherwise; null: the model's float recipe.
+    /// </summary>
+    public int? FloatImages { get; init; }
+
+    /// <summary>
     /// Each layer's accumulator what its dot product needs (<c>accumulator_bits: auto</c>, as the study's
     /// hardware side), else the config's fixed width, which the dequantize forms at 16 bits can wrap.
     /// </summary>

@@ -45,6 +45,8 @@ public static class StudyWriter
                 if (s.Options.Budget is { } budget)
                 {
                     json.WriteStartObject("budget");
+                    json.WriteNumber("float_epochs", budget.FloatEpochs);
+                    WriteCount(json, "float_images", budget.FloatImages);
                     json.WriteNumber("qat_epochs", budget.QatEpochs);
                     WriteCount(json, "qat_images", budget.QatImages);
                     WriteCount(json, "test_images", budget.TestImages);

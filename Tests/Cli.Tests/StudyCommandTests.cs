@@ -79,6 +79,50 @@ public sealed class StudyCommandTests
         }
     }
 
+    [Test]
+    public void Should_Train_Score_And_Search_A_Tiny_Study_And_Repeat_It_Byte_For_Byte_From_Its_Caches()
+    {
+        // The code path of the full study (float training, QAT, integer inference on the plug-in kernels,
+        // the equal-accuracy search) at a size for CI: LeNet-5 on 600 MNIST images, 200 test images, one seed
+        string first = Path.Combine(Path.GetTempPath(), $"quantsim-study-{Guid.NewGuid():N}");
+        string second = first + "-again";
+        string[] args = ["study", "--model", "lenet5", "--variants", "scale-offset/folded", "--seeds", "1", "--train-images", "600", "--qat-images", "200",
+            "--test-images", "200", "--targets", "5", "--large", "lenet5"];
+        try
+        {
+            var run = CliRun.Of([.. args, "--out", first]);
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(first, "study.json")));
+            var root = json.RootElement;
+
+            // Every grid cell is measured, on exactly the test images asked for
+            foreach (var row in root.GetProperty("rows").EnumerateArray())
+            {
+                var seeds = row.GetProperty("accuracy").GetProperty("seeds").EnumerateArray().ToList();
+                Assert.That(seeds, Has.Count.EqualTo(1));
+                Assert.That(seeds[0].GetProperty("top1").GetDouble() * 200, Is.EqualTo(Math.Round(seeds[0].GetProperty("top1").GetDouble() * 200)).Within(1e-9));
+            }
+
+            Assert.That(System.Text.RegularExpressions.Regex.Replace(root.GetProperty("budget").ToString(), @"\s", string.Empty), Is.EqualTo("""{"float_epochs":1,"float_images":600,"qat_epochs":1,"qat_images":200,"test_images":200}"""));
+            // The search ran for both forms, and the answer compares LSQ's cheapest point with the offset form's
+            Assert.That(root.GetProperty("equal_accuracy").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(root.GetProperty("searched").GetArrayLength(), Is.GreaterThan(0));
+
+            // A repeat loads every checkpoint and score: the same bytes
+            var again = CliRun.Of([.. args, "--out", second]);
+            Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
+            Assert.That(File.ReadAllText(Path.Combine(second, "study.json")), Is.EqualTo(File.ReadAllText(Path.Combine(first, "study.json"))));
+            Assert.That(again.Error, Does.Not.Contain("accuracy (trained checkpoints are cached)"));
+        }
+        finally
+        {
+            foreach (string dir in new[] { first, second }.Where(Directory.Exists))
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+    }
+
     [TestCase("--variants", "lsq,scale-offset/sideways", "--variants", "scale-offset/sideways")]
     [TestCase("--qat-images", "0", "--qat-images", "at least 1")]
     [TestCase("--qat-epochs", "0", "--qat-epochs", "at least 1")]

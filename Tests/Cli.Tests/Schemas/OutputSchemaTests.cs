@@ -106,7 +106,7 @@ public sealed class OutputSchemaTests
         string configFile = CliRun.BuiltIn("default");
         var config = Simulator.Config.AcceleratorConfigReader.Default.ReadFile(configFile);
         var lenet = Workloads.WorkloadSource.Resolve("lenet5");
-        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name) { Targets = [5.0], Budget = new StudyBudget(2, 4000, null) };
+        var options = new StudyOptions("lenet5", "mnist", configFile, lenet.Name) { Targets = [5.0], Budget = new StudyBudget(10, null, 2, 4000, null) };
         var variants = StudyVariant.All(Datapaths.Contract.DatapathRegistry.Default);
         var result = StudyRunner.Run(options, variants, config, lenet, lenet, new HandMadeAccuracy(), new Progress<string>());
         // with the sensitivity run's pairs, equal-accuracy ones included
@@ -124,7 +124,7 @@ public sealed class OutputSchemaTests
         Assert.That(result.EqualAccuracyHeadline, Is.Not.Empty);
         Assert.That(root["sensitivity"]!["pairs"]!.AsArray(), Has.Count.EqualTo((result.Headline.Length + result.EqualAccuracyHeadline.Length) * (result.Sensitivity!.Alternatives.Length + 1)));
         Assert.That(root["sensitivity"]!["pairs"]!.AsArray().Count(p => p!["target_points"] is not null), Is.EqualTo(result.EqualAccuracyHeadline.Length * (result.Sensitivity!.Alternatives.Length + 1)));
-        Assert.That(root["budget"]!.ToJsonString(), Is.EqualTo("""{"qat_epochs":2,"qat_images":4000,"test_images":null}"""));
+        Assert.That(root["budget"]!.ToJsonString(), Is.EqualTo("""{"float_epochs":10,"float_images":null,"qat_epochs":2,"qat_images":4000,"test_images":null}"""));
         AssertConforms("study.schema.json", file);
     }
 
