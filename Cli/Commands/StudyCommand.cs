@@ -32,7 +32,7 @@ public static class StudyCommand
         var large = new Option<string>("--large") { Description = "ImageNet-scale zoo network priced at the same precisions", DefaultValueFactory = _ => "resnet18" };
         var targets = new Option<string>("--targets")
         {
-            Description = "Equal-accuracy targets, points of float top-1 (a cell meets one when its mean minus one std over the seeds is within it)",
+            Description = "Equal-accuracy targets, points of float top-1 (a cell meets one when its mean minus one std over the seeds is within it); none: no equal-accuracy search",
             DefaultValueFactory = _ => "0.1,0.5,1,2",
         };
         var firstLast = new Option<string>("--first-last") { Description = "First and last layers in the equal-accuracy search: 8 (bits) or body (the body's bits)", DefaultValueFactory = _ => "8" };
@@ -151,12 +151,18 @@ public static class StudyCommand
     /// <summary>The comma-separated targets: each a finite number of points in (0, 100], no repeats.</summary>
     public static System.Collections.Immutable.ImmutableArray<double> Targets(string text)
     {
+        // none: the equal-precision comparison alone, without the equal-accuracy search (whose cells cost the most training)
+        if (text.Trim() == "none")
+        {
+            return [];
+        }
+
         var values = new List<double>();
         foreach (string part in text.Split(','))
         {
             if (!double.TryParse(part.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v <= 0 || v > 100)
             {
-                throw new InputException(new InputError("--targets", 0, 0, part.Trim(), "each target must be a number of points above 0 and at most 100, e.g. 0.1,0.5,1,2"));
+                throw new InputException(new InputError("--targets", 0, 0, part.Trim(), "each target must be a number of points above 0 and at most 100, e.g. 0.1,0.5,1,2 (or none)"));
             }
 
             if (values.Contains(v))

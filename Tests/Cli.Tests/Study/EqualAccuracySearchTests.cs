@@ -59,6 +59,19 @@ public sealed class EqualAccuracySearchTests
         Assert.That(json.RootElement.GetProperty("headline_equal_accuracy").GetArrayLength(), Is.EqualTo(result.EqualAccuracyHeadline.Length));
     }
 
+    [Test]
+    public void Should_Measure_Only_The_Grid_When_There_Are_No_Targets()
+    {
+        var (result, _, _, variants) = Run([.. QuantSim.Cli.Commands.StudyCommand.Targets("none")]);
+
+        // The five equal-precision points of every form, measured; no search, no equal-accuracy answer
+        Assert.That(result.Rows.Where(r => r.Accuracy is not null).Select(r => r.Precision.Label).Distinct(), Is.EqualTo(StudyPrecision.All.Select(p => p.Label)));
+        Assert.That(result.Searched, Is.Empty);
+        Assert.That(result.EqualAccuracy, Is.Empty);
+        Assert.That(result.EqualAccuracyHeadline, Is.Empty);
+        Assert.That(result.Headline, Is.Not.Empty);
+    }
+
     [TestCase("--targets", "0,1", "--targets: 0: each target must be a number of points above 0 and at most 100")]
     [TestCase("--targets", "1,x", "--targets: x: each target must be a number")]
     [TestCase("--targets", "1,1", "--targets: 1: repeated target")]
