@@ -100,12 +100,12 @@ public sealed class WideFastLayerTests
             Assert.That(Math.Abs(sum), Is.GreaterThan(1L << 36), $"column {j}: the test needs sums far beyond int32");
         }
 
-        // Then the fast path takes the wide GEMM and gives the kernel's outputs, none saturated
+        // Then the fast path gives the kernel's outputs, none saturated, through the wide GEMM
         FastLayer layer = FastLayer.Create(kernel, shape as ConvLayer)!;
-        Assert.That(layer.Wide, Is.True);
         int[] expected = shape is ConvLayer conv ? LayerRunner.Conv(kernel, conv, input) : LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, input);
-        Assert.That(layer.Run(input, new FastLayer.Scratch()), Is.EqualTo(expected));
         Assert.That(expected, Has.None.EqualTo(int.MaxValue).And.None.EqualTo(int.MinValue), "outputs must carry the sum, not a saturated value");
+        Assert.That(layer.Run(input, new FastLayer.Scratch()), Is.EqualTo(expected));
+        Assert.That(layer.Wide, Is.True);
     }
 
     /// <summary>max over columns of Σ_k max_a |operand(a)|·|operand(w_kn)|, over every activation code.</summary>
