@@ -108,6 +108,41 @@ public sealed class WideFastLayerTests
         Assert.That(layer.Wide, Is.True);
     }
 
+    [TestCase(48, false)]
+    [TestCase(40, true)]
+    [TestCase(64, true)]
+    public void Should_Take_Int32_Operands_When_Minus_2_To_15_Meets_Itself(int accumulatorBits, bool convolution)
+    {
+        // Given a hand-built kernel whose operand tables both reach −2^15 (activation codes 0..255 to
+        // 257·q − 2^15, weight codes −128..127 to 256·w): a pair (−2^15)·(−2^15) twice is 2^31, which vpmaddwd
+        // wraps, so the layer must run the int32-operand wide GEMM (vpmuldq)
+        var random = new Random(accumulatorBits);
+        Layer shape = convolution ? new ConvLayer("conv", 6, 6, 8, 3, 3, 5) { PadH = 1, PadW = 1 } : new FullyConnectedLayer("fc", 200, 5);
+        int k = convolution ? 72 : 200, n = 5;
+        var weights = new int[k, n];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                weights[i, j] = random.Next(3) == 0 ? -128 : random.Next(-128, 128);
+            }
+        }
+
+        var activations = new CodeRange(0, 255);
+        var weightCodes = new CodeRange(-128, 127);
+        var stage = new MultiplierOutputStage(new AccumulatorOutput([.. Enumerable.Range(0, n).Select(j => (long)j * 12345)], 0, accumulatorBits),
+            [FixedPointMultiplier.FromReal(Math.ScaleB(1.0, -12))], 0, int.MinValue, int.MaxValue);
+        var kernel = new IntegerKernel(weights, accumulatorBits, ArrayMultiplier.Instance, stage, activations, weightCodes, activationPadValue: 128,
+            activationOperands: OperandTable.Of(activations, q => 257 * q - 32768), weightOperands: OperandTable.Of(weightCodes, w => 256 * w));
+        int[] input = [.. Enumerable.Range(0, convolution ? 6 * 6 * 8 : k).Select(_ => random.Next(3) == 0 ? 0 : random.Next(0, 256))];
+
+        // Then the fast path runs int32 operands in int64 sums and gives the kernel's codes
+        FastLayer layer = FastLayer.Create(kernel, shape as ConvLayer)!;
+        int[] expected = shape is ConvLayer conv ? LayerRunner.Conv(kernel, conv, input) : LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, input);
+        Assert.That(layer.Run(input, new FastLayer.Scratch()), Is.EqualTo(expected));
+        Assert.That((layer.Wide, layer.Narrow), Is.EqualTo((true, false)));
+    }
+
     /// <summary>max over columns of Σ_k max_a |operand(a)|·|operand(w_kn)|, over every activation code.</summary>
     private static long WorstCaseSum(IntegerKernel kernel)
     {

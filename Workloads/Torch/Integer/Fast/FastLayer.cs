@@ -105,7 +105,8 @@ public sealed class FastLayer
 
     /// <summary>
     /// The fast form of <paramref name="kernel"/> for a convolution (<paramref name="conv"/>) or a fully
-    /// connected layer (null), or null when one of the checks in the type's summary fails.
+    /// connected layer (null), or null when the product check (1) of the type's summary fails; check (2) picks
+    /// the int32 or the int64 GEMM and never refuses.
     /// </summary>
     public static FastLayer? Create(IntegerKernel kernel, ConvLayer? conv)
     {
