@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Lsq;
-using QuantSim.Datapaths.ScaleOffset;
 using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Data;
 using QuantSim.Workloads.Torch.Integer;
@@ -12,14 +11,11 @@ using static TorchSharp.torch;
 namespace QuantSim.Benchmarks;
 
 /// <summary>
-/// Integer inference of ResNet-20 (Fashion-MNIST form, all 22 weight layers, 8-bit first and last layers) at
-/// w8a8 and w4a4, 1 and 2 threads, per image (OperationsPerInvoke): the fast path (im2col + packed GEMM + the
-/// kernel's output stage) and, for comparison, the kernels' own loops. Two datapaths: the lsq plug-in (32-bit
-/// accumulators, int16 operands, the int32 GEMM) and scale-offset's <c>dequantize-in-pe</c> form at
-/// <c>dequant_bits=16</c> with <c>accumulator_bits: auto</c> (16-bit dequantized operands, 37-42-bit
-/// accumulators: the int64 GEMM, <see cref="QuantSim.Workloads.Torch.Integer.Fast.WidePackedGemm"/>).
-/// MAC/s = <see cref="MacsPerImage"/> / (time per image). Untrained seeded weights, random pixels: the integer
-/// arithmetic does not depend on what they are.
+/// Integer inference of ResNet-20 (Fashion-MNIST form, all 22 weight layers, 8-bit first and last layers) on
+/// the lsq plug-in at w8a8 and w4a4, 1 and 2 threads, per image (OperationsPerInvoke): the fast path
+/// (im2col + packed GEMM + the kernel's output stage) and, for comparison, the kernels' own loops at one
+/// thread. MAC/s = <see cref="MacsPerImage"/> / (time per image). Untrained seeded weights, random pixels:
+/// the integer arithmetic does not depend on what they are.
 /// </summary>
 [InProcess] // TorchSharp finds its native package through the host application's dependency file.
 [WarmupCount(2)]
@@ -41,14 +37,6 @@ public class IntegerInferenceBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    /// <summary><c>lsq</c>, or <c>dequantize-in-pe-d16-auto</c> (scale-offset, wide accumulators).</summary>
-    [Params(Lsq, DequantizeInPe16Auto)]
-    public string Datapath { get; set; } = Lsq;
-
-    public const string Lsq = "lsq";
-
-    public const string DequantizeInPe16Auto = "dequantize-in-pe-d16-auto";
-
     [GlobalSetup]
     public void Setup()
     {
@@ -68,20 +56,12 @@ public class IntegerInferenceBenchmarks
         using (Tensor calibration = _images.ImagesTensor(0, Images))
         {
             var precision = new Precision(Bits, Bits, 32);
-            DatapathChoice choice = Datapath == Lsq
-                ? DatapathChoice.Of(new LsqDatapath(), precision)
-                : DatapathChoice.Of(new ScaleOffsetDatapath(), precision, new Dictionary<string, string> { ["form"] = "dequantize-in-pe", ["dequant_bits"] = "16" })
-                    with { SizesAccumulators = true };
-            network.EnableQuantization(new QuantizationConfig(choice), calibration);
+            network.EnableQuantization(new QuantizationConfig(DatapathChoice.Of(new LsqDatapath(), precision)), calibration);
         }
 
         IntegerModel model = IntegerExporter.Export(network);
         _fast = new IntegerInference(model, IntegerEngine.Fast);
         _kernels = new IntegerInference(model, IntegerEngine.Kernels);
-        if (_fast.KernelOnlyLayers().Any())
-        {
-            throw new InvalidOperationException($"the fast path refuses {string.Join(", ", _fast.KernelOnlyLayers())}: the benchmark would time the kernels' loops");
-        }
     }
 
     [Benchmark(OperationsPerInvoke = Images)]
