@@ -9,7 +9,7 @@ namespace QuantSim.Workloads.Torch.Tests.Integer;
 /// The packed-GEMM layer against the plug-in kernels' own loops (<see cref="LayerRunner"/>) on randomized
 /// layers: every variant of <see cref="DatapathRegistry.Default"/> with every value of every option (so every
 /// study form, weight zero points, both mixed-precision PEs and both dequantized widths), random W and A in
-/// 2..8 bits, 32-, 24- and 16-bit (wrapping) accumulators and 48-bit ones where a plug-in takes them, convolutions with padding, stride and groups
+/// 2..8 bits, 32-, 24- and 16-bit (wrapping) accumulators and wide ones of 33..64 bits, convolutions with padding, stride and groups
 /// (depthwise included) and fully connected layers, random scales, zero points and bias.
 /// </summary>
 public sealed class FastLayerTests
@@ -44,18 +44,20 @@ public sealed class FastLayerTests
         DatapathRegistry.Default.TryGet(variant, out IDatapath datapath);
         var options = key.Length == 0 ? null : new Dictionary<string, string> { [key] = value };
         var random = new Random(HashCode.Combine(variant.Length, key.Length, value.Length) + 17);
-        int layers = 0, fast = 0, wideRefused = 0;
+        int layers = 0;
         for (int trial = 0; trial < 120 && layers < 40; trial++)
         {
-            int[] accumulators = [32, 16, 24, 48];
-            var precision = new Precision(random.Next(2, 9), random.Next(2, 9), accumulators[trial % 4]);
+            int[] accumulators = [32, 16, 24];
+            int bits = trial % 4 == 3 ? random.Next(33, 65) : accumulators[trial % 4];
+            var precision = new Precision(random.Next(2, 9), random.Next(2, 9), bits);
             var problems = new List<DatapathProblem>();
             if (DatapathChoice.TryResolve(datapath, options, precision, problems) is not { } choice)
             {
                 continue;
             }
 
-            Layer shape = trial % 4 == 3 ? RandomFc(random) : RandomConv(random);
+            // Shapes cycle with period 3, widths with 4, so wide accumulators meet convolutions and FC layers alike.
+            Layer shape = trial % 3 == 2 ? RandomFc(random) : RandomConv(random);
             var (quantization, weights) = RandomLayer(random, choice, precision, shape, withOutput: trial % 5 != 4);
             IntegerKernel kernel;
             try
@@ -67,29 +69,21 @@ public sealed class FastLayerTests
                 continue; // plug-ins whose output stage takes an int32 accumulator refuse wider ones
             }
 
+            // The products of every built-in plug-in are exact, and a wide accumulator whose int32 bound fails
+            // runs the int64 GEMM, so the fast path must take every layer.
             FastLayer? layer = FastLayer.Create(kernel, shape as ConvLayer);
             layers++;
-            if (layer is null)
-            {
-                // Only a wide accumulator whose int32 bound fails may refuse (the products are all exact).
-                Assert.That(precision.AccumulatorBits, Is.GreaterThan(32), $"{choice} {shape}");
-                wideRefused++;
-                continue;
-            }
-
-            fast++;
+            Assert.That(layer, Is.Not.Null, $"{choice} {precision.Spec} {shape}");
             var scratch = new FastLayer.Scratch();
             for (int image = 0; image < 2; image++)
             {
                 int[] input = RandomCodes(random, kernel.Activations, InputCount(shape));
                 int[] expected = shape is ConvLayer conv ? LayerRunner.Conv(kernel, conv, input) : LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, input);
-                Assert.That(layer.Run(input, scratch), Is.EqualTo(expected), $"{choice} {precision.Spec} {shape} image {image}");
+                Assert.That(layer!.Run(input, scratch), Is.EqualTo(expected), $"{choice} {precision.Spec} {shape} image {image}");
             }
         }
 
-        // Wide (48-bit) accumulators now build on every plug-in, and the fast path rightly refuses those whose
-        // int32 bound fails; the share is taken over the other layers, which it must all but always run.
-        Assert.That(fast, Is.GreaterThanOrEqualTo((layers - wideRefused) * 2 / 3).And.GreaterThan(5), "the fast path must run on most layers, or the test proves little");
+        Assert.That(layers, Is.GreaterThan(5), "too few layers built to prove anything");
     }
 
     [Test]

@@ -1,4 +1,7 @@
+using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.Numerics;
+using QuantSim.Datapaths.ScaleOffset;
+using QuantSim.Workloads.Layers;
 using QuantSim.Workloads.Torch.Data;
 using QuantSim.Workloads.Torch.Integer;
 using QuantSim.Workloads.Torch.Models;
@@ -115,6 +118,40 @@ public sealed class IntegerInferenceTests
                 Assert.That(layer.Quantization.Weights.Spec, Is.EqualTo(network.WeightQuantizer(i).Spec), $"{layer.Spec.Name} weight spec");
             }
         });
+    }
+
+    [TestCase(8)]
+    [TestCase(4)]
+    public void Should_Give_The_Kernels_Logits_On_The_Fast_Path_With_Auto_Sized_Wide_Accumulators(int bits)
+    {
+        // Given LeNet-5 on the dequantize-in-pe form at D = 16 with accumulator_bits: auto (every layer sized
+        // past 32 bits: 2 x 16 + ceil(log2 K))
+        var precision = new Precision(bits, bits, 32);
+        var choice = DatapathChoice.Of(new ScaleOffsetDatapath(), precision, new Dictionary<string, string> { ["form"] = "dequantize-in-pe", ["dequant_bits"] = "16" })
+            with { SizesAccumulators = true };
+        var config = new QuantizationConfig(choice) { FirstLastBits = null };
+        Assert.That(config.BitsFor(ModelArchitecture.LeNet5).Select(p => p.AccumulatorBits), Is.All.GreaterThan(32));
+        using var network = new QuantizedNetwork(ModelArchitecture.LeNet5, seed: 3);
+        using (Tensor calibration = _images.ImagesTensor(0, 64))
+        {
+            network.EnableQuantization(config, calibration);
+        }
+
+        network.eval();
+        IntegerModel model = IntegerExporter.Export(network);
+        var fast = new IntegerInference(model, IntegerEngine.Fast);
+        var kernels = new IntegerInference(model, IntegerEngine.Kernels);
+
+        // Then the fast path runs every layer and equals the kernels' loops logit for logit
+        Assert.That(fast.KernelOnlyLayers(), Is.Empty);
+        for (int n = 0; n < 20; n++)
+        {
+            int[] codes = model.QuantizeImage(_images.Pixels.AsSpan(n * 784, 784));
+            Assert.That(fast.Logits(codes), Is.EqualTo(kernels.Logits(codes)), $"image {n}");
+        }
+
+        // And predicts the same classes at any thread count
+        Assert.That(fast.Predict(_images.Take(60), maxParallelism: 2), Is.EqualTo(kernels.Predict(_images.Take(60), maxParallelism: 1)));
     }
 
     [Test]

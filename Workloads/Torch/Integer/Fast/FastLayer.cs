@@ -4,20 +4,24 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Workloads.Torch.Integer.Fast;
 
 /// <summary>
-/// One layer's <see cref="IntegerKernel"/> run as im2col + packed integer GEMM (<see cref="PackedGemm"/>),
-/// then the kernel's own output stage per output (<see cref="IntegerKernel.Finish"/>). The PE's operand
-/// transforms (zero-point subtraction, operand tables) are applied once, when packing, through the kernel's
-/// own <see cref="IntegerKernel.PeActivation"/> and <see cref="IntegerKernel.PeWeight"/>.
+/// One layer's <see cref="IntegerKernel"/> run as im2col + packed integer GEMM (<see cref="PackedGemm"/>, or
+/// <see cref="WidePackedGemm"/> for wide sums), then the kernel's own output stage per output
+/// (<see cref="IntegerKernel.Finish"/>). The PE's operand transforms (zero-point subtraction, operand tables)
+/// are applied once, when packing, through the kernel's own <see cref="IntegerKernel.PeActivation"/> and
+/// <see cref="IntegerKernel.PeWeight"/>.
 /// <para>
 /// It computes what <see cref="LayerRunner"/> computes, bit for bit, because of three checks made here, once
-/// per layer (<see cref="Create"/> returns null when one fails, and the caller runs the kernel itself):
+/// per layer (<see cref="Create"/> returns null when the first fails, and the caller runs the kernel itself):
 /// (1) the kernel's product unit returns the plain product a·w for every activation operand of the code range
 /// and every weight operand the layer holds, checked exhaustively (bit-serial and Bit Fusion units pass: their
 /// shift-add arithmetic is exact on in-range operands); (2) the accumulator: the kernel wraps each sum modulo
-/// 2^A; the GEMM gives the exact sum modulo 2^32, which determines the sum modulo 2^A when A ≤ 32, and for
-/// A > 32 is the exact sum when Σ_k max|a|·|w_kn| &lt; 2^31 for every column; (3) the row sums of the folded
-/// form are plain sums of raw codes, wrapped once (wrapping per step, as the array's adder does, gives the
-/// same residue).
+/// 2^A (A ≤ 64). The int32 GEMM gives the exact sum modulo 2^32, which determines the sum modulo 2^A when
+/// A ≤ 32, and for A &gt; 32 is the exact sum when Σ_k max|a|·|w_kn| &lt; 2^31 for every column; a layer with
+/// A &gt; 32 whose bound fails runs the wide GEMM instead, whose sums modulo 2^64 (products of int32 operands
+/// are exact in int64) determine the sum modulo 2^A for every A ≤ 64, wrapped to A before the output stage;
+/// its int16 form is taken only when no −2^15 meets a −2^15 (<see cref="WidePackedGemm.MultiplyInt16IsExact"/>);
+/// (3) the row sums of the folded form are plain sums of raw codes, wrapped once (wrapping per step, as the
+/// array's adder does, gives the same residue).
 /// </para>
 /// </summary>
 public sealed class FastLayer
@@ -34,10 +38,12 @@ public sealed class FastLayer
     private readonly short[]? _operands16;
     private readonly int[]? _operands32;
     private readonly int _padOperand;
+    private readonly bool _wide;
 
-    private FastLayer(IntegerKernel kernel, ConvLayer? conv, bool narrow)
+    private FastLayer(IntegerKernel kernel, ConvLayer? conv, bool narrow, bool wide)
     {
         _kernel = kernel;
+        _wide = wide;
         _conv = conv;
         _k = kernel.ReductionLength;
         _kPadded = PackedGemm.Padded(_k);
@@ -94,9 +100,13 @@ public sealed class FastLayer
     /// <summary>Whether operands travel as int16 (<c>vpmaddwd</c>) rather than int32.</summary>
     public bool Narrow => _weights16 is not null;
 
+    /// <summary>Whether the sums are taken in int64 (<see cref="WidePackedGemm"/>): A &gt; 32 and the int32 bound fails.</summary>
+    public bool Wide => _wide;
+
     /// <summary>
     /// The fast form of <paramref name="kernel"/> for a convolution (<paramref name="conv"/>) or a fully
-    /// connected layer (null), or null when one of the checks in the type's summary fails.
+    /// connected layer (null), or null when the product check (1) of the type's summary fails; check (2) picks
+    /// the int32 or the int64 GEMM and never refuses.
     /// </summary>
     public static FastLayer? Create(IntegerKernel kernel, ConvLayer? conv)
     {
@@ -126,38 +136,58 @@ public sealed class FastLayer
             }
         }
 
-        if (kernel.AccumulatorBits > 32)
-        {
-            long maxA = activationOperands.Max(a => Math.Abs((long)a));
-            for (int c = 0; c < kernel.OutputChannels; c++)
-            {
-                long bound = 0;
-                for (int k = 0; k < kernel.ReductionLength; k++)
-                {
-                    bound += maxA * Math.Abs((long)kernel.PeWeight(kernel.Weight(k, c)));
-                }
+        bool wide = kernel.AccumulatorBits > 32 && !Int32SumsAreExact(kernel, activationOperands);
+        bool narrow = activationOperands.All(a => a is >= short.MinValue and <= short.MaxValue)
+            && weightOperands.All(w => w is >= short.MinValue and <= short.MaxValue)
+            && (!wide || WidePackedGemm.MultiplyInt16IsExact(activationOperands, weightOperands));
+        return new FastLayer(kernel, conv, narrow, wide);
+    }
 
-                if (bound > int.MaxValue)
-                {
-                    return null;
-                }
+    /// <summary>Whether every column's sum stays within int32 whatever the activations: Σ_k max|a|·|w_kn| ≤ 2^31 − 1.</summary>
+    private static bool Int32SumsAreExact(IntegerKernel kernel, List<int> activationOperands)
+    {
+        long maxA = activationOperands.Max(a => Math.Abs((long)a));
+        for (int c = 0; c < kernel.OutputChannels; c++)
+        {
+            long bound = 0;
+            for (int k = 0; k < kernel.ReductionLength && bound <= int.MaxValue; k++)
+            {
+                bound += maxA * Math.Abs((long)kernel.PeWeight(kernel.Weight(k, c)));
+            }
+
+            if (bound > int.MaxValue)
+            {
+                return false;
             }
         }
 
-        bool narrow = activationOperands.All(a => a is >= short.MinValue and <= short.MaxValue)
-            && weightOperands.All(w => w is >= short.MinValue and <= short.MaxValue);
-        return new FastLayer(kernel, conv, narrow);
+        return true;
     }
 
     /// <summary>Output codes [oh][ow][f] (conv, input [h][w][c]) or [out] (fully connected, input [in]) of one image.</summary>
     public int[] Run(int[] input, Scratch scratch)
     {
-        if (_conv is null)
+        int rows = _conv is null ? 1 : _conv.OutputHeight * _conv.OutputWidth;
+        int n = _kernel.OutputChannels;
+        if (_wide)
         {
-            return Finish(input, rows: 1, Accumulate(input, scratch));
+            Ensure(ref scratch.WideAccumulators, rows * n);
+        }
+        else
+        {
+            Ensure(ref scratch.Accumulators, rows * n);
         }
 
-        return RunConv(input, scratch);
+        if (_conv is null)
+        {
+            Accumulate(input, scratch);
+        }
+        else
+        {
+            AccumulateConv(input, scratch);
+        }
+
+        return Finish(input, rows, scratch);
     }
 
     /// <summary>Per-thread buffers (im2col rows, accumulators), grown on demand.</summary>
@@ -166,13 +196,13 @@ public sealed class FastLayer
         public short[] Rows16 = [];
         public int[] Rows32 = [];
         public int[] Accumulators = [];
+        public long[] WideAccumulators = [];
     }
 
-    private int[] Accumulate(int[] input, Scratch scratch)
+    private void Accumulate(int[] input, Scratch scratch)
     {
         // Fully connected: one GEMM row.
         int n = _kernel.OutputChannels;
-        Ensure(ref scratch.Accumulators, n);
         if (Narrow)
         {
             Ensure(ref scratch.Rows16, _kPadded);
@@ -183,7 +213,7 @@ public sealed class FastLayer
                 row[k] = _operands16![input[k] - _codeMin];
             }
 
-            PackedGemm.Multiply(row, 1, _weights16, n, _kPadded, scratch.Accumulators, 0, n);
+            Multiply(row, 1, _weights16, n, 0, scratch);
         }
         else
         {
@@ -195,18 +225,14 @@ public sealed class FastLayer
                 row[k] = _operands32![input[k] - _codeMin];
             }
 
-            PackedGemm.Multiply(row, 1, _weights32, n, _kPadded, scratch.Accumulators, 0, n);
+            Multiply(row, 1, _weights32, n, 0, scratch);
         }
-
-        return scratch.Accumulators;
     }
 
-    private int[] RunConv(int[] input, Scratch scratch)
+    private void AccumulateConv(int[] input, Scratch scratch)
     {
         ConvLayer conv = _conv!;
         int pixels = conv.OutputHeight * conv.OutputWidth;
-        int n = _kernel.OutputChannels;
-        Ensure(ref scratch.Accumulators, pixels * n);
         if (Narrow)
         {
             Ensure(ref scratch.Rows16, pixels * _kPadded);
@@ -219,21 +245,45 @@ public sealed class FastLayer
         for (int g = 0; g < _groups; g++)
         {
             Im2Col(input, g, scratch);
+            int first = g * _columnsPerGroup;
             if (Narrow)
             {
-                PackedGemm.Multiply(scratch.Rows16.AsSpan(0, pixels * _kPadded), pixels,
-                    _weights16.AsSpan(g * _columnsPerGroup * _kPadded, _columnsPerGroup * _kPadded), _columnsPerGroup, _kPadded,
-                    scratch.Accumulators, g * _columnsPerGroup, n);
+                Multiply(scratch.Rows16.AsSpan(0, pixels * _kPadded), pixels,
+                    _weights16.AsSpan(first * _kPadded, _columnsPerGroup * _kPadded), _columnsPerGroup, first, scratch);
             }
             else
             {
-                PackedGemm.Multiply(scratch.Rows32.AsSpan(0, pixels * _kPadded), pixels,
-                    _weights32.AsSpan(g * _columnsPerGroup * _kPadded, _columnsPerGroup * _kPadded), _columnsPerGroup, _kPadded,
-                    scratch.Accumulators, g * _columnsPerGroup, n);
+                Multiply(scratch.Rows32.AsSpan(0, pixels * _kPadded), pixels,
+                    _weights32.AsSpan(first * _kPadded, _columnsPerGroup * _kPadded), _columnsPerGroup, first, scratch);
             }
         }
+    }
 
-        return Finish(input, pixels, scratch.Accumulators);
+    /// <summary>rows x columns sums into the accumulators from column <paramref name="first"/>, int32 or int64 as the layer needs.</summary>
+    private void Multiply(ReadOnlySpan<short> rows, int count, ReadOnlySpan<short> weights, int columns, int first, Scratch scratch)
+    {
+        int n = _kernel.OutputChannels;
+        if (_wide)
+        {
+            WidePackedGemm.Multiply(rows, count, weights, columns, _kPadded, scratch.WideAccumulators, first, n);
+        }
+        else
+        {
+            PackedGemm.Multiply(rows, count, weights, columns, _kPadded, scratch.Accumulators, first, n);
+        }
+    }
+
+    private void Multiply(ReadOnlySpan<int> rows, int count, ReadOnlySpan<int> weights, int columns, int first, Scratch scratch)
+    {
+        int n = _kernel.OutputChannels;
+        if (_wide)
+        {
+            WidePackedGemm.Multiply(rows, count, weights, columns, _kPadded, scratch.WideAccumulators, first, n);
+        }
+        else
+        {
+            PackedGemm.Multiply(rows, count, weights, columns, _kPadded, scratch.Accumulators, first, n);
+        }
     }
 
     /// <summary>The raw activation code at GEMM row m, column k of group 0..: for the folded form's row sums.</summary>
@@ -303,13 +353,19 @@ public sealed class FastLayer
         }
     }
 
-    /// <summary>The kernel's output stage on each accumulator (reduced to the accumulator width) with its row sum.</summary>
-    private int[] Finish(int[] input, int rows, int[] accumulators)
+    /// <summary>
+    /// The kernel's output stage on each accumulator (reduced to the accumulator width) with its row sum. An
+    /// int32 sum is the exact sum (A &gt; 32, bound held) or its residue modulo 2^32 (A ≤ 32); an int64 sum is
+    /// the residue modulo 2^64: either way wrapping it to A gives the kernel's accumulator.
+    /// </summary>
+    private int[] Finish(int[] input, int rows, Scratch scratch)
     {
         int n = _kernel.OutputChannels;
         int bits = _kernel.AccumulatorBits;
         var output = new int[rows * n];
         bool rowSums = _kernel.NeedsActivationRowSums;
+        int[] narrowSums = scratch.Accumulators;
+        long[] wideSums = scratch.WideAccumulators;
         for (int m = 0; m < rows; m++)
         {
             for (int g = 0; g < _groups; g++)
@@ -327,7 +383,8 @@ public sealed class FastLayer
 
                 for (int c = g * _columnsPerGroup; c < (g + 1) * _columnsPerGroup; c++)
                 {
-                    long acc = bits >= 32 ? accumulators[m * n + c] : Accumulator.Wrap(accumulators[m * n + c], bits);
+                    long acc = _wide ? Accumulator.Wrap(wideSums[m * n + c], bits)
+                        : bits >= 32 ? narrowSums[m * n + c] : Accumulator.Wrap(narrowSums[m * n + c], bits);
                     output[m * n + c] = _kernel.Finish(acc, c, rowSum);
                 }
             }
