@@ -28,7 +28,7 @@ public sealed class InterruptionTests
     [TestCase(CliProcess.Sigterm, "SIGTERM", 143)]
     public void Should_Leave_No_Result_When_A_Study_Is_Interrupted_And_Rerun_To_The_Same_Bytes(int signal, string name, int exitCode) =>
         InterruptAndRerun(Study, "study: fixed-point w8a8: hardware", signal, name, exitCode,
-            ["breakdown.png", "equal-accuracy.png", "headline.md", "pareto.png", "report.html", "study.csv", "study.json"]);
+            ["breakdown.png", "equal-accuracy.png", "headline.md", "pareto.png", "ratio-per-level.png", "report.html", "study.csv", "study.json"]);
 
     [Test]
     public void Should_Remove_The_Staging_Folder_And_Write_Nothing_When_Cancelled_Before_The_Files_Move()
