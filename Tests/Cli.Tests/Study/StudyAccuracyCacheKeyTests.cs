@@ -16,7 +16,8 @@ public sealed class StudyAccuracyCacheKeyTests
     private static string Key(string datapath, IReadOnlyDictionary<string, string> options, bool sized)
     {
         var model = ModelArchitecture.Find("lenet5")!;
-        var choice = DatapathChoice.Of(DatapathRegistry.Default.All.Single(d => d.Name == datapath), new Precision(8, 8, 32), options) with { SizesAccumulators = sized };
+        Assert.That(DatapathRegistry.Default.TryGet(datapath, out var plugIn), Is.True, datapath);
+        var choice = DatapathChoice.Of(plugIn, new Precision(8, 8, 32), options) with { SizesAccumulators = sized };
         return StudyAccuracyCache.Key(new AccuracyOptions(model, DatasetName.Mnist, AccuracyRequestParser.Quantization(choice, model, (int?)null)));
     }
 
