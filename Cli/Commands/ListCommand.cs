@@ -178,6 +178,9 @@ public static class ListCommand
         var precision = parsed!;
         foreach (var datapath in registry.All)
         {
+            // Options a form ignores (dequant_bits outside the dequantize forms) give the same inventory again:
+            // each distinct inventory is listed once, under the first combination that produces it.
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             // Numerics-only options (rounding) leave the inventory as it is: one table serves all their values.
             foreach (var options in OptionCombinations([.. datapath.Options.Where(o => o.ChangesHardware)]))
             {
@@ -188,13 +191,24 @@ public static class ListCommand
                 var choice = DatapathChoice.TryResolve(datapath, options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal), precision, problems);
                 if (choice is null)
                 {
+                    if (!listed.Add(string.Join("; ", problems.Select(p => p.Message))))
+                    {
+                        continue;
+                    }
+
                     console.Out.MarkupLine(Markup.Escape($"{title}: not supported: {string.Join("; ", problems.Select(p => p.Message))}"));
                     continue;
                 }
 
                 var inventory = choice.Inventory();
+                var rows = InventoryTable.Rows(inventory);
+                if (!listed.Add(string.Join("\n", rows.Select(r => $"{r.Section}|{r.Item}|{r.Width}|{r.Count}|{r.Note}"))))
+                {
+                    continue;
+                }
+
                 var table = new Table { Title = new TableTitle(Markup.Escape(title)) }.AddColumns("section", "item", "width", "count", "note");
-                foreach (var row in InventoryTable.Rows(inventory))
+                foreach (var row in rows)
                 {
                     table.AddRow(Markup.Escape(row.Section), Markup.Escape(row.Item), Markup.Escape(row.Width), Markup.Escape(row.Count), Markup.Escape(row.Note));
                 }

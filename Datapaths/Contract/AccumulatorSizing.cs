@@ -9,7 +9,8 @@ namespace QuantSim.Datapaths.Contract;
 /// magnitude, so a + w + ceil(log2 K) bits hold it without wrapping. The operand widths are those the PE's
 /// multiplier sees (its <see cref="OpRole.MacMultiply"/> operation), so a form that multiplies codes minus
 /// a zero point (one bit wider) or dequantized D-bit values gets the bits its offset adds. A datapath
-/// without a multiplier (bit-serial PEs) needs the product bits b_w + b_a.
+/// without a multiplier (bit-serial PEs) needs the product bits b_w + b_a. A floating-point accumulator needs its
+/// format's width.
 /// <para><see cref="Needed(IDatapath, DatapathSettings, Precision, int)"/> has no 32-bit cap: a dequantized
 /// 16 x 16 MAC over K = 400 needs 41 bits and gets them, up to <see cref="Precision.MaxAccumulatorBits"/>
 /// (64), the widest the integer kernels run exactly (<see cref="Numerics.Accumulator.Wrap"/>). A layer that
@@ -21,7 +22,14 @@ public static class AccumulatorSizing
     public static int Required(IDatapath datapath, DatapathSettings settings, Precision precision, int reductionLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(reductionLength, 1);
-        var multiply = datapath.Inventory(precision, settings).Ops
+        var inventory = datapath.Inventory(precision, settings);
+        // A floating-point accumulator is its format's width whatever K is: it rounds instead of wrapping.
+        if (inventory.Ops.FirstOrDefault(o => o.Scope == OpScope.PerMac && o.Role == OpRole.Accumulate && o.Kind == OpKind.FloatAdd) is { } floatAdd)
+        {
+            return floatAdd.Bits;
+        }
+
+        var multiply = inventory.Ops
             .FirstOrDefault(o => o.Scope == OpScope.PerMac && o.Role == OpRole.MacMultiply && o.Kind is OpKind.Multiply or OpKind.ComposableMac);
         int product = multiply is null ? precision.WeightBits + precision.ActivationBits : multiply.Bits + multiply.SecondBits;
         return Math.Max(product + CeilLog2(reductionLength), precision.WeightBits + precision.ActivationBits);

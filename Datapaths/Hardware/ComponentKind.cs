@@ -12,4 +12,10 @@ public enum ComponentKind
 
     /// <summary>A whole bit-composable MAC unit (Bit Fusion fusion unit), sized by the table's own entry.</summary>
     BitComposableMac,
+
+    /// <summary>A floating-point multiplier of one format (<see cref="HardwareComponent.Format"/>).</summary>
+    FloatMultiplier,
+
+    /// <summary>A floating-point adder of one format.</summary>
+    FloatAdder,
 }

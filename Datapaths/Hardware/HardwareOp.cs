@@ -1,3 +1,5 @@
+using QuantSim.Datapaths.Numerics;
+
 namespace QuantSim.Datapaths.Hardware;
 
 /// <summary>
@@ -13,11 +15,19 @@ public sealed record HardwareOp(OpScope Scope, OpKind Kind, int Bits, int Second
     /// </summary>
     public bool InsideMacUnit { get; init; }
 
+    /// <summary>The floating-point format of a <see cref="OpKind.FloatMultiply"/> or <see cref="OpKind.FloatAdd"/>, else null.</summary>
+    public FloatFormat? Format { get; init; }
+
+    /// <summary>A floating-point operation: <paramref name="kind"/> at the width of <paramref name="format"/>.</summary>
+    public static HardwareOp Float(OpScope scope, OpKind kind, FloatFormat format, OpRole role, string purpose) =>
+        new(scope, kind, format.Bits, 0, 1, role, purpose) { Format = format };
+
     /// <summary>Width as printed: <c>8x8</c> for a multiply, <c>32-&gt;8</c> for a clamp, else <c>32</c>.</summary>
     public string Width => Kind switch
     {
         OpKind.Multiply or OpKind.ComposableMac => $"{Bits}x{SecondBits}",
         OpKind.Clamp => $"{Bits}->{SecondBits}",
+        OpKind.FloatMultiply or OpKind.FloatAdd => Format?.Name ?? $"{Bits}",
         _ => $"{Bits}",
     };
 }

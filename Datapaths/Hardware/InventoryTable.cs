@@ -50,10 +50,18 @@ public static class InventoryTable
         OpKind.RegisterWrite => "register write",
         OpKind.ParameterRead => "parameter read",
         OpKind.ComposableMac => "bit-composable MAC",
+        OpKind.FloatMultiply => "float multiply",
+        OpKind.FloatAdd => "float add",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static string Kind(ComponentKind kind) => kind == ComponentKind.BitComposableMac ? "bit-composable mac" : kind.ToString().ToLowerInvariant();
+    private static string Kind(ComponentKind kind) => kind switch
+    {
+        ComponentKind.BitComposableMac => "bit-composable mac",
+        ComponentKind.FloatMultiplier => "float multiplier",
+        ComponentKind.FloatAdder => "float adder",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -32,4 +32,10 @@ public enum OpKind
     /// (Bit Fusion), priced as the unit's share; its parts are listed with <see cref="HardwareOp.InsideMacUnit"/>.
     /// </summary>
     ComposableMac,
+
+    /// <summary>Floating-point multiply of two <see cref="HardwareOp.Format"/> values (Bits is the format's width).</summary>
+    FloatMultiply,
+
+    /// <summary>Floating-point add of two <see cref="HardwareOp.Format"/> values, rounded (Bits is the format's width).</summary>
+    FloatAdd,
 }

@@ -10,6 +10,12 @@ namespace QuantSim.Datapaths.Numerics;
 /// The weights are the layer's GEMM view, K x N (N = output channels; a grouped convolution uses
 /// the same K for every group). Codes are raw quantizer codes, zero points included.
 /// </para>
+/// <para>
+/// Codes in, codes out, bit-exact: the accumulator is a two's-complement integer unless the kernel is given
+/// another <see cref="IAccumulateUnit"/> (a floating-point PE, <see cref="FloatMacUnit"/>, whose register holds
+/// a float bit pattern and whose operand tables hold float operands). Then the sum is order-dependent: every
+/// implementation accumulates k = 0, 1, ..., K − 1 in that order, as a PE does.
+/// </para>
 /// </summary>
 public sealed class IntegerKernel
 {
@@ -20,6 +26,7 @@ public sealed class IntegerKernel
     private readonly int _weightOffset;
     private readonly OperandTable? _activationOperands;
     private readonly OperandTable? _weightOperands;
+    private readonly IAccumulateUnit _accumulate;
 
     /// <param name="weights">K x N weight codes.</param>
     /// <param name="accumulatorBits">Width of the PE accumulator; sums wrap modulo 2^bits.</param>
@@ -35,6 +42,7 @@ public sealed class IntegerKernel
     /// value), replacing the zero-point subtraction; <paramref name="peActivationZeroPoint"/> must then be 0.
     /// </param>
     /// <param name="weightOperands">The same for weight codes.</param>
+    /// <param name="accumulate">The PE's accumulate step; by default the two's-complement adder of <paramref name="accumulatorBits"/>.</param>
     public IntegerKernel(
         int[,] weights,
         int accumulatorBits,
@@ -46,7 +54,8 @@ public sealed class IntegerKernel
         int peActivationZeroPoint = 0,
         int peWeightZeroPoint = 0,
         OperandTable? activationOperands = null,
-        OperandTable? weightOperands = null)
+        OperandTable? weightOperands = null,
+        IAccumulateUnit? accumulate = null)
     {
         if ((activationOperands is not null && peActivationZeroPoint != 0) || (weightOperands is not null && peWeightZeroPoint != 0))
         {
@@ -71,6 +80,7 @@ public sealed class IntegerKernel
         _weightOffset = peWeightZeroPoint;
         _activationOperands = activationOperands;
         _weightOperands = weightOperands;
+        _accumulate = accumulate ?? new WrappingAccumulator(accumulatorBits);
     }
 
     /// <summary>Dot-product length K.</summary>
@@ -91,6 +101,15 @@ public sealed class IntegerKernel
     /// <summary>The PE multiplier (a fast path checks it against a plain multiply before replacing it).</summary>
     public IProductUnit Product => _product;
 
+    /// <summary>The PE's accumulate step.</summary>
+    public IAccumulateUnit Accumulate => _accumulate;
+
+    /// <summary>
+    /// Whether the accumulator is the two's-complement adder of <see cref="AccumulatorBits"/>, so that any
+    /// wrapping integer sum of the products (in any order, at any wider width) determines the outputs.
+    /// </summary>
+    public bool AccumulatesIntegers => _accumulate is WrappingAccumulator;
+
     public int Weight(int k, int channel) => _weights[k, channel];
 
     /// <summary>
@@ -104,9 +123,9 @@ public sealed class IntegerKernel
     /// <summary>The weight-side operand transform: w − z_w in the in-PE form with weight zero points, else w (or the weight's table entry).</summary>
     public int PeWeight(int weight) => _weightOperands is { } table ? table[weight] : weight - _weightOffset;
 
-    /// <summary>One PE cycle: acc + (a − z_a,pe)·(w − z_w,pe), wrapped to the accumulator width.</summary>
+    /// <summary>One PE cycle: acc + (a − z_a,pe)·(w − z_w,pe), wrapped to the accumulator width (or added in the accumulate unit's format).</summary>
     public long Mac(long accumulator, int activation, int weight) =>
-        Accumulator.Wrap(accumulator + _product.Multiply(PeActivation(activation), PeWeight(weight)), AccumulatorBits);
+        _accumulate.Accumulate(accumulator, _product.Multiply(PeActivation(activation), PeWeight(weight)));
 
     /// <summary>The row-sum adder at the array edge: Σx over the row so far, accumulator-wide.</summary>
     public long RowSumStep(long rowSum, int activation) => Accumulator.Wrap(rowSum + activation, AccumulatorBits);
@@ -124,6 +143,11 @@ public sealed class IntegerKernel
     /// </summary>
     public int[] FinishRows(ReadOnlySpan<int> accumulators, ReadOnlySpan<int> activations, int firstChannel, int channels)
     {
+        if (!AccumulatesIntegers)
+        {
+            throw new InvalidOperationException("a floating-point accumulator's outputs are not determined by wrapping integer sums; run the kernel's own Mac");
+        }
+
         int k = ReductionLength;
         int rows = activations.Length / Math.Max(k, 1);
         if (activations.Length != rows * k || accumulators.Length != rows * channels)

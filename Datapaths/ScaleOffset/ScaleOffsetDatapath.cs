@@ -23,7 +23,9 @@ namespace QuantSim.Datapaths.ScaleOffset;
 /// Two further forms dequantize the codes to D-bit fixed-point values (<c>dequant_bits</c>) and multiply
 /// those: <c>dequantize-in-pe</c> in every PE, <c>dequantize-at-edge</c> once per operand at the array edge
 /// (<see cref="DequantizeForms"/>). Their integers are defined by <see cref="DequantizingKernel"/>; they
-/// equal each other but not the zero-point forms.
+/// equal each other but not the zero-point forms. <c>float-at-edge</c> dequantizes to floating point at the
+/// edge and multiplies and accumulates in floating-point PEs (<c>float_multiply</c>, <c>float_accumulate</c>;
+/// <see cref="FloatForm"/>).
 /// </summary>
 public sealed class ScaleOffsetDatapath : IDatapath
 {
@@ -33,6 +35,9 @@ public sealed class ScaleOffsetDatapath : IDatapath
     public const string Edge = "edge";
     public const string DequantizeInPe = "dequantize-in-pe";
     public const string DequantizeAtEdge = "dequantize-at-edge";
+    public const string FloatAtEdge = "float-at-edge";
+    public const string FloatMultiply = "float_multiply";
+    public const string FloatAccumulate = "float_accumulate";
     public const string DequantBits = "dequant_bits";
     public const string WeightsOption = "weights";
     public const string Asymmetric = "asymmetric";
@@ -43,10 +48,11 @@ public sealed class ScaleOffsetDatapath : IDatapath
 
     public IReadOnlyList<DatapathOption> Options { get; } =
     [
-        new(Form, [InPe, Folded, Edge, DequantizeInPe, DequantizeAtEdge], InPe,
+        new(Form, [InPe, Folded, Edge, DequantizeInPe, DequantizeAtEdge, FloatAtEdge], InPe,
             "in-pe: each PE subtracts the zero point before multiplying; folded: zero-point terms are added per output; "
             + "edge: the zero point is subtracted once per operand at the array edge; dequantize-in-pe / dequantize-at-edge: "
-            + "codes become dequant_bits fixed-point values (in every PE / once at the edge) multiplied in a wide multiplier",
+            + "codes become dequant_bits fixed-point values (in every PE / once at the edge) multiplied in a wide multiplier; "
+            + "float-at-edge: codes become float_multiply values at the edge, multiplied and accumulated (float_accumulate) in floating-point PEs",
             ChangesNumerics: false)
         {
             // The three zero-point forms compute identical integers, the two dequantize forms another set.
@@ -54,12 +60,17 @@ public sealed class ScaleOffsetDatapath : IDatapath
             {
                 [InPe] = "zero-point", [Folded] = "zero-point", [Edge] = "zero-point",
                 [DequantizeInPe] = "dequantize", [DequantizeAtEdge] = "dequantize",
+                [FloatAtEdge] = "float",
             },
         },
         new(WeightsOption, ["symmetric", Asymmetric], "symmetric",
             "whether weights carry a zero point too (activations always do)"),
         new(DequantBits, ["8", "16"], "16",
             "fixed-point width of a dequantized operand in the dequantize forms (ignored by the others)"),
+        new(FloatMultiply, ["fp16", "bf16", "fp32"], "fp16",
+            "float-at-edge: the format of the dequantized operands and of the PE multiplier (ignored by the other forms)"),
+        new(FloatAccumulate, ["fp16", "fp32"], "fp32",
+            "float-at-edge: the format of the PE accumulator and the output unit (ignored by the other forms)"),
         RoundingOption.Option,
     ];
 
@@ -70,6 +81,8 @@ public sealed class ScaleOffsetDatapath : IDatapath
         DatapathForm.Of("scale-offset/edge", (Form, Edge)),
         DatapathForm.Of("scale-offset/dequantize-in-pe", (Form, DequantizeInPe)),
         DatapathForm.Of("scale-offset/dequantize-at-edge", (Form, DequantizeAtEdge)),
+        // float-at-edge is not yet a study form: its integer inference has no fast path (FastLayer refuses
+        // float accumulators), so scoring a deep network on it would take hours here.
     ];
 
     public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);
@@ -80,6 +93,16 @@ public sealed class ScaleOffsetDatapath : IDatapath
         foreach (var problem in CheckPrecision(precision))
         {
             yield return problem;
+        }
+
+        if (settings[Form] == FloatAtEdge)
+        {
+            var accumulate = FloatFormat.Of(settings[FloatAccumulate]);
+            if (precision.AccumulatorBits != accumulate.Bits)
+            {
+                yield return new(DatapathProblem.AccumulatorBits,
+                    $"accumulator bits ({precision.AccumulatorBits}) must be the {accumulate} accumulator's {accumulate.Bits} in form {FloatAtEdge} (float_accumulate: {accumulate})");
+            }
         }
 
         if (IsDequantize(settings) && precision.AccumulatorBits < 2 * DequantizedBits(settings))
@@ -110,6 +133,16 @@ public sealed class ScaleOffsetDatapath : IDatapath
             }
 
             return DequantizingKernel.Create(quantization, weights, precision, DequantizedBits(settings), RoundingOption.Of(settings));
+        }
+
+        if (settings[Form] == FloatAtEdge)
+        {
+            if (CheckPrecision(precision, settings).FirstOrDefault() is { } problem)
+            {
+                throw new ArgumentException($"{problem.Field}: {problem.Message}", nameof(precision));
+            }
+
+            return FloatForm.CreateKernel(quantization, weights, FloatFormat.Of(settings[FloatMultiply]), FloatFormat.Of(settings[FloatAccumulate]));
         }
 
         // in-pe, edge and folded: the same integers. edge runs in-pe's arithmetic (x − z_x at the PE input
@@ -158,6 +191,10 @@ public sealed class ScaleOffsetDatapath : IDatapath
                 return DequantizeForms.Inventory(
                     Name, $"{settings[Form]} ({settings[DequantBits]}-bit), {weights} weights", precision,
                     settings[WeightsOption] == Asymmetric, DequantizedBits(settings), settings[Form] == DequantizeAtEdge, Parameters(precision, settings));
+            case FloatAtEdge:
+                return FloatForm.Inventory(
+                    Name, $"{FloatAtEdge} ({settings[FloatMultiply]} multiply, {settings[FloatAccumulate]} accumulate), {weights} weights", precision,
+                    settings[WeightsOption] == Asymmetric, FloatFormat.Of(settings[FloatMultiply]), FloatFormat.Of(settings[FloatAccumulate]));
         }
 
         int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;

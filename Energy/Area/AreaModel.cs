@@ -51,6 +51,8 @@ public sealed class AreaModel(CostTable table)
             ClampUnit c => table.Clamp.Comparators * table.Comparator.AreaUm2(c.Bits, c.Bits, x) + table.Clamp.Mux2 * table.Mux2.AreaUm2PerBit.Value * c.Bits,
             RegisterUnit r => table.Register.AreaUm2PerBit.Value * r.Bits,
             BitComposableMacUnit => table.BitComposableMac.AreaUm2,
+            FloatAdderUnit f => table.Float(f.Format).AddAreaUm2,
+            FloatMultiplierUnit f => table.Float(f.Format).MultiplyAreaUm2,
             SramUnit s => s.Banks * table.SramArea.AreaUm2(s.CapacityBytes / s.Banks, x),
             _ => throw new NotSupportedException($"No area for unit '{unit}'."),
         };

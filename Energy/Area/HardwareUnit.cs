@@ -52,6 +52,18 @@ public sealed record RegisterUnit(int Bits) : HardwareUnit
     public override string Describe => $"register({N(Bits)})";
 }
 
+/// <summary>A floating-point adder of one format (fp16, bf16, fp32).</summary>
+public sealed record FloatAdderUnit(string Format) : HardwareUnit
+{
+    public override string Describe => $"float-adder({Format})";
+}
+
+/// <summary>A floating-point multiplier of one format.</summary>
+public sealed record FloatMultiplierUnit(string Format) : HardwareUnit
+{
+    public override string Describe => $"float-multiplier({Format})";
+}
+
 /// <summary>One bit-composable MAC unit as described by the table's <c>bit_composable_mac</c>.</summary>
 public sealed record BitComposableMacUnit : HardwareUnit
 {

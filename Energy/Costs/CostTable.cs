@@ -26,6 +26,16 @@ public sealed record CostTable(
     BitComposableMacCost BitComposableMac,
     LeakageCosts Leakage)
 {
+    /// <summary>Floating-point adders and multipliers by format name (empty for a table without them).</summary>
+    public IReadOnlyDictionary<string, FloatUnitCosts> FloatingPoint { get; init; } = new Dictionary<string, FloatUnitCosts>();
+
+    /// <summary>The floating-point units of <paramref name="format"/>; a table without them is an input error naming the table.</summary>
+    public FloatUnitCosts Float(string format) =>
+        FloatingPoint.TryGetValue(format, out var units)
+            ? units
+            : throw new Input.InputException(new Input.InputError(File, 0, 0, "floating_point",
+                $"no {format} adder and multiplier in this cost table (it has: {(FloatingPoint.Count == 0 ? "none" : string.Join(", ", FloatingPoint.Keys.Order(StringComparer.Ordinal)))}); a floating-point PE needs them"));
+
     public double AddPj(int bits) => Adder.EnergyPj(bits, bits, AllowExtrapolation);
 
     public double MultiplyPj(int aBits, int bBits) => Multiplier.EnergyPj(aBits, bBits, AllowExtrapolation);

@@ -85,11 +85,15 @@ public static partial class CostTableReader
         var dram = ReadDram(root.Section("dram", true, "DRAM energy per bit"), context);
         var bitComposable = ReadBitComposable(root.Section("bit_composable_mac", true, "bit-composable MAC unit"), context);
         var leakage = ReadLeakage(root.Section("leakage", true, "static power densities"), context);
+        var floatingPoint = ReadFloatingPoint(root.Section("floating_point", false, "floating-point adders and multipliers by format"), context);
         root.RejectUnknownKeys();
         diagnostics.ThrowIfAny();
 
         return new CostTable(name!, file, node!.Value, description ?? string.Empty, extrapolate, context.Sources,
-            adder!, multiplier!, shifter!, comparator!, mux2!, clamp!, register!, sram!, sramArea!, dram!, bitComposable!, leakage!);
+            adder!, multiplier!, shifter!, comparator!, mux2!, clamp!, register!, sram!, sramArea!, dram!, bitComposable!, leakage!)
+        {
+            FloatingPoint = floatingPoint!,
+        };
     }
 
     private sealed record Context(string File, IReadOnlyDictionary<string, string> Sources);

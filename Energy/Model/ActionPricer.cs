@@ -71,6 +71,13 @@ public sealed class ActionPricer
                 (EnergyComponent.MacAccumulator, Pj(_table.AddPj(m.AccumulatorBits))),
             ],
             Mac m => [(EnergyComponent.MacBitComposable, Pj(BitComposable(m)))],
+            FloatMac m =>
+            [
+                (EnergyComponent.MacMultiplier, Pj(_table.Float(m.MultiplyFormat.Name).MultiplyPj)),
+                (EnergyComponent.MacAccumulator, Pj(_table.Float(m.AccumulateFormat.Name).AddPj)),
+            ],
+            FloatMultiply m => [(site, Pj(_table.Float(m.Format.Name).MultiplyPj))],
+            FloatAdd a => [(site, Pj(_table.Float(a.Format.Name).AddPj))],
             Add a => [(site, Pj(_table.AddPj(a.Width)))],
             Multiply m => [(site, Pj(_table.MultiplyPj(m.ABits, m.BBits)))],
             Shift s => [(site, Pj(_table.ShiftPj(s.Width)))],

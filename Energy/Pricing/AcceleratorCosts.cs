@@ -62,6 +62,9 @@ public static class AcceleratorCosts
 
     private static InventoryItem Buffer(string name, BufferConfig buffer) => new("buffers", new SramUnit(name, buffer.CapacityBytes, buffer.Banks), 1);
 
+    private static string FormatOf(HardwareComponent c) =>
+        c.Format?.Name ?? throw new ArgumentException($"floating-point component '{c.Name}' has no format", nameof(c));
+
     private static HardwareUnit Unit(HardwareComponent c) => c.Kind switch
     {
         ComponentKind.Multiplier => new MultiplierUnit(c.Bits, c.SecondBits),
@@ -72,6 +75,8 @@ public static class AcceleratorCosts
         // The table has no AND gate: an AND array is sized as 2:1 multiplexers of the same width, an upper bound.
         ComponentKind.AndArray => new Mux2Unit(c.Bits),
         ComponentKind.BitComposableMac => new BitComposableMacUnit(),
+        ComponentKind.FloatAdder => new FloatAdderUnit(FormatOf(c)),
+        ComponentKind.FloatMultiplier => new FloatMultiplierUnit(FormatOf(c)),
         _ => throw new ArgumentOutOfRangeException(nameof(c), c.Kind, "Unsized datapath component."),
     };
 }

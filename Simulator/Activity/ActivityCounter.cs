@@ -14,7 +14,8 @@ namespace QuantSim.Simulator.Activity;
 /// parameters' fetch, storage and loads, and the SRAM words and DRAM bytes the memory system moved.
 /// <list type="bullet">
 /// <item>Per-MAC operations happen in the PEs. A multiply with role <see cref="OpRole.MacMultiply"/>
-/// and the accumulate beside it are one <see cref="Mac"/>; a <see cref="OpKind.ComposableMac"/> is one
+/// and the accumulate beside it are one <see cref="Mac"/> (a <see cref="OpKind.FloatMultiply"/> and its
+/// <see cref="OpKind.FloatAdd"/> one <see cref="FloatMac"/>); a <see cref="OpKind.ComposableMac"/> is one
 /// bit-composable MAC, and the parts listed inside it (<see cref="HardwareOp.InsideMacUnit"/>) are not
 /// counted again.</item>
 /// <item>Per-output, per-row, per-channel and edge operations happen in the output stage.</item>
@@ -75,8 +76,10 @@ public static class ActivityCounter
     /// <summary>The datapath's actions for one layer's GEMM work.</summary>
     public static void AddDatapath(ActivityCounts.Builder counts, ScopeCounts work, Precision precision, HardwareInventory inventory)
     {
-        bool fusedMac = inventory.Ops.Any(o => o.Scope == OpScope.PerMac && o.Role == OpRole.MacMultiply && o.Kind == OpKind.Multiply && !o.InsideMacUnit)
+        bool fusedMac = inventory.Ops.Any(o => o.Scope == OpScope.PerMac && o.Role == OpRole.MacMultiply && o.Kind is OpKind.Multiply or OpKind.FloatMultiply && !o.InsideMacUnit)
                         && inventory.Ops.Any(o => o.Scope == OpScope.PerMac && o.Role == OpRole.Accumulate && !o.InsideMacUnit);
+        // A floating-point PE's MAC is priced as its multiply in one format and its add in the accumulator's.
+        var floatAccumulate = inventory.Ops.FirstOrDefault(o => o.Scope == OpScope.PerMac && o.Role == OpRole.Accumulate && o.Kind == OpKind.FloatAdd)?.Format;
         foreach (var op in inventory.Ops)
         {
             if (op.InsideMacUnit)
@@ -95,6 +98,10 @@ public static class ActivityCounter
                 OpKind.ComposableMac => new Mac(op.SecondBits, op.Bits, precision.AccumulatorBits, MacUnit.BitComposable),
                 OpKind.Multiply when inPe && fusedMac && op.Role == OpRole.MacMultiply => new Mac(op.SecondBits, op.Bits, precision.AccumulatorBits),
                 OpKind.Multiply => new Multiply(op.Bits, op.SecondBits),
+                OpKind.FloatMultiply when inPe && fusedMac && op.Role == OpRole.MacMultiply =>
+                    new FloatMac(FormatOf(op), floatAccumulate ?? throw new ArgumentException("a floating-point multiply-accumulate needs a floating-point accumulate", nameof(inventory))),
+                OpKind.FloatMultiply => new FloatMultiply(FormatOf(op)),
+                OpKind.FloatAdd => new FloatAdd(FormatOf(op)),
                 OpKind.Add => new Add(op.Bits),
                 OpKind.Shift => new Shift(op.Bits),
                 OpKind.Clamp => new Clamp(op.Bits),
@@ -106,6 +113,9 @@ public static class ActivityCounter
             counts.Add(inPe ? ActivitySite.ProcessingElement : ActivitySite.OutputStage, action, op.Count * work.Count(op.Scope));
         }
     }
+
+    private static Datapaths.Numerics.FloatFormat FormatOf(HardwareOp op) =>
+        op.Format ?? throw new ArgumentException($"floating-point operation '{op.Purpose}' has no format", nameof(op));
 
     /// <summary>Operands moving between PEs: per MAC, and per stationary word loaded.</summary>
     public static void AddForwarding(ActivityCounts.Builder counts, ArrayRegisters registers, long macs, long stationaryWords)

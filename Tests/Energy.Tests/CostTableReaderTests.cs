@@ -188,7 +188,7 @@ public sealed class CostTableReaderTests
         // Then all three come back, sorted by position
         Assert.That(Errors(text), Is.EqualTo(new[]
         {
-            $"tiny.yaml:{unknownLine}:{unknownColumn}: colour: unknown key; allowed: sources, name, node_nm, description, allow_extrapolation, adder, multiplier, shifter, comparator, mux2, clamp, register, sram, sram_area, dram, bit_composable_mac, leakage",
+            $"tiny.yaml:{unknownLine}:{unknownColumn}: colour: unknown key; allowed: sources, name, node_nm, description, allow_extrapolation, adder, multiplier, shifter, comparator, mux2, clamp, register, sram, sram_area, dram, bit_composable_mac, leakage, floating_point",
             $"tiny.yaml:{missingLine}:{missingColumn}: adder.points[1].source: required field is missing (where the number comes from: a source ID plus the table, figure or derivation)",
             $"tiny.yaml:{negativeLine}:{negativeColumn}: sram.points[1].write_pj: must not be negative, got -20",
         }));

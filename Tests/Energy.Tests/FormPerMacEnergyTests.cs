@@ -46,6 +46,8 @@ public sealed class FormPerMacEnergyTests
         "edge" => Mac(b + 1, b) + Registers(b + 1, b),
         "dequantize-in-pe" => Dequantize(b, true, 16) + Dequantize(b, false, 16) + Mac(16, 16) + Registers(b, b),
         "dequantize-at-edge" => Mac(16, 16) + Registers(16, 16),
+        // H14: fp16 multiply 1.1 pJ, fp32 add 0.9 pJ; the PE holds and forwards 16-bit floats, its accumulator is fp32.
+        "float-at-edge" => R(1.1) + R(0.9) + Registers(16, 16),
         _ => throw new ArgumentOutOfRangeException(nameof(form)),
     };
 
@@ -80,6 +82,8 @@ public sealed class FormPerMacEnergyTests
     [TestCase("edge", 4)]
     [TestCase("dequantize-in-pe", 4)]
     [TestCase("dequantize-at-edge", 4)]
+    [TestCase("float-at-edge", 8)]
+    [TestCase("float-at-edge", 4)]
     public void Should_charge_the_hand_derived_per_mac_energy_of_each_form(string form, int bits)
     {
         var priced = Priced(form, bits);

@@ -12,7 +12,7 @@ namespace QuantSim.Workloads.Torch.Integer.Fast;
 /// <para>
 /// It computes what <see cref="LayerRunner"/> computes, bit for bit, because of three checks made here, once
 /// per layer (<see cref="Create"/> returns null when the first fails, and the caller runs the kernel itself):
-/// (1) the kernel's product unit returns the plain product a·w for every activation operand of the code range
+/// (0) the accumulator is an integer one (<see cref="IntegerKernel.AccumulatesIntegers"/>); (1) the kernel's product unit returns the plain product a·w for every activation operand of the code range
 /// and every weight operand the layer holds, checked exhaustively (bit-serial and Bit Fusion units pass: their
 /// shift-add arithmetic is exact on in-range operands); (2) the accumulator: the kernel wraps each sum modulo
 /// 2^A (A ≤ 64). The int32 GEMM gives the exact sum modulo 2^32, which determines the sum modulo 2^A when
@@ -110,6 +110,13 @@ public sealed class FastLayer
     /// </summary>
     public static FastLayer? Create(IntegerKernel kernel, ConvLayer? conv)
     {
+        // A floating-point accumulator rounds after every add: its sum depends on the order, not only on the
+        // residue an integer GEMM computes.
+        if (!kernel.AccumulatesIntegers)
+        {
+            return null;
+        }
+
         var activationOperands = new List<int>();
         for (int a = kernel.Activations.Min; a <= kernel.Activations.Max; a++)
         {
