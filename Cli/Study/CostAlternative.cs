@@ -51,6 +51,13 @@ public sealed record CostAlternative(string Name, string Description, Func<Accel
                 t => t));
         }
 
+        alternatives.Add(new(
+            "multiplier-qkeras",
+            $"multipliers priced by QKeras' fit to H14, E = {QkMulSquare} ab + {QkMulLinear} sqrt(ab) pJ (qtools fpm_mul at gate_bits = sqrt(ab)), "
+            + "instead of the table's piecewise-linear product law; both pass through H14's 8 x 8 and 32 x 32 anchors, areas kept",
+            c => c,
+            QkerasMultipliers));
+
         string dram = config.Technology.DramEnergy ?? table.Dram.Default;
         foreach (var option in table.Dram.Options.Where(o => o.Name != dram))
         {
@@ -62,6 +69,51 @@ public sealed record CostAlternative(string Name, string Description, Func<Accel
         }
 
         return alternatives;
+    }
+
+    /// <summary>QKeras qtools settings.py fpm_mul = poly1d([0.002994791667, 0.001041666667, 0]) in gate_bits g (pJ).</summary>
+    public const double QkMulSquare = 0.002994791667;
+
+    /// <inheritdoc cref="QkMulSquare"/>
+    public const double QkMulLinear = 0.001041666667;
+
+    /// <summary>
+    /// The table's multiplier family with every energy replaced by QKeras' law: one point per product a*b the
+    /// family's width range can form (so no lookup falls between points and the product law's interpolation
+    /// never enters), each at E(g) = 0.002994791667 g^2 + 0.001041666667 g with g = sqrt(ab), QKeras' n x m rule
+    /// (multiplier_impl.py gate_bits). Areas stay the table's: QKeras fits energy only.
+    /// </summary>
+    public static CostTable QkerasMultipliers(CostTable table)
+    {
+        var family = table.Multiplier;
+        var points = new List<ScaledPoint> { new(0, 0, 0, 0, new Provenance("QK fpm_mul(0) = 0", EntryKind.Derived, family.Line)) };
+        var products = new SortedDictionary<int, (int A, int B)>();
+        for (int a = family.MinBits; a <= family.MaxBits; a++)
+        {
+            for (int b = a; b <= family.MaxBits; b++)
+            {
+                products.TryAdd(a * b, (a, b));
+            }
+        }
+
+        foreach (var (product, (a, b)) in products)
+        {
+            points.Add(new ScaledPoint(a, b, QkerasMultiplyPj(a, b), family.AreaUm2(a, b, allowExtrapolation: false),
+                new Provenance("QK settings.py fpm_mul at gate_bits = sqrt(a*b) (multiplier_impl.py); area from the table's own law", EntryKind.Interpolated, family.Line)));
+        }
+
+        return table with
+        {
+            Multiplier = new ScaledFamily(family.Name, ScalingLaw.Product, "QK fpm_mul polynomial in gate_bits = sqrt(a*b), one point per product",
+                family.MinBits, family.MaxBits, points, family.File, family.Line),
+        };
+    }
+
+    /// <summary>QKeras' energy of an a x b multiply in pJ: fpm_mul(sqrt(ab)).</summary>
+    public static double QkerasMultiplyPj(int a, int b)
+    {
+        double g = Math.Sqrt((double)a * b);
+        return (QkMulSquare * g * g) + (QkMulLinear * g);
     }
 
     /// <summary>NG45 DFF_X1: the figure the table's register entry quotes as the alternative to ALD's.</summary>

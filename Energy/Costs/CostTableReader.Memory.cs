@@ -18,7 +18,7 @@ public static partial class CostTableReader
         foreach (var (item, _) in Elements(s, "points", "capacity_bytes, word_bits, read_pj, write_pj, kind, source"))
         {
             long? capacity = item.Integer("capacity_bytes", true, 1, long.MaxValue, "capacity of one bank in bytes");
-            int? width = item.Int("word_bits", true, 1, 4096, "bits per access");
+            int? width = item.Int("word_bits", true, 1, 16384, "bits per access"); // as wide as a config's word may be
             double? read = Positive(item, "read_pj", "energy of one word read in pJ", "SRAM energies are interpolated on a log scale");
             double? write = Positive(item, "write_pj", "energy of one word write in pJ", "SRAM energies are interpolated on a log scale");
             var provenance = ReadProvenance(item, context);

@@ -130,7 +130,8 @@ public sealed class AcceleratorConfigReader(DatapathRegistry datapaths)
 
         origin = origin.With(s.Locate("capacity_kib"));
         double? kib = s.Number("capacity_kib", true, 0, 1 << 20, "capacity in KiB (1024 bytes)");
-        int? wordBits = s.Int("word_bits", false, 1, 1024, "bits per SRAM word") ?? 8;
+        // Up to 16384 bits: a word is the row a design reads per access (TPU v1's accumulator row is 256 x 32 = 8192 bits).
+        int? wordBits = s.Int("word_bits", false, 1, 16384, "bits per SRAM word") ?? 8;
         int? banks = s.Int("banks", false, 1, 1024, "independent banks") ?? 1;
         s.RejectUnknownKeys();
         if (kib is null || wordBits is null || banks is null)

@@ -111,7 +111,7 @@ public sealed class SimulateCommandTests
     public void Should_Exit_2_When_A_Buffer_Cannot_Hold_One_Folds_Stationary_Tile()
     {
         // Given the 32x32 default switched to weight stationary with a 1 KiB filter buffer: the config
-        // reader accepts it (1024 words >= one row of 32), but a 32x32 tile of 8-bit weights needs
+        // reader accepts it (it holds whole 256-bit words), but a 32x32 tile of 8-bit weights needs
         // 1024 bytes and half of the double-buffered buffer holds 512
         string dir = Path.Combine(Path.GetTempPath(), $"quantsim-small-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(dir, "dram"));
@@ -130,7 +130,9 @@ public sealed class SimulateCommandTests
             var run = CliRun.Of("simulate", "--config", config, "--workload", "lenet5");
 
             Assert.That(run.ExitCode, Is.EqualTo(2));
-            Assert.That(run.Error, Does.StartWith($"{config}:24:19: buffers.filter.capacity_kib: a fold needs 1024 bytes of stationary weights (32x32 tile) at w8a8, but half of the double-buffered filter buffer holds 512 bytes; allowed: at least 2 KiB"));
+            int line = Array.FindIndex(yaml.Split('\n'), l => l == "    capacity_kib: 1") + 1;
+            Assert.That(line, Is.GreaterThan(0));
+            Assert.That(run.Error, Does.StartWith($"{config}:{line}:19: buffers.filter.capacity_kib: a fold needs 1024 bytes of stationary weights (32x32 tile) at w8a8, but half of the double-buffered filter buffer holds 512 bytes; allowed: at least 2 KiB"));
         }
         finally
         {

@@ -144,7 +144,7 @@ public sealed class CostTableAnchorTests
     public void Should_be_monotone_in_capacity_and_in_word_width_for_sram()
     {
         long[] capacities = Enumerable.Range(13, 13).Select(e => 1L << e).ToArray(); // 8 KB .. 32 MB
-        int[] widths = [8, 12, 16, 24, 32, 48, 64];
+        int[] widths = [8, 12, 16, 24, 32, 48, 64, 128, 256, 512, 1024, 2048, 4096, 8192];
         Assert.Multiple(() =>
         {
             foreach (int w in widths)
@@ -171,6 +171,29 @@ public sealed class CostTableAnchorTests
         // The 32-bit 8 KB point is derived (H14 64-bit 10 pJ x ACP width factor 0.65 = 6.5 pJ).
         // Bit Fusion's CACTI 7 sweep at 45 nm reads 8 KB x 32 b for 6.392 pJ: within 5 %.
         Assert.That(T.SramReadPj(8 * 1024, 32), Is.EqualTo(6.392).Within(0.05 * 6.392));
+    }
+
+    [Test]
+    public void Should_price_wide_words_by_the_square_root_width_law_through_the_cacti_ratio()
+    {
+        // TAE's two CACTI runs of one 64 KB array (45 nm): 8192 x 64 b reads 25.87 pJ, 2048 x 256 b 51.80 pJ, so
+        // 4x the width costs 51.80 / 25.87 = 2.002x per access: E(w) = E(64) x sqrt(w / 64) at a fixed capacity.
+        double exponent = Math.Log(51.80 / 25.87) / Math.Log(4);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exponent, Is.EqualTo(0.5).Within(0.001));
+
+            // Derived points: H14's 64-bit reads (1 MB 100 pJ, 32 KB 20 pJ) x sqrt(w / 64)
+            Assert.That(T.SramReadPj(1 << 20, 8192), Is.EqualTo(100 * Math.Sqrt(128)).Within(1e-6));
+            Assert.That(T.SramReadPj(1 << 15, 128), Is.EqualTo(20 * Math.Sqrt(2)).Within(1e-6));
+
+            // The default config's 64 KiB banks of 256-bit rows are TAE's quoted run itself
+            Assert.That(T.SramReadPj(1 << 16, 256), Is.EqualTo(51.80));
+            Assert.That(T.SramWritePj(1 << 16, 256), Is.EqualTo(66.24));
+
+            // Per bit a wide row is cheaper than a 64-bit word: the point of reading rows (64 KB: 27.6 vs 51.8 pJ)
+            Assert.That(T.SramReadPj(1 << 16, 256) / 256, Is.LessThan(T.SramReadPj(1 << 16, 64) / 64));
+        });
     }
 
     [Test]

@@ -15,7 +15,7 @@ public sealed class LongRunFindingsTests
     {
         // edge-16x16's 64 KiB accumulator buffer in 5 banks: 65,536 bytes do not split evenly.
         using var files = new TempFiles();
-        string text = File.ReadAllText(Config("edge-16x16")).Replace("    word_bits: 32\n    banks: 1", "    word_bits: 32\n    banks: 5", StringComparison.Ordinal);
+        string text = File.ReadAllText(Config("edge-16x16")).Replace("    banks: 1\n", "    banks: 5\n", StringComparison.Ordinal);
         Assert.That(text, Does.Contain("banks: 5"), "the shipped config changed; update the edit");
         string path = files.Write("banks.yaml", text);
         int line = LineOf(path, "banks: 5");

@@ -66,7 +66,7 @@ public sealed class SensitivityTests
             Assert.That(Energy(Default, form, Alternative("dram-h14-high")),
                 Is.EqualTo(Energy(Edited(("  dram_energy: lpddr4", "  dram_energy: h14-high")), form, null)));
             Assert.That(Energy(Default, form, Alternative("sram-words-64")),
-                Is.EqualTo(Energy(Edited(("    word_bits: 8", "    word_bits: 64"), ("    word_bits: 32", "    word_bits: 64")), form, null)));
+                Is.EqualTo(Energy(Edited(("    word_bits: 256 ", "    word_bits: 64 "), ("    word_bits: 1024", "    word_bits: 64")), form, null)));
             Assert.That(Energy(Default, form, Alternative("clock-gating-idle-pe")),
                 Is.EqualTo(Energy(Edited(("  dataflow: os", "  dataflow: os\n  clock_gating: idle-pe")), form, null)));
         });
@@ -88,6 +88,70 @@ public sealed class SensitivityTests
             decimal alternative = Energy(Default, form, Alternative(name));
             Assert.That(alternative, Is.EqualTo(Energy(edited, form, null)), form);
             Assert.That(alternative, Is.GreaterThan(Energy(Default, form, null)), form);
+        }
+    }
+
+    [Test]
+    public void Should_Price_The_Qkeras_Multiplier_Law_As_A_Cost_Table_Listing_Its_Values_Does()
+    {
+        // Given the shipped table with its multiplier family replaced by points written out here from the reference's
+        // formula (energy-45nm.md 4b: E = 0.002994791667 ab + 0.001041666667 sqrt(ab) pJ, QKeras qtools), one per
+        // product a*b of widths 1..64, areas kept from the table's own product law
+        string path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Tables", "horowitz-45nm.yaml");
+        string table = File.ReadAllText(path);
+        int start = table.IndexOf("\nmultiplier:\n", StringComparison.Ordinal);
+        int end = table.IndexOf("\n# Barrel shifters", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThan(0).And.LessThan(end), "the shipped table changed; update the test's edit");
+        var shipped = QuantSim.Energy.Costs.CostTableReader.ReadFile(path);
+        var block = new System.Text.StringBuilder("\nmultiplier:\n  law: product\n  source: \"QK fpm_mul\"\n  min_bits: 1\n  max_bits: 64\n  points:\n");
+        block.Append("    - { a_bits: 0, b_bits: 0, energy_pj: 0, area_um2: 0, kind: derived, source: \"QK origin\" }\n");
+        var seen = new HashSet<int>();
+        for (int a = 1; a <= 64; a++)
+        {
+            for (int b = a; b <= 64; b++)
+            {
+                if (seen.Add(a * b))
+                {
+                    double pj = (0.002994791667 * a * b) + (0.001041666667 * Math.Sqrt(a * b));
+                    block.Append(System.Globalization.CultureInfo.InvariantCulture,
+                        $"    - {{ a_bits: {a}, b_bits: {b}, energy_pj: {pj:R}, area_um2: {shipped.Multiplier.AreaUm2(a, b, false):R}, kind: interpolated, source: \"QK fpm_mul\" }}\n");
+                }
+            }
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "edited-table.yaml"), table[..start] + Reorder(block.ToString()) + table[end..]);
+        var edited = Edited(("  cost_table: horowitz-45nm", "  cost_table: edited-table.yaml"));
+
+        // Then the in-code alternative prices every form as that table does; forms with other products than
+        // 8 x 8 (edge: 9 x 9 with zero points; dequantize: 16 x 16) move, because only 8 x 8 and 32 x 32 are shared anchors
+        var alternative = Alternative("multiplier-qkeras");
+        Assert.Multiple(() =>
+        {
+            Assert.That(CostAlternative.QkerasMultipliers(shipped).MultiplyPj(8, 8), Is.EqualTo(0.2).Within(1e-9));
+            Assert.That(CostAlternative.QkerasMultipliers(shipped).MultiplyPj(32, 32), Is.EqualTo(3.1).Within(1e-9));
+            Assert.That(CostAlternative.QkerasMultipliers(shipped).MultiplyPj(16, 16), Is.EqualTo(0.7833).Within(1e-4));
+            foreach (string form in new[] { "lsq", "scale-offset/edge", "scale-offset/dequantize-in-pe" })
+            {
+                Assert.That(Energy(Default, form, alternative), Is.EqualTo(Energy(edited, form, null)), form);
+            }
+
+            Assert.That(Energy(Default, "scale-offset/dequantize-in-pe", alternative), Is.Not.EqualTo(Energy(Default, "scale-offset/dequantize-in-pe", null)));
+        });
+    }
+
+    /// <summary>The points of a product-law family ordered by their product a*b, as the reader requires.</summary>
+    private static string Reorder(string block)
+    {
+        var lines = block.Split('\n');
+        var head = lines.TakeWhile(l => !l.StartsWith("    - ", StringComparison.Ordinal)).ToList();
+        var points = lines.Where(l => l.StartsWith("    - ", StringComparison.Ordinal))
+            .OrderBy(l => Product(l)).ToList();
+        return string.Join('\n', head) + "\n" + string.Join('\n', points);
+
+        static int Product(string line)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(line, @"a_bits: (\d+), b_bits: (\d+)");
+            return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 
@@ -116,9 +180,14 @@ public sealed class SensitivityTests
                 Assert.That(levels[i].High, Is.GreaterThanOrEqualTo(levels[i].Baseline));
             }
 
-            // The PE's arithmetic has no register, SRAM or DRAM in it: no alternative moves it
+            // The PE's arithmetic has no register, SRAM or DRAM in it: only the multiplier law moves it
             Assert.That(levels[0].Level, Is.EqualTo(AccountingLevel.PeArithmetic));
-            Assert.That(levels[0].Low, Is.EqualTo(levels[0].High));
+            var others = sensitivity.Pairs.Where(p => p.Comparison == baseline.Comparison && p.Alternative != "multiplier-qkeras");
+            Assert.That(others.Select(p => p.LevelsLarge[0].EnergyRatio).Distinct().Count(), Is.EqualTo(1), baseline.Form);
         }
+
+        // The dequantize-in-pe form's 16 x 16 multipliers are priced differently by the two laws, so its PE-arithmetic ratio moves
+        Assert.That(sensitivity.Ranges(p => p.LevelsLarge).Where(r => r.Baseline.Form == "scale-offset/dequantize-in-pe").Select(r => r.Levels[0]),
+            Has.Some.Matches<RatioRange>(r => r.Low < r.High));
     }
 }
