@@ -59,8 +59,9 @@ public sealed class TorchStudyAccuracy(StudyAccuracyRequest request) : IStudyAcc
         var point = cache.TryLoad(key);
         if (point is null)
         {
-            progress.Report($"{variant.Label} {precision.Label} seed {qatSeed}: accuracy (trained checkpoints are cached)");
-            var r = new AccuracyRunner().Run(options);
+            string cell = $"{variant.Label} {precision.Label} seed {qatSeed}";
+            progress.Report($"{cell}: accuracy (trained checkpoints are cached)");
+            var r = new AccuracyRunner().Run(options, new EpochProgressLines(progress, cell));
             point = new AccuracyPoint(r.Integer.Value, r.Integer.Lower95, r.Integer.Upper95, r.Float.Value, r.Agreement, r.IntegerCorrect);
             cache.Save(key, point);
         }
