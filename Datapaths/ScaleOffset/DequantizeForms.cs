@@ -53,19 +53,32 @@ public static class DequantizeForms
         };
     }
 
+    /// <summary>
+    /// The q − z subtract every dequantizer starts with, and its z register, when the operand has a zero point;
+    /// returns the width of the offset code ((b+1) bits with a zero point, b without).
+    /// </summary>
+    internal static int ZeroPointSubtractor(
+        List<HardwareOp> ops, List<HardwareComponent> unit, OpScope scope, int codeBits, bool hasZeroPoint, string operand, string zeroPoint, string where)
+    {
+        if (!hasZeroPoint)
+        {
+            return codeBits;
+        }
+
+        int offsetBits = codeBits + 1;
+        ops.Add(new(scope, OpKind.Add, offsetBits, 0, 1, OpRole.ZeroPoint, $"{operand} - {zeroPoint} {where}"));
+        ops.Add(new(scope, OpKind.RegisterRead, codeBits, 0, 1, OpRole.ZeroPoint, $"{zeroPoint} register"));
+        unit.Add(new($"{operand} zero-point subtractor", ComponentKind.Adder, offsetBits, 0, 1));
+        unit.Add(new($"{zeroPoint} register", ComponentKind.Register, codeBits, 0, 1));
+        return offsetBits;
+    }
+
     /// <summary>One operand's dequantizer: its ops at <paramref name="scope"/> and its components.</summary>
     private static void Dequantizer(
         List<HardwareOp> ops, List<HardwareComponent> unit, OpScope scope, int codeBits, bool hasZeroPoint, int d, string operand, string zeroPoint, string where)
     {
-        int offsetBits = hasZeroPoint ? codeBits + 1 : codeBits;
+        int offsetBits = ZeroPointSubtractor(ops, unit, scope, codeBits, hasZeroPoint, operand, zeroPoint, where);
         int productBits = offsetBits + d;
-        if (hasZeroPoint)
-        {
-            ops.Add(new(scope, OpKind.Add, offsetBits, 0, 1, OpRole.ZeroPoint, $"{operand} - {zeroPoint} {where}"));
-            ops.Add(new(scope, OpKind.RegisterRead, codeBits, 0, 1, OpRole.ZeroPoint, $"{zeroPoint} register"));
-            unit.Add(new($"{operand} zero-point subtractor", ComponentKind.Adder, offsetBits, 0, 1));
-            unit.Add(new($"{zeroPoint} register", ComponentKind.Register, codeBits, 0, 1));
-        }
 
         string m = $"m_{operand}", sh = $"sh_{operand}";
         ops.Add(new(scope, OpKind.Multiply, offsetBits, d, 1, OpRole.Dequantize, $"dequantize {operand}: ({operand} - {zeroPoint}) x {m} {where}"));

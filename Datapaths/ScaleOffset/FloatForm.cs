@@ -112,14 +112,7 @@ public static class FloatForm
     private static void Dequantizer(
         List<HardwareOp> ops, List<HardwareComponent> unit, OpScope scope, int codeBits, bool hasZeroPoint, FloatFormat format, string operand, string zeroPoint, string where)
     {
-        int offsetBits = hasZeroPoint ? codeBits + 1 : codeBits;
-        if (hasZeroPoint)
-        {
-            ops.Add(new(scope, OpKind.Add, offsetBits, 0, 1, OpRole.ZeroPoint, $"{operand} - {zeroPoint} {where}"));
-            ops.Add(new(scope, OpKind.RegisterRead, codeBits, 0, 1, OpRole.ZeroPoint, $"{zeroPoint} register"));
-            unit.Add(new($"{operand} zero-point subtractor", ComponentKind.Adder, offsetBits, 0, 1));
-            unit.Add(new($"{zeroPoint} register", ComponentKind.Register, codeBits, 0, 1));
-        }
+        int offsetBits = DequantizeForms.ZeroPointSubtractor(ops, unit, scope, codeBits, hasZeroPoint, operand, zeroPoint, where);
 
         ops.Add(new(scope, OpKind.Shift, offsetBits, 0, 1, OpRole.Dequantize, $"integer to {format}: normalising shift {where}"));
         ops.Add(HardwareOp.Float(scope, OpKind.FloatMultiply, format, OpRole.Dequantize, $"dequantize {operand}: x s_{operand} in {format} {where}"));

@@ -125,24 +125,18 @@ public sealed class ScaleOffsetDatapath : IDatapath
     public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
     {
         KernelChecks.RequireShapes(quantization, Quantizers(precision, settings), weights);
-        if (IsDequantize(settings))
+        bool floatPe = settings[Form] == FloatAtEdge;
+        if (IsDequantize(settings) || floatPe)
         {
+            // These forms' accumulators have rules of their own (at least 2·D bits; the float format's width).
             if (CheckPrecision(precision, settings).FirstOrDefault() is { } problem)
             {
                 throw new ArgumentException($"{problem.Field}: {problem.Message}", nameof(precision));
             }
 
-            return DequantizingKernel.Create(quantization, weights, precision, DequantizedBits(settings), RoundingOption.Of(settings));
-        }
-
-        if (settings[Form] == FloatAtEdge)
-        {
-            if (CheckPrecision(precision, settings).FirstOrDefault() is { } problem)
-            {
-                throw new ArgumentException($"{problem.Field}: {problem.Message}", nameof(precision));
-            }
-
-            return FloatForm.CreateKernel(quantization, weights, FloatFormat.Of(settings[FloatMultiply]), FloatFormat.Of(settings[FloatAccumulate]));
+            return floatPe
+                ? FloatForm.CreateKernel(quantization, weights, FloatFormat.Of(settings[FloatMultiply]), FloatFormat.Of(settings[FloatAccumulate]))
+                : DequantizingKernel.Create(quantization, weights, precision, DequantizedBits(settings), RoundingOption.Of(settings));
         }
 
         // in-pe, edge and folded: the same integers. edge runs in-pe's arithmetic (x − z_x at the PE input
