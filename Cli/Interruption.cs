@@ -57,7 +57,7 @@ public sealed class Interruption : IDisposable
     /// <summary>What a signal does to a watching command; tests call it directly.</summary>
     public bool Cancel(int signalNumber)
     {
-        if (Interlocked.CompareExchange(ref _signal, signalNumber, 0) != 0)
+        if (!Claim(signalNumber))
         {
             return false;
         }
@@ -66,14 +66,20 @@ public sealed class Interruption : IDisposable
         return true;
     }
 
+    /// <summary>Records the first signal; false when one already arrived.</summary>
+    private bool Claim(int signalNumber) => Interlocked.CompareExchange(ref _signal, signalNumber, 0) == 0;
+
     private void OnSignal(PosixSignalContext context)
     {
         int number = context.Signal == PosixSignal.SIGINT ? 2 : 15;
-        if (_watched && Signal == 0 && Cancel(number))
+        if (_watched && Claim(number))
         {
             // Keep the process alive: the command stops at its next point and cleans up its staging.
             context.Cancel = true;
+            // Said before the token fires: once it does, the command may finish and the process exit before
+            // this handler's thread gets to write (the line was lost that way under load).
             _error?.WriteLine($"quantsim: {context.Signal} received: stopping after the points in progress; nothing is written to --out (send it again to stop at once)");
+            _source.Cancel();
         }
     }
 
