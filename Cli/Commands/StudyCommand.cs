@@ -41,7 +41,12 @@ public static class StudyCommand
         var qatImages = new Option<int?>("--qat-images") { Description = "Fine-tune every point on the first N training images (default: the model's recipe; lenet5 and small-cnn 4,000, the batch-norm networks 16,000)" };
         var variants = new Option<string?>("--variants")
         {
-            Description = "Only these study forms, comma-separated (e.g. lsq,scale-offset/folded,scale-offset/dequantize-at-edge; default: every form of every variant; lsq, the reference, is always kept)",
+            Description = "Only these study forms, comma-separated (e.g. lsq,scale-offset/folded,scale-offset/dequantize-at-edge; default: every form of every variant; the --reference form is always kept)",
+        };
+        var reference = new Option<string>("--reference")
+        {
+            Description = "The form every offset form is compared with (headline and equal-accuracy ratios), e.g. lsq/signed on a network whose activations go negative",
+            DefaultValueFactory = _ => StudyOptions.DefaultReference,
         };
         var trainImages = new Option<int?>("--train-images")
         {
@@ -60,7 +65,7 @@ public static class StudyCommand
         };
         var output = new Option<string>("--out") { Description = "Directory for study.json, study.csv, plots and report.html", DefaultValueFactory = _ => "study" };
         var command = new Command("study", "The quantization hardware-overhead study: accuracy, cycles, energy and area of every variant x precision");
-        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, qatImages, trainImages, testImages, variants, seeds, fixedAccumulator, sensitivity, output })
+        foreach (var option in new Option[] { model, dataset, config, large, targets, firstLast, noAccuracy, qatEpochs, qatImages, trainImages, testImages, variants, reference, seeds, fixedAccumulator, sensitivity, output })
         {
             command.Options.Add(option);
         }
@@ -75,7 +80,8 @@ public static class StudyCommand
                 FloatImages = AtLeastOne(parsed.GetValue(trainImages), "--train-images"),
                 SizesAccumulators = !parsed.GetValue(fixedAccumulator),
             };
-            var forms = Forms(StudyVariant.All(datapaths), parsed.GetValue(variants));
+            string referenceForm = parsed.GetValue(reference)!;
+            var forms = Forms(StudyVariant.All(datapaths), parsed.GetValue(variants), referenceForm);
             IStudyAccuracy? accuracy = null;
             if (!parsed.GetValue(noAccuracy))
             {
@@ -98,6 +104,7 @@ public static class StudyCommand
             var search = new StudyOptions(request.Model, request.Dataset, string.Empty, string.Empty)
             {
                 Seeds = seedCount,
+                Reference = referenceForm,
                 Targets = Targets(parsed.GetValue(targets)!),
                 FirstLastAt8 = edge == "8",
                 SizesAccumulators = request.SizesAccumulators,
@@ -127,14 +134,24 @@ public static class StudyCommand
     /// The forms <paramref name="text"/> names (null: all), in registry order, always with the reference the
     /// headline and the equal-accuracy ratios divide by.
     /// </summary>
-    public static IReadOnlyList<StudyVariant> Forms(IReadOnlyList<StudyVariant> all, string? text)
+    public static IReadOnlyList<StudyVariant> Forms(IReadOnlyList<StudyVariant> all, string? text, string reference = StudyOptions.DefaultReference)
     {
+        if (!all.Any(v => v.Label == reference))
+        {
+            throw new InputException(new InputError("--reference", 0, 0, reference, $"unknown study form; allowed: {string.Join(", ", all.Select(v => v.Label))}"));
+        }
+
+        if (all.First(v => v.Label == reference).HasOffset)
+        {
+            throw new InputException(new InputError("--reference", 0, 0, reference, $"the reference is what an offset is measured against, so it must be a form without one; allowed: {string.Join(", ", all.Where(v => !v.HasOffset).Select(v => v.Label))}"));
+        }
+
         if (text is null)
         {
             return all;
         }
 
-        var wanted = new HashSet<string>(StringComparer.Ordinal) { StudyOptions.Reference };
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { reference };
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             if (!all.Any(v => v.Label == part))

@@ -23,12 +23,12 @@ public static class SensitivityRun
         var comparisons = new List<(double? Target, string Form, StudyRow Lsq, StudyRow Offset)>();
         foreach (var h in study.Headline)
         {
-            comparisons.Add((null, h.Form, points[(StudyOptions.Reference, h.Precision)], points[(h.Form, h.Precision)]));
+            comparisons.Add((null, h.Form, points[(study.Options.Reference, h.Precision)], points[(h.Form, h.Precision)]));
         }
 
         foreach (var h in study.EqualAccuracyHeadline)
         {
-            comparisons.Add((h.TargetPoints, h.Form, points[(StudyOptions.Reference, h.LsqPrecision)], points[(h.Form, h.FormPrecision)]));
+            comparisons.Add((h.TargetPoints, h.Form, points[(study.Options.Reference, h.LsqPrecision)], points[(h.Form, h.FormPrecision)]));
         }
 
         var pairs = ImmutableArray.CreateBuilder<SensitivityPair>();

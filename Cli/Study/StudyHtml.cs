@@ -24,14 +24,14 @@ public static class StudyHtml
         h.Append(CultureInfo.InvariantCulture,
             $"<p>Accelerator <b>{E(s.Config.Name)}</b> ({s.Config.Array.Rows}x{s.Config.Array.Cols}, {s.Config.ClockMhz} MHz, cost table {E(s.Config.Technology.CostTable)}); ImageNet-scale network <b>{E(s.Options.LargeWorkload)}</b>; equal-accuracy targets {string.Join(", ", s.Options.Targets.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)))} points of float (mean − 1 std over seeds), first/last layers {(s.Options.FirstLastAt8 ? "at 8 bits" : "at the body's bits")}; QAT seeds {string.Join(", ", s.Options.QatSeeds)} from one float checkpoint; QuantSim {E(version)}.</p>\n");
 
-        h.Append("<h2>Headline: LSQ against scale-offset</h2>\n<table id=\"headline\"><tr><th>precision</th><th>scale-offset form</th><th>accuracy vs LSQ (points, mean over seeds)</th><th>paired t p</th><th>McNemar p per seed</th><th>LSQ efficiency / scale-offset (model)</th><th>(large)</th><th>large: PE arithmetic</th><th>PE</th><th>array datapath</th><th>on-chip</th><th>largest energy increase</th></tr>\n");
+        h.Append($"<h2>Headline: {E(s.Options.Reference)} against scale-offset</h2>\n<table id=\"headline\"><tr><th>precision</th><th>scale-offset form</th><th>accuracy vs {E(s.Options.Reference)} (points, mean over seeds)</th><th>paired t p</th><th>McNemar p per seed</th><th>{E(s.Options.Reference)} efficiency / scale-offset (model)</th><th>(large)</th><th>large: PE arithmetic</th><th>PE</th><th>array datapath</th><th>on-chip</th><th>largest energy increase</th></tr>\n");
         foreach (var r in s.Headline)
         {
             h.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{r.Precision}</td><td>{E(r.Form)}</td><td>{StudyWriter.Delta(r)}</td><td>{StudyWriter.TP(r)}</td><td>{StudyWriter.McNemar(r)}</td><td>{r.EfficiencyRatioModel:0.000}x</td><td>{r.EfficiencyRatioLarge:0.000}x</td><td>{StudyWriter.InnerLevels(r, "</td><td>")}</td><td>{E(r.LargestIncrease)} (+{r.LargestIncreasePj / 1_000_000m:0.000} uJ)</td></tr>\n");
         }
 
-        h.Append("</table>\n<h2>At equal accuracy</h2>\n<table id=\"equal-accuracy\"><tr><th>target (points)</th><th>variant</th><th>frontier searched (W, A)</th><th>cheapest point</th><th>energy efficiency vs LSQ</th></tr>\n");
+        h.Append($"</table>\n<h2>At equal accuracy</h2>\n<table id=\"equal-accuracy\"><tr><th>target (points)</th><th>variant</th><th>frontier searched (W, A)</th><th>cheapest point</th><th>energy efficiency vs {E(s.Options.Reference)}</th></tr>\n");
         foreach (var c in s.EqualAccuracy)
         {
             h.Append(CultureInfo.InvariantCulture,
@@ -41,7 +41,7 @@ public static class StudyHtml
         h.Append("</table>\n");
         if (!s.EqualAccuracyHeadline.IsEmpty)
         {
-            h.Append("<h2>LSQ against scale-offset at equal accuracy</h2>\n<table id=\"headline-equal-accuracy\"><tr><th>target</th><th>form</th><th>LSQ point</th><th>form point</th><th>accuracy vs LSQ</th>");
+            h.Append($"<h2>{E(s.Options.Reference)} against scale-offset at equal accuracy</h2>\n<table id=\"headline-equal-accuracy\"><tr><th>target</th><th>form</th><th>{E(s.Options.Reference)} point</th><th>form point</th><th>accuracy vs {E(s.Options.Reference)}</th>");
             foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
             {
                 h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.Model)} {level.Name()}</th>");
@@ -69,13 +69,13 @@ public static class StudyHtml
 
         if (s.Sensitivity is { } sensitivity)
         {
-            h.Append("<h2>Sensitivity to the cost model</h2>\n<p>Form / LSQ energy: the study's own cost model, and in brackets the lowest and highest ratio over these alternatives:</p>\n<ul>\n");
+            h.Append($"<h2>Sensitivity to the cost model</h2>\n<p>Form / {E(s.Options.Reference)} energy: the study's own cost model, and in brackets the lowest and highest ratio over these alternatives:</p>\n<ul>\n");
             foreach (var (name, description, refused) in sensitivity.Alternatives)
             {
                 h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(name)}</code>: {E(description)}{(refused is null ? string.Empty : $" (not priced: {E(refused)})")}</li>\n");
             }
 
-            h.Append(CultureInfo.InvariantCulture, $"</ul>\n<table id=\"sensitivity\"><tr><th>comparison</th><th>form</th><th>LSQ point</th><th>form point</th>");
+            h.Append(CultureInfo.InvariantCulture, $"</ul>\n<table id=\"sensitivity\"><tr><th>comparison</th><th>form</th><th>{E(s.Options.Reference)} point</th><th>form point</th>");
             foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
             {
                 h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.LargeWorkload)} {level.Name()}</th>");

@@ -35,6 +35,12 @@ public sealed record StudyOptions(string Model, string Dataset, string ConfigFil
     /// </summary>
     public StudyBudget? Budget { get; init; }
 
-    /// <summary>The variant every other is compared with at equal accuracy.</summary>
-    public const string Reference = "lsq";
+    /// <summary>The study form LSQ is by default: unsigned activation codes, as for ReLU networks.</summary>
+    public const string DefaultReference = "lsq";
+
+    /// <summary>
+    /// The form every offset form is compared with (headline and equal-accuracy ratios): <c>lsq</c>, or e.g.
+    /// <c>lsq/signed</c> on a network whose activations go negative, where an unsigned LSQ is no baseline.
+    /// </summary>
+    public string Reference { get; init; } = DefaultReference;
 }

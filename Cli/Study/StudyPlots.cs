@@ -172,8 +172,8 @@ public static class StudyPlots
 
         plot.Axes.Bottom.SetTicks(xs, [.. levels.Select(l => l.Name())]);
         plot.XLabel("accounting level (each adds hardware to the one before)");
-        plot.YLabel($"energy of the form / energy of LSQ ({s.Options.LargeWorkload}, {precision})");
-        plot.Title(s.Sensitivity is null ? "Scale-offset forms against LSQ at every accounting level" : "Scale-offset forms against LSQ at every accounting level (bars: range over the cost alternatives)");
+        plot.YLabel($"energy of the form / energy of {s.Options.Reference} ({s.Options.LargeWorkload}, {precision})");
+        plot.Title(s.Sensitivity is null ? $"Scale-offset forms against {s.Options.Reference} at every accounting level" : $"Scale-offset forms against {s.Options.Reference} at every accounting level (bars: range over the cost alternatives)");
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }

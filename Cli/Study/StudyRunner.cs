@@ -90,7 +90,7 @@ public static class StudyRunner
                         : null);
                 return (variant, Rows: (IReadOnlyList<StudyRow>)[.. frontier.Points.Select(p => measured[(variant.Label, StudyPrecision.Point(p.W, p.A, options.FirstLastAt8).Label)]!)]);
             }).ToList();
-            var reference = EqualAccuracyChoice.CheapestOf(frontiers.FirstOrDefault(f => f.variant.Label == StudyOptions.Reference).Rows ?? []);
+            var reference = EqualAccuracyChoice.CheapestOf(frontiers.FirstOrDefault(f => f.variant.Label == options.Reference).Rows ?? []);
             foreach (var (variant, frontierRows) in frontiers)
             {
                 var cheapest = EqualAccuracyChoice.CheapestOf(frontierRows);
@@ -102,19 +102,19 @@ public static class StudyRunner
         return new StudyResult(
             options, config, all, skipped.ToImmutable(),
             choices.ToImmutable(),
-            [.. Headline(all, accuracy)])
+            [.. Headline(all, accuracy, options.Reference)])
         {
             Searched = searched.ToImmutable(),
-            EqualAccuracyHeadline = [.. EqualAccuracyHeadline(choices, variants)],
+            EqualAccuracyHeadline = [.. EqualAccuracyHeadline(choices, variants, options.Reference)],
         };
     }
 
     /// <summary>For each target: LSQ's cheapest point against each offset form's cheapest point, at every accounting level.</summary>
-    private static IEnumerable<EqualAccuracyHeadlineRow> EqualAccuracyHeadline(IReadOnlyList<EqualAccuracyChoice> choices, IReadOnlyList<StudyVariant> variants)
+    private static IEnumerable<EqualAccuracyHeadlineRow> EqualAccuracyHeadline(IReadOnlyList<EqualAccuracyChoice> choices, IReadOnlyList<StudyVariant> variants, string reference)
     {
         foreach (var group in choices.GroupBy(c => c.TargetPoints))
         {
-            if (group.FirstOrDefault(c => c.Variant == StudyOptions.Reference)?.Cheapest is not { } lsq)
+            if (group.FirstOrDefault(c => c.Variant == reference)?.Cheapest is not { } lsq)
             {
                 continue;
             }
@@ -153,9 +153,9 @@ public static class StudyRunner
         return new CellAccuracy(seeds.ToImmutable());
     }
 
-    private static IEnumerable<HeadlineRow> Headline(IReadOnlyList<StudyRow> rows, IStudyAccuracy? accuracy)
+    private static IEnumerable<HeadlineRow> Headline(IReadOnlyList<StudyRow> rows, IStudyAccuracy? accuracy, string reference)
     {
-        foreach (var lsq in rows.Where(r => r.Variant.Label == StudyOptions.Reference))
+        foreach (var lsq in rows.Where(r => r.Variant.Label == reference))
         {
             foreach (var offset in rows.Where(r => r.Variant.HasOffset && r.Precision == lsq.Precision))
             {

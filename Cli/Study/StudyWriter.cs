@@ -13,9 +13,9 @@ public static class StudyWriter
     /// <summary>
     /// Version 4: accuracy per QAT seed (<c>seeds</c>) with its mean and sample standard deviation; the headline's
     /// paired t-test across seeds and McNemar's p per seed. Version 5: the fine-tuning and test budget
-    /// (<c>budget</c>) of the measured cells.
+    /// (<c>budget</c>) of the measured cells. Version 6: the <c>reference</c> form the ratios divide by.
     /// </summary>
-    public const string Schema = "quantsim.study/5";
+    public const string Schema = "quantsim.study/6";
 
     public static string Json(StudyResult s) =>
         OutputJson.Render(Schema, json =>
@@ -24,6 +24,7 @@ public static class StudyWriter
             json.WriteString("dataset", s.Options.Dataset);
             json.WriteString("config", s.Config.Name);
             json.WriteString("large_workload", s.Options.LargeWorkload);
+            json.WriteString("reference", s.Options.Reference);
             json.WriteStartArray("targets_points");
             foreach (double target in s.Options.Targets)
             {
@@ -329,7 +330,7 @@ public static class StudyWriter
     /// <summary>The headline as a Markdown table (also embedded in the HTML report).</summary>
     public static string HeadlineMarkdown(StudyResult s)
     {
-        var text = new StringBuilder("| precision | scale-offset form | accuracy vs LSQ (points, mean over seeds) | paired t p | McNemar p per seed | LSQ efficiency / scale-offset (model) | (large) | large: PE arithmetic | PE | array datapath | on-chip | largest energy increase |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        var text = new StringBuilder($"| precision | scale-offset form | accuracy vs {s.Options.Reference} (points, mean over seeds) | paired t p | McNemar p per seed | {s.Options.Reference} efficiency / scale-offset (model) | (large) | large: PE arithmetic | PE | array datapath | on-chip | largest energy increase |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var h in s.Headline)
         {
             text.Append(CultureInfo.InvariantCulture,
@@ -350,7 +351,7 @@ public static class StudyWriter
         }
 
         string levels = string.Join(" | ", AccountingLevels.All.Select(l => l.Name()));
-        var text = new StringBuilder("\n## Sensitivity to the cost model (form / LSQ energy: baseline (lowest..highest over the alternatives))\n\n");
+        var text = new StringBuilder($"\n## Sensitivity to the cost model (form / {s.Options.Reference} energy: baseline (lowest..highest over the alternatives))\n\n");
         foreach (var (name, description, refused) in sensitivity.Alternatives)
         {
             text.Append(CultureInfo.InvariantCulture, $"- `{name}`: {description}{(refused is null ? string.Empty : $" (not priced: {refused})")}\n");
@@ -358,7 +359,7 @@ public static class StudyWriter
 
         foreach (var (title, pick) in new (string, Func<SensitivityPair, ImmutableArray<LevelRatio>>)[] { (s.Options.LargeWorkload, p => p.LevelsLarge), (s.Options.Model, p => p.LevelsModel) })
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n### On {title}\n\n| comparison | form | LSQ point | form point | {levels} |\n|---|---|---|---|{string.Concat(Enumerable.Repeat("---:|", AccountingLevels.All.Count))}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n### On {title}\n\n| comparison | form | {s.Options.Reference} point | form point | {levels} |\n|---|---|---|---|{string.Concat(Enumerable.Repeat("---:|", AccountingLevels.All.Count))}\n");
             foreach (var (baseline, ranges) in sensitivity.Ranges(pick))
             {
                 string comparison = baseline.TargetPoints is double t ? string.Create(CultureInfo.InvariantCulture, $"equal accuracy, {t:0.###} pts") : "equal precision";
@@ -383,7 +384,7 @@ public static class StudyWriter
         string levels = string.Join(" | ", AccountingLevels.All.Select(l => l.Name()));
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"\n## At equal accuracy (mean − 1 std within the target of float; energy ratio = form / LSQ)\n\n| target (points) | form | LSQ point | form point | accuracy vs LSQ (points) | {s.Options.Model}: {levels} | {s.Options.LargeWorkload} (energy only, no measured accuracy): {levels} |\n|---:|---|---|---|---:|{string.Concat(Enumerable.Repeat("---:|", 2 * AccountingLevels.All.Count))}\n");
+            $"\n## At equal accuracy (mean − 1 std within the target of float; energy ratio = form / {s.Options.Reference})\n\n| target (points) | form | {s.Options.Reference} point | form point | accuracy vs {s.Options.Reference} (points) | {s.Options.Model}: {levels} | {s.Options.LargeWorkload} (energy only, no measured accuracy): {levels} |\n|---:|---|---|---|---:|{string.Concat(Enumerable.Repeat("---:|", 2 * AccountingLevels.All.Count))}\n");
         foreach (var h in s.EqualAccuracyHeadline)
         {
             text.Append(CultureInfo.InvariantCulture,

@@ -6,8 +6,8 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Datapaths.Lsq;
 
 /// <summary>
-/// A real-valued learned scale per weight tensor or per output channel, unsigned activations with one
-/// real scale, a multiplier PE and the integer-multiplier output stage: LSQ and its per-channel
+/// A real-valued learned scale per weight tensor or per output channel, activations with one real scale
+/// (unsigned codes, or signed with <c>activations: signed</c>, <see cref="ActivationSignOption"/>), a multiplier PE and the integer-multiplier output stage: LSQ and its per-channel
 /// variant, which differ only in the weight-scale granularity and so in the (M0, shift) parameters stored.
 /// </summary>
 public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
@@ -16,7 +16,10 @@ public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
 
     public abstract string Summary { get; }
 
-    public IReadOnlyList<DatapathOption> Options => [RoundingOption.Option];
+    public IReadOnlyList<DatapathOption> Options => [ActivationSignOption.Option, RoundingOption.Option];
+
+    /// <summary>The forms a study compares (the variant itself unless a subclass adds more).</summary>
+    public virtual IReadOnlyList<DatapathForm> StudyForms => [DatapathForm.Of(Name)];
 
     /// <summary>Names the requantizer in inventories.</summary>
     protected abstract string Form { get; }
@@ -25,7 +28,7 @@ public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
 
     public DatapathQuantizers Quantizers(Precision precision, DatapathSettings settings) => new(
         new QuantizerSpec(precision.WeightBits, true, weightScales, ScaleKind.Real, false),
-        new QuantizerSpec(precision.ActivationBits, false, Granularity.PerTensor, ScaleKind.Real, false));
+        new QuantizerSpec(precision.ActivationBits, ActivationSignOption.IsSigned(settings), Granularity.PerTensor, ScaleKind.Real, false));
 
     public IntegerKernel CreateKernel(LayerQuantization quantization, int[,] weights, Precision precision, DatapathSettings settings)
     {

@@ -19,9 +19,9 @@ public sealed class StudyCommandTests
             var skipped = json.RootElement.GetProperty("skipped").EnumerateArray().ToList();
             var headline = json.RootElement.GetProperty("headline").EnumerateArray().ToList();
 
-            // 9 study forms (fixed-point, lsq, per-channel, mixed-precision and the 5 scale-offset forms) x 5
-            // precision points = 45; the bit-composable PE has no 3-bit mode
-            Assert.That(rows.Count + skipped.Count, Is.EqualTo(45));
+            // 10 study forms (fixed-point, lsq, lsq/signed, per-channel, mixed-precision and the 5 scale-offset
+            // forms) x 5 precision points = 50; the bit-composable PE has no 3-bit mode
+            Assert.That(rows.Count + skipped.Count, Is.EqualTo(50));
             Assert.That(skipped.Select(s => $"{s.GetProperty("variant").GetString()} {s.GetProperty("precision").GetString()}"),
                 Is.EqualTo(new[] { "mixed-precision w3a3" }));
             // LSQ against each of the 5 scale-offset forms at each of the 5 precision points
@@ -123,7 +123,50 @@ public sealed class StudyCommandTests
         }
     }
 
+    [Test]
+    public void Should_Compare_The_Offset_Forms_With_The_Chosen_Reference()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"quantsim-study-{Guid.NewGuid():N}");
+        string plain = dir + "-lsq";
+        try
+        {
+            string[] common = ["study", "--no-accuracy", "--large", "lenet5", "--variants", "scale-offset/folded"];
+            var signed = CliRun.Of([.. common, "--reference", "lsq/signed", "--out", dir]);
+            var unsigned = CliRun.Of([.. common, "--out", plain]);
+            Assert.That(signed.ExitCode, Is.EqualTo(0), signed.Error);
+            Assert.That(unsigned.ExitCode, Is.EqualTo(0), unsigned.Error);
+
+            // The reference is kept without being named and recorded; plain lsq is not studied unless named
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "study.json")));
+            Assert.That(json.RootElement.GetProperty("reference").GetString(), Is.EqualTo("lsq/signed"));
+            var variants = json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("variant").GetString()).Distinct();
+            Assert.That(variants, Is.EqualTo(new[] { "lsq/signed", "scale-offset/folded" }));
+
+            // Signed activation codes are priced as unsigned ones of the same width, so the headline's energy
+            // ratios against lsq/signed are those against lsq, at every level and precision
+            using var other = JsonDocument.Parse(File.ReadAllText(Path.Combine(plain, "study.json")));
+            Assert.That(other.RootElement.GetProperty("reference").GetString(), Is.EqualTo("lsq"));
+            string Ratios(JsonDocument d) => string.Join(";", d.RootElement.GetProperty("headline").EnumerateArray()
+                .Select(h => h.GetProperty("precision").GetString() + " " + h.GetProperty("levels_large").GetRawText()));
+            Assert.That(json.RootElement.GetProperty("headline").GetArrayLength(), Is.EqualTo(5));
+            Assert.That(Ratios(json), Is.EqualTo(Ratios(other)));
+            Assert.That(File.ReadAllText(Path.Combine(dir, "headline.md")), Does.Contain("accuracy vs lsq/signed"));
+        }
+        finally
+        {
+            foreach (string d in new[] { dir, plain })
+            {
+                if (Directory.Exists(d))
+                {
+                    Directory.Delete(d, true);
+                }
+            }
+        }
+    }
+
     [TestCase("--variants", "lsq,scale-offset/sideways", "--variants", "scale-offset/sideways")]
+    [TestCase("--reference", "lsq/unsigned", "--reference", "unknown study form")]
+    [TestCase("--reference", "scale-offset/in-pe", "--reference", "must be a form without one")]
     [TestCase("--qat-images", "0", "--qat-images", "at least 1")]
     [TestCase("--qat-epochs", "0", "--qat-epochs", "at least 1")]
     [TestCase("--test-images", "-5", "--test-images", "at least 1")]

@@ -18,6 +18,9 @@ public sealed class VariantKernelTests
         yield return new TestCaseData("fixed-point", null, null).SetArgDisplayNames("fixed-point");
         yield return new TestCaseData("lsq", null, null).SetArgDisplayNames("lsq");
         yield return new TestCaseData("per-channel", null, null).SetArgDisplayNames("per-channel");
+        // Signed activation codes (the signed + symmetric LSQ of Bhalgat et al. 2020): negative inputs and outputs.
+        yield return new TestCaseData("lsq", "activations", "signed").SetArgDisplayNames("lsq signed activations");
+        yield return new TestCaseData("per-channel", "activations", "signed").SetArgDisplayNames("per-channel signed activations");
         foreach (string form in new[] { "in-pe", "folded" })
         {
             foreach (string weights in new[] { "symmetric", "asymmetric" })
