@@ -81,8 +81,8 @@ public sealed class ScaleOffsetDatapath : IDatapath
         DatapathForm.Of("scale-offset/edge", (Form, Edge)),
         DatapathForm.Of("scale-offset/dequantize-in-pe", (Form, DequantizeInPe)),
         DatapathForm.Of("scale-offset/dequantize-at-edge", (Form, DequantizeAtEdge)),
-        // float-at-edge is not yet a study form: its integer inference has no fast path (FastLayer refuses
-        // float accumulators), so scoring a deep network on it would take hours here.
+        // fp16 operands, fp32 accumulator: the float form whose integer inference has a fast path (FloatFastLayer).
+        DatapathForm.Of("scale-offset/float-at-edge", (Form, FloatAtEdge)),
     ];
 
     public IEnumerable<DatapathProblem> CheckPrecision(Precision precision) => PrecisionRules.MultiplierOperands(precision);

@@ -19,13 +19,13 @@ public sealed class StudyCommandTests
             var skipped = json.RootElement.GetProperty("skipped").EnumerateArray().ToList();
             var headline = json.RootElement.GetProperty("headline").EnumerateArray().ToList();
 
-            // 10 study forms (fixed-point, lsq, lsq/signed, per-channel, mixed-precision and the 5 scale-offset
-            // forms) x 5 precision points = 50; the bit-composable PE has no 3-bit mode
-            Assert.That(rows.Count + skipped.Count, Is.EqualTo(50));
+            // 11 study forms (fixed-point, lsq, lsq/signed, per-channel, mixed-precision and the 6 scale-offset
+            // forms) x 5 precision points = 55; the bit-composable PE has no 3-bit mode
+            Assert.That(rows.Count + skipped.Count, Is.EqualTo(55));
             Assert.That(skipped.Select(s => $"{s.GetProperty("variant").GetString()} {s.GetProperty("precision").GetString()}"),
                 Is.EqualTo(new[] { "mixed-precision w3a3" }));
-            // LSQ against each of the 5 scale-offset forms at each of the 5 precision points
-            Assert.That(headline, Has.Count.EqualTo(25));
+            // LSQ against each of the 6 scale-offset forms at each of the 5 precision points
+            Assert.That(headline, Has.Count.EqualTo(30));
 
             // At the PE-arithmetic level the folded form's PE is LSQ's (ratio exactly 1); every other form's PE
             // multiplies wider operands (and in-pe also subtracts), so costs strictly more. Every level is reported.

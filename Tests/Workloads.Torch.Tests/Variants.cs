@@ -9,10 +9,15 @@ public static class Variants
 {
     public static IEnumerable<string> All => DatapathRegistry.Default.Names;
 
-    public static DatapathChoice Choice(string name, Precision precision) =>
-        DatapathRegistry.Default.TryGet(name, out var datapath)
-            ? DatapathChoice.Of(datapath, precision)
+    /// <summary><paramref name="name"/> is a variant, or a variant and options as on the command line (<c>lsq:activations=signed</c>).</summary>
+    public static DatapathChoice Choice(string name, Precision precision)
+    {
+        string[] parts = name.Split(':', 2);
+        var options = parts.Length == 1 ? null : parts[1].Split(',').Select(o => o.Split('=')).ToDictionary(o => o[0], o => o[1]);
+        return DatapathRegistry.Default.TryGet(parts[0], out var datapath)
+            ? DatapathChoice.Of(datapath, precision, options)
             : throw new ArgumentException($"no datapath '{name}'", nameof(name));
+    }
 
     /// <summary>
     /// Every layer at <paramref name="bits"/> (first/last by the config's rule); the choice itself is made at

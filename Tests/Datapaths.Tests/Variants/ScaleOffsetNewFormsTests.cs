@@ -271,7 +271,7 @@ public sealed class ScaleOffsetNewFormsTests
     {
         Assert.That(Datapath.StudyForms.Select(f => f.Label), Is.EqualTo(new[]
         {
-            "scale-offset/in-pe", "scale-offset/folded", "scale-offset/edge", "scale-offset/dequantize-in-pe", "scale-offset/dequantize-at-edge",
+            "scale-offset/in-pe", "scale-offset/folded", "scale-offset/edge", "scale-offset/dequantize-in-pe", "scale-offset/dequantize-at-edge", "scale-offset/float-at-edge",
         }));
     }
 

@@ -6,7 +6,7 @@ using QuantSim.Workloads.Torch.Integer.Fast;
 namespace QuantSim.Workloads.Torch.Tests.Integer;
 
 /// <summary>
-/// The packed-GEMM layer against the plug-in kernels' own loops (<see cref="LayerRunner"/>) on randomized
+/// The packed-GEMM layer (and the float GEMM layer for floating-point PEs) against the plug-in kernels' own loops (<see cref="LayerRunner"/>) on randomized
 /// layers: every variant of <see cref="DatapathRegistry.Default"/> with every value of every option (so every
 /// study form, weight zero points, both mixed-precision PEs and both dequantized widths), random W and A in
 /// 2..8 bits, 32-, 24- and 16-bit (wrapping) accumulators and wide ones of 33..64 bits, convolutions with padding, stride and groups
@@ -39,11 +39,22 @@ public sealed class FastLayerTests
     }
 
     [TestCaseSource(nameof(Choices))]
-    public void Should_Compute_The_Kernels_Codes_Bit_For_Bit(string variant, string key, string value)
+    public void Should_Compute_The_Kernels_Codes_Bit_For_Bit(string variant, string key, string value) =>
+        CheckAgainstKernels(variant, key.Length == 0 ? null : new Dictionary<string, string> { [key] = value }, HashCode.Combine(variant.Length, key.Length, value.Length) + 17);
+
+    /// <summary>The floating-point PE in every multiply x accumulate format pair (fp16 accumulators stay on the kernel's loops).</summary>
+    [TestCase("fp16", "fp32")]
+    [TestCase("bf16", "fp32")]
+    [TestCase("fp32", "fp32")]
+    [TestCase("fp16", "fp16")]
+    [TestCase("bf16", "fp16")]
+    public void Should_Compute_The_Float_Kernels_Codes_Bit_For_Bit(string multiply, string accumulate) =>
+        CheckAgainstKernels("scale-offset", new Dictionary<string, string> { ["form"] = "float-at-edge", ["float_multiply"] = multiply, ["float_accumulate"] = accumulate }, multiply.Length * 31 + accumulate.Length);
+
+    private static void CheckAgainstKernels(string variant, Dictionary<string, string>? options, int seed)
     {
         DatapathRegistry.Default.TryGet(variant, out IDatapath datapath);
-        var options = key.Length == 0 ? null : new Dictionary<string, string> { [key] = value };
-        var random = new Random(HashCode.Combine(variant.Length, key.Length, value.Length) + 17);
+        var random = new Random(seed);
         int layers = 0;
         for (int trial = 0; trial < 120 && layers < 40; trial++)
         {
@@ -69,11 +80,29 @@ public sealed class FastLayerTests
                 continue; // plug-ins whose output stage takes an int32 accumulator refuse wider ones
             }
 
-            // A floating-point accumulator's sums depend on their order: the integer GEMM must refuse it.
+            // A floating-point accumulator's sums depend on their order: the integer GEMM must refuse it, and the
+            // float GEMM takes it when it accumulates in fp32 (its adds are the machine's) and only then.
             if (!kernel.AccumulatesIntegers)
             {
                 Assert.That(FastLayer.Create(kernel, shape as ConvLayer), Is.Null, $"{choice} {precision.Spec} {shape}");
+                var floatLayer = FloatFastLayer.Create(kernel, shape as ConvLayer);
                 layers++;
+                if (((FloatMacUnit)kernel.Accumulate).AccumulateFormat != FloatFormat.Fp32)
+                {
+                    Assert.That(floatLayer, Is.Null, $"{choice} {precision.Spec} {shape}");
+                    continue;
+                }
+
+                Assert.That(floatLayer, Is.Not.Null, $"{choice} {precision.Spec} {shape}");
+                var floatScratch = new FastLayer.Scratch();
+                for (int image = 0; image < 2; image++)
+                {
+                    int[] input = RandomCodes(random, kernel.Activations, InputCount(shape));
+                    int[] expected = shape is ConvLayer conv ? LayerRunner.Conv(kernel, conv, input) : LayerRunner.FullyConnected(kernel, (FullyConnectedLayer)shape, input);
+                    Assert.That(floatLayer!.AccumulatorPatterns(input, floatScratch), Is.EqualTo(MacLoopPatterns(kernel, shape, input)), $"{choice} {precision.Spec} {shape} image {image}: accumulators");
+                    Assert.That(floatLayer.Run(input, floatScratch), Is.EqualTo(expected), $"{choice} {precision.Spec} {shape} image {image}");
+                }
+
                 continue;
             }
 
@@ -132,6 +161,45 @@ public sealed class FastLayerTests
     }
 
     private static FullyConnectedLayer RandomFc(Random random) => new("fc", random.Next(1, 300), random.Next(1, 20));
+
+    /// <summary>The accumulators the kernel's own MAC leaves, k ascending from +0, rows x output channels: the registers before the output stage.</summary>
+    private static long[] MacLoopPatterns(IntegerKernel kernel, Layer shape, int[] input)
+    {
+        int n = kernel.OutputChannels, k = kernel.ReductionLength;
+        int groups = shape is ConvLayer c ? c.Groups : 1, perGroup = n / groups;
+        int rows = shape is ConvLayer cv ? cv.OutputHeight * cv.OutputWidth : 1;
+        var sums = new long[rows * n];
+        for (int g = 0; g < groups; g++)
+        {
+            int[,] codes = shape is ConvLayer conv ? ConvLowering.Activations(conv, input, g, kernel.ActivationPadValue) : To2D(input);
+            for (int m = 0; m < rows; m++)
+            {
+                for (int j = g * perGroup; j < (g + 1) * perGroup; j++)
+                {
+                    long acc = 0;
+                    for (int i = 0; i < k; i++)
+                    {
+                        acc = kernel.Mac(acc, codes[m, i], kernel.Weight(i, j));
+                    }
+
+                    sums[m * n + j] = acc;
+                }
+            }
+        }
+
+        return sums;
+    }
+
+    private static int[,] To2D(int[] row)
+    {
+        var matrix = new int[1, row.Length];
+        for (int i = 0; i < row.Length; i++)
+        {
+            matrix[0, i] = row[i];
+        }
+
+        return matrix;
+    }
 
     private static int InputCount(Layer shape) => shape is ConvLayer c ? c.InputHeight * c.InputWidth * c.InputChannels : ((FullyConnectedLayer)shape).InputFeatures;
 

@@ -11,7 +11,8 @@ namespace QuantSim.Workloads.Torch.Integer;
 /// Scores images on the datapath plug-in's own bit-exact integer kernels (<see cref="QuantSim.Datapaths.Contract.IDatapath.CreateKernel"/>):
 /// the same kernels the simulator's register-level array is checked against. With
 /// <see cref="IntegerEngine.Fast"/> each layer whose kernel passes <see cref="FastLayer"/>'s checks runs as a
-/// vectorized im2col + packed GEMM followed by the kernel's own output stage (bit-identical, tested); other
+/// vectorized im2col + packed GEMM followed by the kernel's own output stage (bit-identical, tested), a
+/// floating-point PE kernel with an fp32 accumulator as im2col + a float GEMM (<see cref="FloatFastLayer"/>); other
 /// layers, and every layer with <see cref="IntegerEngine.Kernels"/>, run the kernel's plain loops through
 /// <see cref="LayerRunner"/>. Between kernels only integer stages without MACs run on the codes: ReLU (max
 /// with the code of real 0), 2 x 2 max-pool (both commute with the monotone requantizer), residual additions
@@ -22,13 +23,13 @@ namespace QuantSim.Workloads.Torch.Integer;
 public sealed class IntegerInference
 {
     private readonly IntegerModel _model;
-    private readonly ImmutableArray<(IntegerKernel Kernel, Layer Shape, FastLayer? Fast)> _kernels;
+    private readonly ImmutableArray<(IntegerKernel Kernel, Layer Shape, IFastLayer? Fast)> _kernels;
 
     public IntegerInference(IntegerModel model, IntegerEngine engine = IntegerEngine.Fast)
     {
         _model = model;
         Workload shapes = model.Architecture.ToWorkload();
-        var kernels = ImmutableArray.CreateBuilder<(IntegerKernel, Layer, FastLayer?)>(model.Layers.Length);
+        var kernels = ImmutableArray.CreateBuilder<(IntegerKernel, Layer, IFastLayer?)>(model.Layers.Length);
         for (int i = 0; i < model.Layers.Length; i++)
         {
             IntegerLayer layer = model.Layers[i];
@@ -36,7 +37,7 @@ public sealed class IntegerInference
                 ? ConvLowering.Weights(conv, FilterRowColumnChannel(layer))
                 : LayerRunner.FullyConnectedWeights((FullyConnectedLayer)shapes.Layers[i], layer.Weights);
             IntegerKernel kernel = model.Datapath.CreateKernel(layer.Quantization, weights, layer.Bits);
-            FastLayer? fast = engine == IntegerEngine.Fast ? FastLayer.Create(kernel, shapes.Layers[i] as ConvLayer) : null;
+            IFastLayer? fast = engine == IntegerEngine.Fast ? IFastLayer.Create(kernel, shapes.Layers[i] as ConvLayer) : null;
             kernels.Add((kernel, shapes.Layers[i], fast));
         }
 

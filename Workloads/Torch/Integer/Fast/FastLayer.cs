@@ -24,7 +24,7 @@ namespace QuantSim.Workloads.Torch.Integer.Fast;
 /// array's adder does, gives the same residue).
 /// </para>
 /// </summary>
-public sealed class FastLayer
+public sealed class FastLayer : IFastLayer
 {
     private readonly IntegerKernel _kernel;
     private readonly ConvLayer? _conv;
@@ -197,13 +197,15 @@ public sealed class FastLayer
         return Finish(input, rows, scratch);
     }
 
-    /// <summary>Per-thread buffers (im2col rows, accumulators), grown on demand.</summary>
+    /// <summary>Per-thread buffers (im2col rows, accumulators), grown on demand; the float layers' too (<see cref="FloatFastLayer"/>).</summary>
     public sealed class Scratch
     {
         public short[] Rows16 = [];
         public int[] Rows32 = [];
         public int[] Accumulators = [];
         public long[] WideAccumulators = [];
+        public float[] RowsFloat = [];
+        public float[] FloatAccumulators = [];
     }
 
     private void Accumulate(int[] input, Scratch scratch)
@@ -320,45 +322,8 @@ public sealed class FastLayer
         }
     }
 
-    // One generic body for both operand widths, so the innermost loop is a table lookup with no branch on
-    // the width (this loop, not the GEMM, dominated a ResNet-20 image before).
     private void Im2Col<T>(int[] input, int g, T[] rows, T[] operands, T pad)
-        where T : unmanaged
-    {
-        ConvLayer conv = _conv!;
-        int cg = conv.ChannelsPerGroup;
-        int codeMin = _codeMin;
-        for (int oh = 0; oh < conv.OutputHeight; oh++)
-        {
-            for (int ow = 0; ow < conv.OutputWidth; ow++)
-            {
-                int offset = (oh * conv.OutputWidth + ow) * _kPadded;
-                for (int r = 0; r < conv.KernelHeight; r++)
-                {
-                    int h = oh * conv.StrideH + r * conv.DilationH - conv.PadH;
-                    for (int s = 0; s < conv.KernelWidth; s++)
-                    {
-                        int w = ow * conv.StrideW + s * conv.DilationW - conv.PadW;
-                        Span<T> run = rows.AsSpan(offset + (r * conv.KernelWidth + s) * cg, cg);
-                        if (h >= 0 && h < conv.InputHeight && w >= 0 && w < conv.InputWidth)
-                        {
-                            ReadOnlySpan<int> codes = input.AsSpan((h * conv.InputWidth + w) * conv.InputChannels + g * cg, cg);
-                            for (int c = 0; c < run.Length; c++)
-                            {
-                                run[c] = operands[codes[c] - codeMin];
-                            }
-                        }
-                        else
-                        {
-                            run.Fill(pad);
-                        }
-                    }
-                }
-
-                rows.AsSpan(offset + _k, _kPadded - _k).Clear();
-            }
-        }
-    }
+        where T : unmanaged => Fast.Im2Col.Fill(_conv!, input, g, rows, operands, pad, _codeMin, _k, _kPadded);
 
     /// <summary>
     /// The kernel's output stage on each accumulator (reduced to the accumulator width) with its row sum. An
@@ -400,7 +365,7 @@ public sealed class FastLayer
         return output;
     }
 
-    private static void Ensure<T>(ref T[] buffer, int length)
+    internal static void Ensure<T>(ref T[] buffer, int length)
     {
         if (buffer.Length < length)
         {
