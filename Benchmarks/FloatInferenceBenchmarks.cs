@@ -35,10 +35,7 @@ public class FloatInferenceBenchmarks
     public void Setup()
     {
         set_num_threads(2);
-        var rng = new Random(2026);
-        var pixels = new byte[Images * 28 * 28];
-        rng.NextBytes(pixels);
-        _images = new ImageSet(pixels, [.. Enumerable.Range(0, Images).Select(i => (byte)(i % 10))], 28, 28);
+        _images = IntegerInferenceBenchmarks.RandomImages(Images);
         using var network = new QuantizedNetwork(ModelArchitecture.ResNet20, seed: 1);
         network.eval();
         var choice = DatapathChoice.Of(new ScaleOffsetDatapath(), Precision.W8A8, new Dictionary<string, string> { [ScaleOffsetDatapath.Form] = ScaleOffsetDatapath.FloatAtEdge });

@@ -47,10 +47,7 @@ public class IntegerInferenceBenchmarks
         }
 
         set_num_threads(2);
-        var rng = new Random(2026);
-        var pixels = new byte[Images * 28 * 28];
-        rng.NextBytes(pixels);
-        _images = new ImageSet(pixels, [.. Enumerable.Range(0, Images).Select(i => (byte)(i % 10))], 28, 28);
+        _images = RandomImages(Images);
         using var network = new QuantizedNetwork(ModelArchitecture.ResNet20, seed: 1);
         network.eval();
         using (Tensor calibration = _images.ImagesTensor(0, Images))
@@ -62,6 +59,15 @@ public class IntegerInferenceBenchmarks
         IntegerModel model = IntegerExporter.Export(network);
         _fast = new IntegerInference(model, IntegerEngine.Fast);
         _kernels = new IntegerInference(model, IntegerEngine.Kernels);
+    }
+
+    /// <summary><paramref name="count"/> 28 x 28 images of seeded random pixels (the integer arithmetic does not depend on them).</summary>
+    internal static ImageSet RandomImages(int count)
+    {
+        var rng = new Random(2026);
+        var pixels = new byte[count * 28 * 28];
+        rng.NextBytes(pixels);
+        return new ImageSet(pixels, [.. Enumerable.Range(0, count).Select(i => (byte)(i % 10))], 28, 28);
     }
 
     [Benchmark(OperationsPerInvoke = Images)]
