@@ -121,9 +121,10 @@ public sealed class AccuracyRunner
             return 0;
         }
 
-        long images = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel,
-            store.Epochs(floatKey, options.FloatTraining.Epochs));
+        var epochs = store.Epochs(floatKey, options.FloatTraining.Epochs);
+        long images = Trainer.Train(floatNet, train, options.FloatTraining, sgd: false, "float training", progress, cancel, epochs);
         store.Save(floatNet, floatKey);
+        epochs.Clear();
         return images;
     }
 

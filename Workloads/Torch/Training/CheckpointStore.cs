@@ -78,6 +78,14 @@ public sealed class CheckpointStore(DataCache cache)
             }
         }
 
+        public void Clear()
+        {
+            for (int epoch = 1; epoch < epochs; epoch++)
+            {
+                File.Delete(store.PathOf(Name(epoch)));
+            }
+        }
+
         private string Name(int epoch) => key + ".epoch" + epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -10,4 +10,7 @@ public interface IEpochCheckpoints
 
     /// <summary>Saves <paramref name="network"/> after <paramref name="epoch"/> completed epochs.</summary>
     void Save(QuantizedNetwork network, int epoch);
+
+    /// <summary>Removes the saved epochs once the finished network is stored under its own key (they would only take space).</summary>
+    void Clear();
 }
