@@ -20,11 +20,13 @@ public static class StudyRunner
     {
         var rows = ImmutableArray.CreateBuilder<StudyRow>();
         var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
-        int runnable = variants.Sum(v => StudyPrecision.All.Count(p => StudyHardware.Unsupported(v, p) is null));
-        // The search's cells are not known in advance: plan its bound (14 cells per variant and target, at most
+        // Progress counts trainings: forms that compute the same integers (one numerics key) share each cell.
+        int runnable = variants.SelectMany(v => StudyPrecision.All.Where(p => StudyHardware.Unsupported(v, p) is null).Select(p => (v.Numerics, p.Label))).Distinct().Count();
+        // The search's cells are not known in advance: plan its bound (14 cells per numerics and target, at most
         // the 49 of the grid), so the estimate of the time left is an upper bound until the search ends.
-        int searchBound = accuracy is null ? 0 : variants.Count * Math.Min(49, 14 * options.Targets.Length);
+        int searchBound = accuracy is null ? 0 : variants.Select(v => v.Numerics).Distinct().Count() * Math.Min(49, 14 * options.Targets.Length);
         var cells = new StudyProgress((runnable + searchBound) * options.Seeds, progress);
+        var counted = new HashSet<(string Numerics, string Precision, int Seed)>();
         // Every measured cell once, by (form, precision): the grid's and the search's share it.
         var measured = new Dictionary<(string, string), StudyRow?>();
         var searched = ImmutableArray.CreateBuilder<StudyRow>();
@@ -50,7 +52,7 @@ public static class StudyRunner
                 var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
                 var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
                 cancellation.ThrowIfCancellationRequested();
-                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, cells, progress, cancellation));
+                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, cells, counted, progress, cancellation));
             }
 
             measured[(variant.Label, precision.Label)] = row;
@@ -135,7 +137,9 @@ public static class StudyRunner
     }
 
     /// <summary>Every seed of one cell (each cached on its own, so an interrupted study resumes at the seed it stopped in).</summary>
-    private static CellAccuracy? Measure(IStudyAccuracy accuracy, StudyVariant variant, StudyPrecision precision, StudyOptions options, StudyProgress cells, IProgress<string> progress, CancellationToken cancellation)
+    private static CellAccuracy? Measure(
+        IStudyAccuracy accuracy, StudyVariant variant, StudyPrecision precision, StudyOptions options, StudyProgress cells,
+        HashSet<(string, string, int)> counted, IProgress<string> progress, CancellationToken cancellation)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedAccuracy>();
         foreach (int seed in options.QatSeeds)
@@ -147,7 +151,10 @@ public static class StudyRunner
             }
 
             seeds.Add(new SeedAccuracy(seed, point));
-            cells.CellDone($"{variant.Label} {precision.Label} seed {seed}");
+            if (counted.Add((variant.Numerics, precision.Label, seed)))
+            {
+                cells.CellDone($"{variant.Label} {precision.Label} seed {seed}");
+            }
         }
 
         return new CellAccuracy(seeds.ToImmutable());
