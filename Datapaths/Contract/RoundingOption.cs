@@ -5,9 +5,9 @@ namespace QuantSim.Datapaths.Contract;
 /// <summary>
 /// The <c>rounding</c> option of the variants with a multiplier requantizer (lsq, per-channel,
 /// scale-offset): the fixed-point requantizer (default) or ONNX Runtime's float32 requantization, so a
-/// network can be scored with the integers ONNX Runtime's QLinearConv / QLinearMatMul produce. It changes
-/// numerics only: the inventory prices the fixed-point requantizer in both (QuantSim's cost table has no
-/// float32 multiplier).
+/// network can be scored with the integers ONNX Runtime's QLinearConv / QLinearMatMul produce. The inventory
+/// prices each: the fixed-point lane's multiplier, rounding adder and shifter, or the float32 lane's fp32
+/// multiplier and conversions (<see cref="Hardware.MultiplierRequantizer"/>).
 /// </summary>
 public static class RoundingOption
 {
@@ -19,10 +19,7 @@ public static class RoundingOption
         Key, [FixedPoint, Float32HalfEven], FixedPoint,
         "requantization: fixed-point = int32 multiplier + rounding shift, ties toward +inf (TFLite/gemmlowp); "
         + "float32-half-even = float32 factor s_in*s_w/s_out, round half to even, as ONNX Runtime's CPU kernels "
-        + "(numerics only: priced as fixed-point)")
-    {
-        ChangesHardware = false,
-    };
+        + "(priced as an fp32 multiply and two conversions, each an fp32 add)");
 
     /// <summary>The rounding the settings chose.</summary>
     public static RequantizeRounding Of(DatapathSettings settings) =>

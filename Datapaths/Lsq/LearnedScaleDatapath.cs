@@ -39,14 +39,15 @@ public abstract class LearnedScaleDatapath(Granularity weightScales) : IDatapath
     public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
     {
         int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
+        var rounding = RoundingOption.Of(settings);
         return new(
             Name,
             Form,
             precision,
-            [.. MultiplierPe.MacOps(ba, bw, bw, ba, acc), .. MultiplierRequantizer.OutputOps(acc, ba, false)],
-            MultiplierRequantizer.Parameters(acc, weightScales == Granularity.PerChannel),
+            [.. MultiplierPe.MacOps(ba, bw, bw, ba, acc), .. MultiplierRequantizer.OutputOps(acc, ba, false, rounding)],
+            MultiplierRequantizer.Parameters(acc, weightScales == Granularity.PerChannel, rounding),
             [.. MultiplierPe.Components(ba, bw, bw, ba, acc)],
-            [.. MultiplierRequantizer.LaneComponents(acc, false)],
+            [.. MultiplierRequantizer.LaneComponents(acc, false, rounding)],
             PeThroughput.OnePerCycle)
         {
             Operands = new(ba, bw),

@@ -1,4 +1,5 @@
 using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.ScaleOffset;
@@ -21,7 +22,8 @@ namespace QuantSim.Datapaths.ScaleOffset;
 public static class DequantizeForms
 {
     public static HardwareInventory Inventory(
-        string datapath, string form, Precision precision, bool asymmetric, int dequantBits, bool atEdge, IReadOnlyList<LayerParameter> parameters)
+        string datapath, string form, Precision precision, bool asymmetric, int dequantBits, bool atEdge, IReadOnlyList<LayerParameter> parameters,
+        RequantizeRounding rounding = RequantizeRounding.FixedPoint)
     {
         int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits, d = dequantBits;
         var activationScope = atEdge ? OpScope.PerRowActivation : OpScope.PerMac;
@@ -37,7 +39,7 @@ public static class DequantizeForms
         // The PE operand registers hold codes (in-PE) or the D-bit values (at the edge).
         int heldWeight = atEdge ? d : bw, heldActivation = atEdge ? d : ba;
         ops.AddRange(MultiplierPe.MacOps(d, d, heldWeight, heldActivation, acc));
-        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true));
+        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true, rounding));
         var pe = new List<HardwareComponent>(MultiplierPe.Components(d, d, heldWeight, heldActivation, acc));
         if (!atEdge)
         {
@@ -45,7 +47,7 @@ public static class DequantizeForms
             pe.AddRange(weightUnit);
         }
 
-        return new(datapath, form, precision, [.. ops], [.. parameters], [.. pe], [.. MultiplierRequantizer.LaneComponents(acc, true)], PeThroughput.OnePerCycle)
+        return new(datapath, form, precision, [.. ops], [.. parameters], [.. pe], [.. MultiplierRequantizer.LaneComponents(acc, true, rounding)], PeThroughput.OnePerCycle)
         {
             Operands = new(heldActivation, heldWeight),
             RowEdgeComponents = atEdge ? [.. activationUnit] : [],

@@ -1,4 +1,5 @@
 using QuantSim.Datapaths.Hardware;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Datapaths.ScaleOffset;
@@ -13,7 +14,8 @@ namespace QuantSim.Datapaths.ScaleOffset;
 /// </summary>
 public static class EdgeForm
 {
-    public static HardwareInventory Inventory(string datapath, string form, Precision precision, bool asymmetric, IReadOnlyList<LayerParameter> parameters)
+    public static HardwareInventory Inventory(string datapath, string form, Precision precision, bool asymmetric, IReadOnlyList<LayerParameter> parameters,
+        RequantizeRounding rounding = RequantizeRounding.FixedPoint)
     {
         int bw = precision.WeightBits, ba = precision.ActivationBits, acc = precision.AccumulatorBits;
         int ma = ba + 1, mw = asymmetric ? bw + 1 : bw;
@@ -38,9 +40,9 @@ public static class EdgeForm
 
         // The PE registers hold the offset operands: (b_a+1)-bit activations, (b_w+1)-bit weights when asymmetric.
         ops.AddRange(MultiplierPe.MacOps(ma, mw, mw, ma, acc));
-        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true));
+        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true, rounding));
         return new(datapath, form, precision, [.. ops], [.. parameters], [.. MultiplierPe.Components(ma, mw, mw, ma, acc)],
-            [.. MultiplierRequantizer.LaneComponents(acc, true)], PeThroughput.OnePerCycle)
+            [.. MultiplierRequantizer.LaneComponents(acc, true, rounding)], PeThroughput.OnePerCycle)
         {
             Operands = new(ma, mw),
             RowEdgeComponents = [.. rowEdge],

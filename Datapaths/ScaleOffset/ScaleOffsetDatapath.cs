@@ -180,11 +180,11 @@ public sealed class ScaleOffsetDatapath : IDatapath
         switch (settings[Form])
         {
             case Edge:
-                return EdgeForm.Inventory(Name, $"{Edge}, {weights} weights", precision, settings[WeightsOption] == Asymmetric, Parameters(precision, settings));
+                return EdgeForm.Inventory(Name, $"{Edge}, {weights} weights", precision, settings[WeightsOption] == Asymmetric, Parameters(precision, settings), RoundingOption.Of(settings));
             case DequantizeInPe or DequantizeAtEdge:
                 return DequantizeForms.Inventory(
                     Name, $"{settings[Form]} ({settings[DequantBits]}-bit), {weights} weights", precision,
-                    settings[WeightsOption] == Asymmetric, DequantizedBits(settings), settings[Form] == DequantizeAtEdge, Parameters(precision, settings));
+                    settings[WeightsOption] == Asymmetric, DequantizedBits(settings), settings[Form] == DequantizeAtEdge, Parameters(precision, settings), RoundingOption.Of(settings));
             case FloatAtEdge:
                 return FloatForm.Inventory(
                     Name, $"{FloatAtEdge} ({settings[FloatMultiply]} multiply, {settings[FloatAccumulate]} accumulate), {weights} weights", precision,
@@ -196,7 +196,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
         bool folded = settings[Form] == Folded;
         var ops = new List<HardwareOp>();
         var pe = new List<HardwareComponent>();
-        var lane = new List<HardwareComponent>(MultiplierRequantizer.LaneComponents(acc, true));
+        var lane = new List<HardwareComponent>(MultiplierRequantizer.LaneComponents(acc, true, RoundingOption.Of(settings)));
         var parameters = Parameters(precision, settings);
 
         if (folded)
@@ -232,7 +232,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
             pe.InsertRange(0, MultiplierPe.Components(ma, mw, bw, ba, acc));
         }
 
-        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true));
+        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true, RoundingOption.Of(settings)));
         string form = $"{(folded ? Folded : InPe)}, {(asymmetric ? "asymmetric" : "symmetric")} weights";
         // The PE registers hold codes in both forms; in-PE subtracts the zero point after the register.
         return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle) { Operands = new(ba, bw) };
@@ -245,7 +245,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
     private static List<LayerParameter> Parameters(Precision precision, DatapathSettings settings)
     {
         int bw = precision.WeightBits, ba = precision.ActivationBits;
-        var parameters = new List<LayerParameter>(MultiplierRequantizer.Parameters(precision.AccumulatorBits, perChannel: false))
+        var parameters = new List<LayerParameter>(MultiplierRequantizer.Parameters(precision.AccumulatorBits, perChannel: false, RoundingOption.Of(settings)))
         {
             new("activation zero point z_x", ba, false),
             new("output zero point z_out", ba, false),

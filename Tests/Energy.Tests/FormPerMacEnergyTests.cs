@@ -51,12 +51,12 @@ public sealed class FormPerMacEnergyTests
         _ => throw new ArgumentOutOfRangeException(nameof(form)),
     };
 
-    private static PricedSimulation Priced(string form, int b, ClockGating gating = ClockGating.None)
+    private static PricedSimulation Priced(string form, int b, ClockGating gating = ClockGating.None, string rounding = "fixed-point")
     {
         var precision = new Precision(b, b, 32);
         var datapath = form == "lsq"
-            ? DatapathChoice.Of(new LsqDatapath(), precision)
-            : DatapathChoice.Of(new ScaleOffsetDatapath(), precision, new Dictionary<string, string> { ["form"] = form });
+            ? DatapathChoice.Of(new LsqDatapath(), precision, new Dictionary<string, string> { ["rounding"] = rounding })
+            : DatapathChoice.Of(new ScaleOffsetDatapath(), precision, new Dictionary<string, string> { ["form"] = form, ["rounding"] = rounding });
         var config = new AcceleratorConfig(
             "t", string.Empty, 1000,
             new ArrayConfig(2, 2, Dataflow.OutputStationary, TimingConvention.Native) { ClockGating = gating },
@@ -89,6 +89,19 @@ public sealed class FormPerMacEnergyTests
         var priced = Priced(form, bits);
         decimal perMac = Sum(priced, "mac.multiplier", "mac.accumulator", "pe.arithmetic", "pe.registers", "pe.forwarding") / 48;
         Assert.That(perMac, Is.EqualTo(Hand(form, bits)));
+    }
+
+    [TestCase("lsq")]
+    [TestCase("edge")]
+    public void Should_price_the_float32_requantizer_by_its_fp32_multiply_and_conversions(string form)
+    {
+        // The 16 outputs of the layer each pay, instead of the fixed-point lane's 32 x 32 multiply, 64-bit rounding
+        // add and 64-bit shift, one fp32 multiply (H14 3.7 pJ) and two conversions priced as fp32 adds (0.9 pJ each);
+        // the bias add, the clamp and the zero-point add are the same in both.
+        decimal fixedPoint = Sum(Priced(form, 8), "output.datapath") / 16;
+        decimal float32 = Sum(Priced(form, 8, rounding: "float32-half-even"), "output.datapath") / 16;
+        decimal hand = R(0.9) + R(3.7) + R(0.9) - (R(T.MultiplyPj(32, 32)) + R(T.AddPj(64)) + R(T.ShiftPj(64)));
+        Assert.That(float32 - fixedPoint, Is.EqualTo(hand));
     }
 
     [TestCase("lsq", ClockGating.None, 8 + 8 + 32 + 2)]

@@ -160,7 +160,7 @@ public sealed class SweepCommandTests
         var run = CliRun.Of("sweep", "--config", config, "--workload", "lenet5", "--vary", "datapath.kind=scale-offset,lsq", "--out", Out("out"));
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Is.EqualTo("--vary datapath.kind: value 'lsq': datapath.form: unknown key; allowed: kind, weight_bits, activation_bits, accumulator_bits, rounding" + Environment.NewLine));
+        Assert.That(run.Error, Is.EqualTo("--vary datapath.kind: value 'lsq': datapath.form: unknown key; allowed: kind, weight_bits, activation_bits, accumulator_bits, activations, rounding" + Environment.NewLine));
         Assert.That(Directory.Exists(Out("out")), Is.False);
     }
 

@@ -54,21 +54,26 @@ public sealed class RoundingOptionTests
     }
 
     [Test]
-    public void Should_be_a_numerics_choice_that_leaves_the_priced_hardware_unchanged()
+    public void Should_change_the_numerics_and_the_output_lane_only()
     {
         DatapathRegistry.Default.TryGet("lsq", out var lsq);
         var option = lsq.Options.Single(o => o.Key == RoundingOption.Key);
-        var fixedPoint = DatapathSettings.Resolve(lsq);
-        var float32 = DatapathSettings.Resolve(lsq, new Dictionary<string, string> { [RoundingOption.Key] = RoundingOption.Float32HalfEven });
+        var fixedPoint = lsq.Inventory(Precision.W8A8, DatapathSettings.Resolve(lsq));
+        var float32 = lsq.Inventory(Precision.W8A8, DatapathSettings.Resolve(lsq, new Dictionary<string, string> { [RoundingOption.Key] = RoundingOption.Float32HalfEven }));
         Assert.Multiple(() =>
         {
             Assert.That(option.ChangesNumerics, Is.True);
-            Assert.That(option.ChangesHardware, Is.False);
+            Assert.That(option.ChangesHardware, Is.True);
             Assert.That(option.NumericsClass(RoundingOption.Float32HalfEven), Is.EqualTo(RoundingOption.Float32HalfEven));
             Assert.That(option.NumericsClass(RoundingOption.FixedPoint), Is.Null);
-            Assert.That(
-                lsq.Inventory(Precision.W8A8, float32).Ops.Select(o => o.ToString()),
-                Is.EqualTo(lsq.Inventory(Precision.W8A8, fixedPoint).Ops.Select(o => o.ToString())));
+            // The PE is the same; the lane multiplies in fp32 (one multiply, two conversions priced as fp32 adds)
+            Assert.That(float32.In(QuantSim.Datapaths.Hardware.OpScope.PerMac).Select(o => o.ToString()), Is.EqualTo(fixedPoint.In(QuantSim.Datapaths.Hardware.OpScope.PerMac).Select(o => o.ToString())));
+            Assert.That(float32.PeComponents, Is.EqualTo(fixedPoint.PeComponents));
+            Assert.That(float32.In(QuantSim.Datapaths.Hardware.OpScope.PerOutput).Select(o => o.Kind), Is.EqualTo(new[]
+            {
+                QuantSim.Datapaths.Hardware.OpKind.Add, QuantSim.Datapaths.Hardware.OpKind.FloatAdd, QuantSim.Datapaths.Hardware.OpKind.FloatMultiply, QuantSim.Datapaths.Hardware.OpKind.Clamp, QuantSim.Datapaths.Hardware.OpKind.FloatAdd,
+            }));
+            Assert.That(float32.Parameters.Select(p => p.Name), Is.EqualTo(new[] { "bias", "fp32 scale s_in s_w / s_out" }));
         });
     }
 }

@@ -153,7 +153,7 @@ public sealed class AcceleratorConfigReaderTests
         {
             Assert.That(ErrorsOf("option-on-lsq.yaml"), Is.EqualTo(new[]
             {
-                "Broken/option-on-lsq.yaml:24:3: datapath.form: unknown key; allowed: kind, weight_bits, activation_bits, accumulator_bits, rounding",
+                "Broken/option-on-lsq.yaml:24:3: datapath.form: unknown key; allowed: kind, weight_bits, activation_bits, accumulator_bits, activations, rounding",
             }));
         }
 
