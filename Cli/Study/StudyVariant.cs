@@ -22,11 +22,11 @@ public sealed record StudyVariant(string Label, IDatapath Datapath, ImmutableSor
     /// Whether its activations carry an offset (a zero point: LSQ+, asymmetric quantization): the forms
     /// the headline compares with the reference at equal precision.
     /// </summary>
+    public bool HasOffset => DatapathChoice.Of(Datapath, Precision.W8A8, Options).Quantizers(Precision.W8A8).Activations.HasZeroPoint;
+
     /// <summary>
     /// What determines its integers (<see cref="DatapathChoice.NumericsKey"/>): forms that share it share one
     /// trained and scored cell, so the study's progress counts each once.
     /// </summary>
     public string Numerics => DatapathChoice.Of(Datapath, Precision.W8A8, Options).NumericsKey;
-
-    public bool HasOffset => DatapathChoice.Of(Datapath, Precision.W8A8, Options).Quantizers(Precision.W8A8).Activations.HasZeroPoint;
 }
