@@ -201,7 +201,7 @@ public static class StudyCommand
         var model = Workloads.Torch.Models.ModelArchitecture.Find(request.Model)?.ToWorkload() ?? WorkloadSource.Resolve(request.Model);
         var large = WorkloadSource.Resolve(largeName);
         var options = search with { ConfigFile = configFile, LargeWorkload = large.Name };
-        var progress = new Progress<string>(message => console.Error.WriteLine($"study: {message}"));
+        var progress = new LineProgress(console.Error, "study: ");
         // From here a signal stops the study at the next point, with nothing in --out.
         var cancellation = interruption.Watch();
         var result = StudyRunner.Run(options, forms, config, model, large, accuracy, progress, cancellation);
