@@ -22,11 +22,12 @@ public sealed record StudyVariant(string Label, IDatapath Datapath, ImmutableSor
     /// Whether its activations carry an offset (a zero point: LSQ+, asymmetric quantization): the forms
     /// the headline compares with the reference at equal precision.
     /// </summary>
-    public bool HasOffset => DatapathChoice.Of(Datapath, Precision.W8A8, Options).Quantizers(Precision.W8A8).Activations.HasZeroPoint;
+    public bool HasOffset { get; } = DatapathChoice.Of(Datapath, Precision.W8A8, Options).Quantizers(Precision.W8A8).Activations.HasZeroPoint;
 
     /// <summary>
     /// What determines its integers (<see cref="DatapathChoice.NumericsKey"/>): forms that share it share one
-    /// trained and scored cell, so the study's progress counts each once.
+    /// trained and scored cell, so the study's progress counts each once. Both are fixed by the form, so they
+    /// are resolved once, not per cell and seed.
     /// </summary>
-    public string Numerics => DatapathChoice.Of(Datapath, Precision.W8A8, Options).NumericsKey;
+    public string Numerics { get; } = DatapathChoice.Of(Datapath, Precision.W8A8, Options).NumericsKey;
 }

@@ -177,14 +177,15 @@ public sealed class ScaleOffsetDatapath : IDatapath
     public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
     {
         string weights = settings[WeightsOption] == Asymmetric ? "asymmetric" : "symmetric";
+        var rounding = RoundingOption.Of(settings);
         switch (settings[Form])
         {
             case Edge:
-                return EdgeForm.Inventory(Name, $"{Edge}, {weights} weights", precision, settings[WeightsOption] == Asymmetric, Parameters(precision, settings), RoundingOption.Of(settings));
+                return EdgeForm.Inventory(Name, $"{Edge}, {weights} weights", precision, settings[WeightsOption] == Asymmetric, Parameters(precision, settings), rounding);
             case DequantizeInPe or DequantizeAtEdge:
                 return DequantizeForms.Inventory(
                     Name, $"{settings[Form]} ({settings[DequantBits]}-bit), {weights} weights", precision,
-                    settings[WeightsOption] == Asymmetric, DequantizedBits(settings), settings[Form] == DequantizeAtEdge, Parameters(precision, settings), RoundingOption.Of(settings));
+                    settings[WeightsOption] == Asymmetric, DequantizedBits(settings), settings[Form] == DequantizeAtEdge, Parameters(precision, settings), rounding);
             case FloatAtEdge:
                 return FloatForm.Inventory(
                     Name, $"{FloatAtEdge} ({settings[FloatMultiply]} multiply, {settings[FloatAccumulate]} accumulate), {weights} weights", precision,
@@ -196,7 +197,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
         bool folded = settings[Form] == Folded;
         var ops = new List<HardwareOp>();
         var pe = new List<HardwareComponent>();
-        var lane = new List<HardwareComponent>(MultiplierRequantizer.LaneComponents(acc, true, RoundingOption.Of(settings)));
+        var lane = new List<HardwareComponent>(MultiplierRequantizer.LaneComponents(acc, true, rounding));
         var parameters = Parameters(precision, settings);
 
         if (folded)
@@ -232,7 +233,7 @@ public sealed class ScaleOffsetDatapath : IDatapath
             pe.InsertRange(0, MultiplierPe.Components(ma, mw, bw, ba, acc));
         }
 
-        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true, RoundingOption.Of(settings)));
+        ops.AddRange(MultiplierRequantizer.OutputOps(acc, ba, outputZeroPoint: true, rounding));
         string form = $"{(folded ? Folded : InPe)}, {(asymmetric ? "asymmetric" : "symmetric")} weights";
         // The PE registers hold codes in both forms; in-PE subtracts the zero point after the register.
         return new(Name, form, precision, [.. ops], [.. parameters], [.. pe], [.. lane], PeThroughput.OnePerCycle) { Operands = new(ba, bw) };

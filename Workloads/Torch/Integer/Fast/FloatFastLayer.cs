@@ -82,12 +82,12 @@ public sealed class FloatFastLayer : IFastLayer
 
     public int[] Run(int[] input, FastLayer.Scratch scratch)
     {
-        long[] sums = AccumulatorPatterns(input, scratch);
+        int count = Accumulate(input, scratch);
         int n = _kernel.OutputChannels;
-        var output = new int[sums.Length];
-        for (int i = 0; i < sums.Length; i++)
+        var output = new int[count];
+        for (int i = 0; i < count; i++)
         {
-            output[i] = _kernel.Finish(sums[i], i % n, 0);
+            output[i] = _kernel.Finish(Pattern(scratch.FloatAccumulators[i]), i % n, 0);
         }
 
         return output;
@@ -98,6 +98,16 @@ public sealed class FloatFastLayer : IFastLayer
     /// kernel's <see cref="IntegerKernel.Mac"/> loop leaves in them.
     /// </summary>
     public long[] AccumulatorPatterns(int[] input, FastLayer.Scratch scratch)
+    {
+        int count = Accumulate(input, scratch);
+        return [.. scratch.FloatAccumulators.Take(count).Select(Pattern)];
+    }
+
+    /// <summary>The register's bit pattern as the kernel's MAC unit writes it (its one NaN for every NaN).</summary>
+    private static long Pattern(float sum) => float.IsNaN(sum) ? NaNPattern : (uint)BitConverter.SingleToInt32Bits(sum);
+
+    /// <summary>Fills <c>scratch.FloatAccumulators</c> (rows x output channels) for one image; returns how many.</summary>
+    private int Accumulate(int[] input, FastLayer.Scratch scratch)
     {
         int rows = _conv is null ? 1 : _conv.OutputHeight * _conv.OutputWidth;
         int n = _kernel.OutputChannels;
@@ -120,14 +130,7 @@ public sealed class FloatFastLayer : IFastLayer
             Multiply(scratch.RowsFloat.AsSpan(0, rows * _k), rows, g, scratch.FloatAccumulators, n);
         }
 
-        var sums = new long[rows * n];
-        for (int i = 0; i < sums.Length; i++)
-        {
-            float sum = scratch.FloatAccumulators[i];
-            sums[i] = float.IsNaN(sum) ? NaNPattern : (uint)BitConverter.SingleToInt32Bits(sum);
-        }
-
-        return sums;
+        return rows * n;
     }
 
     /// <summary>acc[m, first + j] = Σ_k a[m, k]·w[k, j] in binary32, k ascending, one rounding per multiply and per add.</summary>
