@@ -1,5 +1,4 @@
 using System.CommandLine;
-using QuantSim.Cli.Commands;
 using QuantSim.Datapaths.Contract;
 using QuantSim.Input;
 
@@ -26,31 +25,24 @@ public static class QuantSimApp
     public static int Run(string[] args, TextWriter output, TextWriter error, DatapathRegistry datapaths)
     {
         using var interruption = Interruption.None();
-        return Run(args, output, error, datapaths, interruption);
+        return Run(args, output, error, () => datapaths, interruption);
     }
 
     /// <summary>
     /// The same, stopped early by <paramref name="interruption"/> (the process's signals, or a test's
-    /// <see cref="Interruption.Cancel"/>): exit 130 or 143, and nothing written to --out.
+    /// <see cref="Interruption.Cancel"/>): exit 130 or 143, and nothing written to --out. The registry
+    /// is asked for only by the verb that runs, so <c>--version</c> constructs no plug-in.
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, DatapathRegistry datapaths, Interruption interruption)
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<DatapathRegistry> datapaths, Interruption interruption)
     {
         var console = new CliConsole(output, error);
         var root = new RootCommand("QuantSim: what a fixed-point quantization variant costs on an accelerator in cycles, energy and area, and the accuracy it buys.");
         root.Options.Add(Verbose);
-        root.Subcommands.Add(ListCommand.Create(console, datapaths));
-        root.Subcommands.Add(ValidateCommand.Create(console, datapaths));
-        root.Subcommands.Add(SimulateCommand.Create(console, datapaths));
-        root.Subcommands.Add(CompareCommand.Create(console));
-        root.Subcommands.Add(StudyCommand.Create(console, request =>
+        var registry = new Lazy<DatapathRegistry>(datapaths);
+        foreach (var verb in Verb.For(args))
         {
-            Accuracy.TorchRuntime.EnsureAvailable("study");
-            return new Accuracy.TorchStudyAccuracy(request);
-        }, datapaths, interruption));
-        root.Subcommands.Add(AccuracyCommand.Create(console, datapaths));
-        root.Subcommands.Add(DataCommand.Create(console));
-        root.Subcommands.Add(SweepCommand.Create(console, datapaths, interruption));
-        root.Subcommands.Add(MergeCommand.Create(console));
+            root.Subcommands.Add(verb.Create(console, registry, interruption));
+        }
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -9,6 +9,8 @@ namespace QuantSim.Cli.Study;
 /// first cell also trains the float network (an hour for the h-swish network here, against a minute or two
 /// per fine-tuned cell), and a mean would carry that hour into every estimate of the run. Cells answered
 /// from the cache (under a second) are left out of it, so a resumed run estimates from real training only.
+/// When the total is only a bound (the equal-accuracy search's cells are known only as it goes), the line
+/// says "of at most" and "at most ... left": the search usually stops well short of its bound.
 /// It goes to stderr only, never into a result file (those stay byte-identical).
 /// </summary>
 public sealed class StudyProgress
@@ -17,20 +19,23 @@ public sealed class StudyProgress
     public static readonly TimeSpan CachedCell = TimeSpan.FromSeconds(1);
 
     private readonly int _totalCells;
+    private readonly bool _bound;
     private readonly IProgress<string> _progress;
     private readonly Func<TimeSpan> _clock;
     private readonly List<double> _trainedSeconds = [];
     private TimeSpan _last;
 
-    public StudyProgress(int totalCells, IProgress<string> progress)
-        : this(totalCells, progress, StartClock())
+    /// <summary>Counts <paramref name="totalCells"/> cells (<paramref name="bound"/>: at most that many) on the process clock.</summary>
+    public StudyProgress(int totalCells, bool bound, IProgress<string> progress)
+        : this(totalCells, bound, progress, StartClock())
     {
     }
 
     /// <summary>With <paramref name="clock"/> giving the time since the study started (tests pass their own).</summary>
-    public StudyProgress(int totalCells, IProgress<string> progress, Func<TimeSpan> clock)
+    public StudyProgress(int totalCells, bool bound, IProgress<string> progress, Func<TimeSpan> clock)
     {
         _totalCells = totalCells;
+        _bound = bound;
         _progress = progress;
         _clock = clock;
         _last = clock();
@@ -50,20 +55,25 @@ public sealed class StudyProgress
             _trainedSeconds.Add(took.TotalSeconds);
         }
 
-        _progress.Report(Line(cell, Done, _totalCells, Median(_trainedSeconds)));
+        _progress.Report(Line(cell, Done, _totalCells, _bound, Median(_trainedSeconds)));
     }
 
-    /// <summary>The progress line for <paramref name="done"/> of <paramref name="total"/> cells at <paramref name="secondsPerCell"/> (null: no cell trained yet).</summary>
-    public static string Line(string cell, int done, int total, double? secondsPerCell)
+    /// <summary>
+    /// The progress line for <paramref name="done"/> of <paramref name="total"/> cells (<paramref name="bound"/>: of at
+    /// most that many) at <paramref name="secondsPerCell"/> (null: no cell trained yet).
+    /// </summary>
+    public static string Line(string cell, int done, int total, bool bound, double? secondsPerCell)
     {
+        string of = bound ? $"{done} of at most {total}" : $"{done}/{total}";
         if (secondsPerCell is not double perCell)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{cell}: accuracy cell {done}/{total} done (from the cache)");
+            return string.Create(CultureInfo.InvariantCulture, $"{cell}: accuracy cell {of} done (from the cache)");
         }
 
         double left = Math.Max(0, total - done) * perCell;
+        string estimate = bound ? "at most" : "about";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{cell}: accuracy cell {done}/{total} done, median {perCell:0.0} s per trained cell, about {Duration(left)} left");
+            $"{cell}: accuracy cell {of} done, median {perCell:0.0} s per trained cell, {estimate} {Duration(left)} left");
     }
 
     private static Func<TimeSpan> StartClock()

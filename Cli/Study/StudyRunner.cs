@@ -23,9 +23,9 @@ public static class StudyRunner
         // Progress counts trainings: forms that compute the same integers (one numerics key) share each cell.
         int runnable = variants.SelectMany(v => StudyPrecision.All.Where(p => StudyHardware.Unsupported(v, p) is null).Select(p => (v.Numerics, p.Label))).Distinct().Count();
         // The search's cells are not known in advance: plan its bound (14 cells per numerics and target, at most
-        // the 49 of the grid), so the estimate of the time left is an upper bound until the search ends.
+        // the 49 of the grid), so the count and the estimate of the time left are upper bounds, and say so.
         int searchBound = accuracy is null ? 0 : variants.Select(v => v.Numerics).Distinct().Count() * Math.Min(49, 14 * options.Targets.Length);
-        var cells = new StudyProgress((runnable + searchBound) * options.Seeds, progress);
+        var cells = new StudyProgress((runnable + searchBound) * options.Seeds, bound: searchBound > 0, progress);
         var counted = new HashSet<(string Numerics, string Precision, int Seed)>();
         // Every measured cell once, by (form, precision): the grid's and the search's share it.
         var measured = new Dictionary<(string, string), StudyRow?>();

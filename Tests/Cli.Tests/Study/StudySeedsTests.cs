@@ -63,9 +63,10 @@ public sealed class StudySeedsTests
     public void Should_Estimate_The_Time_Left_From_The_Seconds_Per_Cell()
     {
         // 8 cells left at 30 s each: 240 s
-        Assert.That(StudyProgress.Line("lsq w4a4 seed 2", 2, 10, 30), Is.EqualTo("lsq w4a4 seed 2: accuracy cell 2/10 done, median 30.0 s per trained cell, about 4 min left"));
-        Assert.That(StudyProgress.Line("x", 10, 10, 30), Does.EndWith("about 0 s left"));
-        Assert.That(StudyProgress.Line("x", 1, 10, null), Is.EqualTo("x: accuracy cell 1/10 done (from the cache)"));
+        Assert.That(StudyProgress.Line("lsq w4a4 seed 2", 2, 10, false, 30), Is.EqualTo("lsq w4a4 seed 2: accuracy cell 2/10 done, median 30.0 s per trained cell, about 4 min left"));
+        Assert.That(StudyProgress.Line("x", 10, 10, false, 30), Does.EndWith("about 0 s left"));
+        Assert.That(StudyProgress.Line("x", 2, 10, true, 30), Is.EqualTo("x: accuracy cell 2 of at most 10 done, median 30.0 s per trained cell, at most 4 min left"));
+        Assert.That(StudyProgress.Line("x", 1, 10, false, null), Is.EqualTo("x: accuracy cell 1/10 done (from the cache)"));
     }
 
     [Test]
@@ -75,7 +76,7 @@ public sealed class StudySeedsTests
         // fine-tuned cells of 60 and 80 s, on a clock the test advances
         var lines = new List<string>();
         TimeSpan now = TimeSpan.Zero;
-        var progress = new StudyProgress(10, new Collect(lines), () => now);
+        var progress = new StudyProgress(10, bound: false, new Collect(lines), () => now);
         foreach (double seconds in new[] { 3600, 0.2, 60, 80 })
         {
             now += TimeSpan.FromSeconds(seconds);
