@@ -79,6 +79,11 @@ public static class SimulateCommand
         var table = PricingCheck.Check(config, workload);
         AccumulatorWarnings.Write(console, AccumulatorWarnings.For(config, workload, workloadFile));
 
+        // Work that needs only the inputs or the result runs beside the rest on the second core: the exact
+        // SCALE-Sim emulation beside the native simulation, the two figures beside the console tables and
+        // text reports (each figure took about a sixth of a ResNet-50 run, docs/performance.md). Every
+        // file is still rendered whole before any is written, so the output is the same at any timing.
+        var scaleSimReport = outDir is not null && scaleSim is not null ? Task.Run(() => ScaleSimEmulation.Run(scaleSim, configFile, workload)) : null;
         var result = console.Interactive && workload.Layers.Length > 1
             ? console.Out.Progress().Start(ctx =>
             {
@@ -87,23 +92,25 @@ public static class SimulateCommand
             })
             : AcceleratorSimulator.Run(config, workload, fidelity, configFile);
 
-        SummaryTable.Write(console.Out, result);
+        var layersPlot = outDir is not null ? Task.Run(() => SimulationPlots.LayerCycles(result)) : null;
         var priced = SimulationPricer.Price(result, table);
+        var energyPlot = outDir is not null ? Task.Run(() => SimulationPlots.EnergyBreakdown(priced)) : null;
+        SummaryTable.Write(console.Out, result);
         EnergyTable.Write(console.Out, priced);
 
         if (outDir is not null)
         {
             // SCALE-Sim's own files: from the exact emulation of SCALE-Sim v2 when its config was given.
-            var scaleSimReport = scaleSim is not null ? ScaleSimEmulation.Run(scaleSim, configFile, workload) : ScaleSimStyleReport.From(result);
+            var report = scaleSimReport is not null ? Finish(scaleSimReport) : ScaleSimStyleReport.From(result);
             var files = new List<(string Name, byte[] Bytes)>
             {
                 ("result.json", Utf8(ResultJsonWriter.Render(priced))),
                 ("layers.csv", Utf8(LayersCsvWriter.Render(priced))),
-                ("layers.png", SimulationPlots.LayerCycles(result)),
-                ("COMPUTE_REPORT.csv", Utf8(ScaleSimReportWriter.ComputeReport(scaleSimReport))),
-                ("BANDWIDTH_REPORT.csv", Utf8(ScaleSimReportWriter.BandwidthReport(scaleSimReport))),
-                ("DETAILED_ACCESS_REPORT.csv", Utf8(ScaleSimReportWriter.DetailedAccessReport(scaleSimReport))),
-                ("energy.png", SimulationPlots.EnergyBreakdown(priced)),
+                ("layers.png", Finish(layersPlot!)),
+                ("COMPUTE_REPORT.csv", Utf8(ScaleSimReportWriter.ComputeReport(report))),
+                ("BANDWIDTH_REPORT.csv", Utf8(ScaleSimReportWriter.BandwidthReport(report))),
+                ("DETAILED_ACCESS_REPORT.csv", Utf8(ScaleSimReportWriter.DetailedAccessReport(report))),
+                ("energy.png", Finish(energyPlot!)),
             };
 
             OutputDirectory.Write(outDir, files);
@@ -114,6 +121,9 @@ public static class SimulateCommand
     }
 
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    /// <summary>The task's value, or its own exception (an input error stays an input error, exit 2).</summary>
+    private static T Finish<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     private static (AcceleratorConfig Config, string File, ScaleSimConfig? ScaleSim) LoadConfig(AcceleratorConfigReader reader, string? configName, string? scaleSimConfig)
     {
