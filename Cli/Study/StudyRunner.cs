@@ -52,7 +52,7 @@ public static class StudyRunner
                 var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
                 var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
                 cancellation.ThrowIfCancellationRequested();
-                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, cells, counted, progress, cancellation));
+                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, stopEarly: search, cells, counted, progress, cancellation));
             }
 
             measured[(variant.Label, precision.Label)] = row;
@@ -136,14 +136,25 @@ public static class StudyRunner
         }
     }
 
-    /// <summary>Every seed of one cell (each cached on its own, so an interrupted study resumes at the seed it stopped in).</summary>
+    /// <summary>
+    /// Every seed of one cell (each cached on its own, so an interrupted study resumes at the seed it stopped in).
+    /// A search cell (<paramref name="stopEarly"/>) stops after the seed that proves it fails the loosest target
+    /// (<see cref="SeedStopping"/>); its remaining seeds are not trained and it is reported with the seeds it has.
+    /// </summary>
     private static CellAccuracy? Measure(
-        IStudyAccuracy accuracy, StudyVariant variant, StudyPrecision precision, StudyOptions options, StudyProgress cells,
+        IStudyAccuracy accuracy, StudyVariant variant, StudyPrecision precision, StudyOptions options, bool stopEarly, StudyProgress cells,
         HashSet<(string, string, int)> counted, IProgress<string> progress, CancellationToken cancellation)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedAccuracy>();
         foreach (int seed in options.QatSeeds)
         {
+            if (stopEarly && seeds.Count > 0 && options.Targets.Length > 0
+                && SeedStopping.CannotMeet([.. seeds.Select(s => s.Point.Top1)], options.Seeds - seeds.Count, seeds[0].Point.FloatTop1, options.Targets.Max()))
+            {
+                progress.Report($"{variant.Label} {precision.Label}: fails every target whatever seeds {seed}-{options.Seeds} score; not trained");
+                break;
+            }
+
             cancellation.ThrowIfCancellationRequested();
             if (accuracy.Measure(variant, precision, seed, progress) is not { } point)
             {

@@ -60,6 +60,35 @@ public sealed class EqualAccuracySearchTests
     }
 
     [Test]
+    public void Should_Train_One_Seed_Of_A_Search_Cell_That_No_Later_Seeds_Could_Lift_To_The_Loosest_Target()
+    {
+        var (result, _, _, _) = Run([0.5, 1.0]);
+        var grid = result.Rows.Select(r => (r.Variant.Label, r.Precision.Label)).ToHashSet();
+        int stopped = 0;
+        foreach (var row in result.Searched.Where(r => !grid.Contains((r.Variant.Label, r.Precision.Label))))
+        {
+            // Seed s scores 1980 - lost - (s - 2) of 2000. After seed 1, two more can give at most
+            // x + (1 - x)(2/3 - 1/sqrt 3) (SeedStoppingTests); after seed 2, the best third seed on a 1/100,000 grid
+            int w = row.Precision.Uniform.WeightBits, a = row.Precision.Uniform.ActivationBits;
+            double Seed(int s) => (1980 - SurfaceAccuracy.Lost(w, a) - (s - 2)) / 2000.0;
+            double x1 = Seed(1), x2 = Seed(2);
+            bool afterOne = (x1 + (1 - x1) * (2.0 / 3 - 1 / Math.Sqrt(3))) * 100 < 99 - 1.0;
+            bool afterTwo = Enumerable.Range(0, 100_001).Select(i => MeanMinusStd(x1, x2, i / 100_000.0)).Max() * 100 < 99 - 1.0;
+            Assert.That(row.Accuracy!.Seeds.Length, Is.EqualTo(afterOne ? 1 : afterTwo ? 2 : 3), row.Precision.Label);
+            if (afterOne || afterTwo)
+            {
+                // With all three seeds it would have failed the loosest target too: the answer is unchanged
+                Assert.That(SurfaceAccuracy.MeetsByHand(w, a, 1.0), Is.False);
+                stopped++;
+            }
+        }
+
+        Assert.That(stopped, Is.GreaterThan(0), "the surface has hopeless search cells");
+        // Grid cells keep every seed (the paired tests need them)
+        Assert.That(result.Rows.Where(r => r.Accuracy is not null).All(r => r.Accuracy!.Seeds.Length == 3));
+    }
+
+    [Test]
     public void Should_Measure_Only_The_Grid_When_There_Are_No_Targets()
     {
         var (result, _, _, variants) = Run([.. QuantSim.Cli.Commands.StudyCommand.Targets("none")]);
@@ -81,6 +110,12 @@ public sealed class EqualAccuracySearchTests
         var run = CliRun.Of("study", "--no-accuracy", option, value, "--out", Path.Combine(Path.GetTempPath(), $"quantsim-targets-{Guid.NewGuid():N}"));
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain(message).And.Not.Contain("   at "));
+    }
+
+    private static double MeanMinusStd(params double[] top1s)
+    {
+        double mean = top1s.Average();
+        return mean - Math.Sqrt(top1s.Sum(v => (v - mean) * (v - mean)) / (top1s.Length - 1));
     }
 
     private static (StudyResult, Simulator.Config.AcceleratorConfig, Workloads.Workload, IReadOnlyList<StudyVariant>) Run(double[] targets)
@@ -110,7 +145,7 @@ public sealed class EqualAccuracySearchTests
 
         public double PairedPValue(AccuracyPoint a, AccuracyPoint b) => Workloads.Torch.Statistics.McNemarTest.Compare(a.Correct, b.Correct).PValue;
 
-        private static int Lost(int w, int a) => 4 * (8 - w) + 7 * (8 - a);
+        public static int Lost(int w, int a) => 4 * (8 - w) + 7 * (8 - a);
 
         /// <summary>Mean minus one std within the target, worked out in images: drop + 1 image (0.05 points) at most 20 x target images.</summary>
         public static bool MeetsByHand(int w, int a, double target) => Lost(w, a) + 1 <= 20 * target;
