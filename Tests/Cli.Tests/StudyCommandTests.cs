@@ -19,11 +19,11 @@ public sealed class StudyCommandTests
             var skipped = json.RootElement.GetProperty("skipped").EnumerateArray().ToList();
             var headline = json.RootElement.GetProperty("headline").EnumerateArray().ToList();
 
-            // 11 study forms (fixed-point, lsq, lsq/signed, per-channel, mixed-precision and the 6 scale-offset
-            // forms) x 5 precision points = 55; the bit-composable PE has no 3-bit mode
-            Assert.That(rows.Count + skipped.Count, Is.EqualTo(55));
+            // 12 study forms (fixed-point, lsq, lsq/signed, per-channel, mixed-precision priced two ways and the 6
+            // scale-offset forms) x 5 precision points = 60; the bit-composable PE has no 3-bit mode
+            Assert.That(rows.Count + skipped.Count, Is.EqualTo(60));
             Assert.That(skipped.Select(s => $"{s.GetProperty("variant").GetString()} {s.GetProperty("precision").GetString()}"),
-                Is.EqualTo(new[] { "mixed-precision w3a3" }));
+                Is.EqualTo(new[] { "mixed-precision w3a3", "mixed-precision/components w3a3" }));
             // LSQ against each of the 6 scale-offset forms at each of the 5 precision points
             Assert.That(headline, Has.Count.EqualTo(30));
 
