@@ -127,8 +127,8 @@ public static class TrafficPlanner
         }
 
         return new LayerTrafficPlan(
-            [.. loads.OrderBy(l => l.NeedCycle)],
-            [.. writes.OrderBy(w => w.ReadyCycle)],
+            StableOrder.By(loads, l => l.NeedCycle),
+            StableOrder.By(writes, w => w.ReadyCycle),
             ifmapDram, filterDram, psumRead, outputDram, psumWrite,
             ifmapResident, filterResident, spill, peakIfmap, peakFilter, peakOfmap);
     }
