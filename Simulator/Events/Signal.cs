@@ -3,12 +3,31 @@ namespace QuantSim.Simulator.Events;
 /// <summary>
 /// A one-shot condition processes can wait on (e.g. "fold 3's operands are in the buffer").
 /// It fires once, at a known cycle; firing twice is a modelling bug and throws.
+/// The name is only read in those error messages, so a model with thousands of signals per layer can pass a
+/// function that formats it when asked (<see cref="Signal(EventKernel, Func{string})"/>).
 /// </summary>
-public sealed class Signal(EventKernel kernel, string name)
+public sealed class Signal
 {
-    private readonly List<Action> _waiters = [];
+    private readonly EventKernel _kernel;
+    // Most signals have one waiter: it is kept in a field, and a list is made only for a second.
+    private Action? _firstWaiter;
+    private List<Action>? _moreWaiters;
+    private readonly Func<string>? _describe;
+    private string? _name;
 
-    public string Name { get; } = name;
+    public Signal(EventKernel kernel, string name)
+    {
+        _kernel = kernel;
+        _name = name;
+    }
+
+    public Signal(EventKernel kernel, Func<string> describe)
+    {
+        _kernel = kernel;
+        _describe = describe;
+    }
+
+    public string Name => _name ??= _describe!();
 
     public bool Fired => FiredAt is not null;
 
@@ -18,27 +37,37 @@ public sealed class Signal(EventKernel kernel, string name)
     {
         if (FiredAt is { } at)
         {
-            throw new InvalidOperationException($"Signal '{Name}' fired twice (first at cycle {at}, again at {kernel.Now}).");
+            throw new InvalidOperationException($"Signal '{Name}' fired twice (first at cycle {at}, again at {_kernel.Now}).");
         }
 
-        FiredAt = kernel.Now;
-        foreach (var waiter in _waiters)
+        FiredAt = _kernel.Now;
+        if (_firstWaiter is { } first)
         {
-            kernel.ScheduleIn(0, waiter);
+            _kernel.ScheduleIn(0, first);
         }
 
-        _waiters.Clear();
+        foreach (var waiter in _moreWaiters ?? [])
+        {
+            _kernel.ScheduleIn(0, waiter);
+        }
+
+        _firstWaiter = null;
+        _moreWaiters = null;
     }
 
     internal void OnFire(Action resume)
     {
         if (Fired)
         {
-            kernel.ScheduleIn(0, resume);
+            _kernel.ScheduleIn(0, resume);
+        }
+        else if (_firstWaiter is null)
+        {
+            _firstWaiter = resume;
         }
         else
         {
-            _waiters.Add(resume);
+            (_moreWaiters ??= []).Add(resume);
         }
     }
 }

@@ -9,12 +9,17 @@ public sealed class SimProcess
 {
     private readonly EventKernel _kernel;
     private readonly IEnumerator<Await> _body;
+    private readonly Action _resume;
+    private Signal? _waitSignal;
+    private long? _waitUntil;
 
     internal SimProcess(EventKernel kernel, string name, IEnumerable<Await> body)
     {
         _kernel = kernel;
         Name = name;
         _body = body.GetEnumerator();
+        // One delegate for every wake-up, and the wait described only when a report asks for it.
+        _resume = Resume;
     }
 
     public string Name { get; }
@@ -22,14 +27,15 @@ public sealed class SimProcess
     public bool Finished { get; private set; }
 
     /// <summary>The signal this process is blocked on, for deadlock reports.</summary>
-    public string WaitingOn { get; private set; } = "nothing";
+    public string WaitingOn => _waitSignal is { } signal ? signal.Name : _waitUntil is { } until ? $"a delay until cycle {until}" : "nothing";
 
     internal void Resume()
     {
         if (!_body.MoveNext())
         {
             Finished = true;
-            WaitingOn = "nothing";
+            _waitSignal = null;
+            _waitUntil = null;
             _body.Dispose();
             return;
         }
@@ -37,13 +43,15 @@ public sealed class SimProcess
         var wait = _body.Current;
         if (wait.Signal is { } signal)
         {
-            WaitingOn = signal.Name;
-            signal.OnFire(Resume);
+            _waitSignal = signal;
+            _waitUntil = null;
+            signal.OnFire(_resume);
         }
         else
         {
-            WaitingOn = $"a delay until cycle {_kernel.Now + wait.Cycles}";
-            _kernel.ScheduleIn(wait.Cycles, Resume);
+            _waitSignal = null;
+            _waitUntil = _kernel.Now + wait.Cycles;
+            _kernel.ScheduleIn(wait.Cycles, _resume);
         }
     }
 }

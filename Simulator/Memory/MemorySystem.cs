@@ -26,16 +26,19 @@ public static class MemorySystem
         var loads = plan.Loads;
         var loaded = new Signal[loads.Length];
         var released = new Signal[loads.Length];
+        // Names are formatted only for an error report (a deadlock): a layer can have tens of thousands of loads.
         for (int i = 0; i < loads.Length; i++)
         {
-            loaded[i] = new Signal(kernel, $"load {i} ({loads[i].Operand}) ready");
-            released[i] = new Signal(kernel, $"load {i} ({loads[i].Operand}) released");
+            int load = i;
+            loaded[i] = new Signal(kernel, () => $"load {load} ({loads[load].Operand}) ready");
+            released[i] = new Signal(kernel, () => $"load {load} ({loads[load].Operand}) released");
         }
 
         var writeCleared = new Signal[plan.Writes.Length];
         for (int w = 0; w < writeCleared.Length; w++)
         {
-            writeCleared[w] = new Signal(kernel, $"write {w} cleared");
+            int write = w;
+            writeCleared[w] = new Signal(kernel, () => $"write {write} cleared");
         }
 
         long delay = 0;

@@ -105,6 +105,51 @@ public sealed class EventKernelTests
     }
 
     [Test]
+    public void Should_Wake_Every_Waiter_Of_A_Signal_In_The_Order_They_Began_Waiting()
+    {
+        // Three processes wait on one signal (the first is kept apart from the rest inside the signal)
+        var kernel = new EventKernel();
+        var go = new Signal(kernel, "go");
+        var order = new List<string>();
+
+        IEnumerable<Await> Waiter(string name)
+        {
+            yield return Await.For(go);
+            order.Add($"{name}@{kernel.Now}");
+        }
+
+        kernel.Start("a", Waiter("a"));
+        kernel.Start("b", Waiter("b"));
+        kernel.Start("c", Waiter("c"));
+        kernel.ScheduleAt(6, go.Fire);
+        kernel.RunToCompletion();
+
+        Assert.That(order, Is.EqualTo(new[] { "a@6", "b@6", "c@6" }));
+    }
+
+    [Test]
+    public void Should_Name_A_Signal_Described_Lazily_And_A_Delay_In_A_Deadlock_Report()
+    {
+        var kernel = new EventKernel();
+        int formatted = 0;
+        var never = new Signal(kernel, () => { formatted++; return "load 7 (Ifmap) ready"; });
+
+        IEnumerable<Await> Stuck()
+        {
+            yield return Await.Delay(2);
+            yield return Await.For(never);
+        }
+
+        var process = kernel.Start("array", Stuck());
+        kernel.Run(0);
+        Assert.That(process.WaitingOn, Is.EqualTo("a delay until cycle 2"));
+        Assert.That(formatted, Is.EqualTo(0), "nothing asked for the name yet");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => kernel.RunToCompletion());
+        Assert.That(ex!.Message, Is.EqualTo("Deadlock at cycle 2: array (waiting on load 7 (Ifmap) ready) can never resume."));
+    }
+
+    [Test]
     public void Should_Report_A_Deadlock_Naming_The_Waiting_Process_And_Signal()
     {
         var kernel = new EventKernel();
