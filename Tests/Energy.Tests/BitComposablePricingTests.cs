@@ -1,11 +1,8 @@
 using QuantSim.Datapaths.Contract;
 using QuantSim.Datapaths.MixedPrecision;
-using QuantSim.Energy.Model;
 using QuantSim.Energy.Pricing;
-using QuantSim.Simulator.Config;
-using QuantSim.Simulator.Engine;
-using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
+using static QuantSim.Energy.Tests.TwoByTwoOsLayer;
 
 namespace QuantSim.Energy.Tests;
 
@@ -18,29 +15,16 @@ namespace QuantSim.Energy.Tests;
 /// </summary>
 public sealed class BitComposablePricingTests
 {
-    private static readonly Costs.CostTable T = BuiltInTable.Horowitz45;
-
-    private static decimal R(double pj) => EnergyUnits.Round(pj);
-
-    private static decimal Write(int bits) => R(T.Register.WritePjPerBit.Value * bits);
+    private static readonly Costs.CostTable T = Table;
 
     private static PricedSimulation Priced(string macUnit, int b)
     {
         var precision = new Precision(b, b, 32);
-        var datapath = DatapathChoice.Of(new MixedPrecisionDatapath(), precision, new Dictionary<string, string> { ["mac_unit"] = macUnit });
-        var config = new AcceleratorConfig(
-            "t", string.Empty, 1000,
-            new ArrayConfig(2, 2, Dataflow.OutputStationary, TimingConvention.Native),
-            new BufferSetConfig(new BufferConfig(1 << 16, 8, 1), new BufferConfig(1 << 16, 8, 1), new BufferConfig(1 << 16, 32, 1), DoubleBuffered: true),
-            new IdealDramConfig(),
-            datapath,
-            new TechnologyConfig("horowitz-45nm"));
-        var simulation = AcceleratorSimulator.Run(config, new Workload("w", [new GemmLayer("g", M: 4, N: 4, K: 3) { Precision = precision }]));
-        return SimulationPricer.Price(simulation, T);
+        return Price(DatapathChoice.Of(new MixedPrecisionDatapath(), precision, new Dictionary<string, string> { ["mac_unit"] = macUnit }), precision);
     }
 
     private static decimal PerMac(PricedSimulation p) =>
-        p.Energy.Components.Where(c => c.Component.Name is "mac.multiplier" or "mac.accumulator" or "mac.bit-composable" or "pe.arithmetic" or "pe.registers" or "pe.forwarding").Sum(c => c.Pj) / 48;
+        p.Energy.Components.Where(c => c.Component.Name is "mac.multiplier" or "mac.accumulator" or "mac.bit-composable" or "pe.arithmetic" or "pe.registers" or "pe.forwarding").Sum(c => c.Pj) / Macs;
 
     [TestCase(8)]
     [TestCase(4)]

@@ -4,8 +4,6 @@ using QuantSim.Datapaths.ScaleOffset;
 using QuantSim.Energy.Model;
 using QuantSim.Energy.Pricing;
 using QuantSim.Simulator.Config;
-using QuantSim.Simulator.Engine;
-using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Energy.Tests;
@@ -21,11 +19,11 @@ namespace QuantSim.Energy.Tests;
 /// </summary>
 public sealed class FormPerMacEnergyTests
 {
-    private static readonly Costs.CostTable T = BuiltInTable.Horowitz45;
+    private static readonly Costs.CostTable T = TwoByTwoOsLayer.Table;
 
-    private static decimal R(double pj) => EnergyUnits.Round(pj);
+    private static decimal R(double pj) => TwoByTwoOsLayer.R(pj);
 
-    private static decimal Write(int bits) => R(T.Register.WritePjPerBit.Value * bits);
+    private static decimal Write(int bits) => TwoByTwoOsLayer.Write(bits);
 
     private static decimal Mac(int a, int w) => R(T.MultiplyPj(a, w)) + R(T.AddPj(32));
 
@@ -57,15 +55,7 @@ public sealed class FormPerMacEnergyTests
         var datapath = form == "lsq"
             ? DatapathChoice.Of(new LsqDatapath(), precision, new Dictionary<string, string> { ["rounding"] = rounding })
             : DatapathChoice.Of(new ScaleOffsetDatapath(), precision, new Dictionary<string, string> { ["form"] = form, ["rounding"] = rounding });
-        var config = new AcceleratorConfig(
-            "t", string.Empty, 1000,
-            new ArrayConfig(2, 2, Dataflow.OutputStationary, TimingConvention.Native) { ClockGating = gating },
-            new BufferSetConfig(new BufferConfig(1 << 16, 8, 1), new BufferConfig(1 << 16, 8, 1), new BufferConfig(1 << 16, 32, 1), DoubleBuffered: true),
-            new IdealDramConfig(),
-            datapath,
-            new TechnologyConfig("horowitz-45nm"));
-        var simulation = AcceleratorSimulator.Run(config, new Workload("w", [new GemmLayer("g", M: 4, N: 4, K: 3) { Precision = precision }]));
-        return SimulationPricer.Price(simulation, T);
+        return TwoByTwoOsLayer.Price(datapath, precision, gating);
     }
 
     private static decimal Sum(PricedSimulation p, params string[] names) => p.Energy.Components.Where(c => names.Contains(c.Component.Name)).Sum(c => c.Pj);
