@@ -1,3 +1,5 @@
+using QuantSim.Workloads.Torch.Statistics;
+
 namespace QuantSim.Cli.Study;
 
 /// <summary>
@@ -25,12 +27,6 @@ public static class SeedStopping
     public static double HighestMeanMinusStd(IReadOnlyList<double> measured, int remaining)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(remaining);
-        if (measured.Count + remaining < 2)
-        {
-            // One seed: EqualAccuracyTarget counts the unknown spread as 0.
-            return remaining == 0 ? measured[0] : 1.0;
-        }
-
         double lo = 0, hi = 1;
         for (int i = 0; i < 200; i++)
         {
@@ -55,11 +51,10 @@ public static class SeedStopping
     public static bool CannotMeet(IReadOnlyList<double> measured, int remaining, double floatTop1, double loosestTargetPoints) =>
         remaining > 0 && HighestMeanMinusStd(measured, remaining) * 100 < floatTop1 * 100 - loosestTargetPoints - 1e-9;
 
+    /// <summary>The quantity <see cref="EqualAccuracyTarget"/> tests, with the remaining seeds all at <paramref name="y"/>.</summary>
     private static double MeanMinusStd(IReadOnlyList<double> measured, int remaining, double y)
     {
-        int n = measured.Count + remaining;
-        double mean = (measured.Sum() + remaining * y) / n;
-        double squares = measured.Sum(x => (x - mean) * (x - mean)) + remaining * (y - mean) * (y - mean);
-        return mean - Math.Sqrt(squares / (n - 1));
+        double[] values = [.. measured, .. Enumerable.Repeat(y, remaining)];
+        return SampleStatistics.Mean(values) - (SampleStatistics.StandardDeviation(values) ?? 0);
     }
 }
