@@ -4,6 +4,7 @@ using QuantSim.Cli.Accuracy;
 using QuantSim.Cli.Reports;
 using QuantSim.Cli.Catalog;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Numerics;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
 using QuantSim.Workloads.Layers;
@@ -62,6 +63,14 @@ public static class AccuracyCommand
             TorchRuntime.EnsureAvailable("accuracy");
             var architecture = AccuracyRequestParser.Model(parsed.GetValue(model)!);
             var choice = Choice(datapaths, parsed.GetValue(config), parsed.GetValue(datapath), parsed.GetValue(precision));
+            if (!parsed.GetValue(floatOnly) && choice.Quantizers(choice.Precision).Activations.ScaleKind == ScaleKind.FloatPattern)
+            {
+                // Integer inference runs on codes between layers (ReLU, pooling, residual adds on integers); a float
+                // baseline would need all of them on float patterns. Its accuracy is the float network's.
+                throw new InputException(new InputError(parsed.GetValue(datapath) is null ? "--config" : "--datapath", 0, 0, choice.Label,
+                    "the floating-point datapath quantizes nothing and has no integer inference here; score the float network with --float-only"));
+            }
+
             if (parsed.GetValue(layerBits) is { } trace && parsed.GetValue(edge) is not null)
             {
                 throw new InputException(new InputError("--layer-bits", 0, 0, trace, "the trace gives every layer its bits; leave out --first-last-bits"));

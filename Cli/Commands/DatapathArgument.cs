@@ -38,6 +38,13 @@ public static class DatapathArgument
             throw new InputException(new InputError(option, 0, 0, kind, $"unknown datapath; allowed: {string.Join(", ", registry.Names)}"));
         }
 
+        // A floating-point PE's widths are its formats' (w16a16acc32 for fp16 x fp32): the precision inherited
+        // from a quantized config does not apply to it, one the user gave does (and is checked).
+        if (precisionOption is null)
+        {
+            precision = DatapathChoice.FixedPrecision(datapath, options) ?? precision;
+        }
+
         var problems = new List<DatapathProblem>();
         return DatapathChoice.TryResolve(datapath, options, precision, problems)
                ?? throw new InputException([.. problems.Select(p => IsPrecision(p) && precisionOption is not null

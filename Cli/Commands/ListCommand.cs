@@ -184,11 +184,14 @@ public static class ListCommand
             // Numerics-only options (rounding) leave the inventory as it is: one table serves all their values.
             foreach (var options in OptionCombinations([.. datapath.Options.Where(o => o.ChangesHardware)]))
             {
+                var values = options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+                // A float form runs at its formats' widths only: it is listed there, whatever --precision says.
+                var at = DatapathChoice.FixedPrecision(datapath, values) ?? precision;
                 string title = options.Count == 0
-                    ? $"{datapath.Name} at {precision}"
-                    : $"{datapath.Name} ({string.Join(", ", options.Select(o => $"{o.Key}: {o.Value}"))}) at {precision}";
+                    ? $"{datapath.Name} at {at}"
+                    : $"{datapath.Name} ({string.Join(", ", options.Select(o => $"{o.Key}: {o.Value}"))}) at {at}";
                 var problems = new List<DatapathProblem>();
-                var choice = DatapathChoice.TryResolve(datapath, options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal), precision, problems);
+                var choice = DatapathChoice.TryResolve(datapath, values, at, problems);
                 if (choice is null)
                 {
                     if (!listed.Add(string.Join("; ", problems.Select(p => p.Message))))

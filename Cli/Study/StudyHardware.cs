@@ -38,7 +38,8 @@ public static class StudyHardware
     public static HardwarePoint Measure(AcceleratorConfig baseConfig, Workload workload, StudyVariant variant, StudyPrecision precision, bool sizeAccumulators, CostAlternative? alternative)
     {
         baseConfig = alternative?.Config(baseConfig) ?? baseConfig;
-        var widest = precision.Widest with { AccumulatorBits = baseConfig.Datapath.Precision.AccumulatorBits };
+        // A fixed form (the float baseline) keeps its own accumulator; the quantized forms take the config's.
+        var widest = variant.Fixed ?? precision.Widest with { AccumulatorBits = baseConfig.Datapath.Precision.AccumulatorBits };
         var bits = precision.Apply(workload);
         if (sizeAccumulators)
         {

@@ -67,6 +67,34 @@ public static class StudyHtml
             h.Append("</table>\n");
         }
 
+        if (!s.FloatBaseline.IsEmpty)
+        {
+            h.Append($"<h2>Against the floating-point baseline</h2>\n<p>Float form energy / {E(s.Options.Reference)} energy for the same MACs, at every accounting level; the float forms are priced, not trained.</p>\n<table id=\"float-baseline\"><tr><th>float form</th><th>its precision</th><th>{E(s.Options.Reference)} point</th>");
+            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.Model)} {level.Name()}</th>");
+            }
+
+            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.LargeWorkload)} {level.Name()}</th>");
+            }
+
+            h.Append("</tr>\n");
+            foreach (var f in s.FloatBaseline)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Form)}</td><td>{f.FormPrecision}</td><td>{f.ReferencePrecision}</td>");
+                foreach (var l in f.LevelsModel.Concat(f.LevelsLarge))
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<td>{l.EnergyRatio:0.000}x</td>");
+                }
+
+                h.Append("</tr>\n");
+            }
+
+            h.Append("</table>\n");
+        }
+
         if (s.Sensitivity is { } sensitivity)
         {
             h.Append($"<h2>Sensitivity to the cost model</h2>\n<p>Form / {E(s.Options.Reference)} energy: the study's own cost model, and in brackets the lowest and highest ratio over these alternatives:</p>\n<ul>\n");

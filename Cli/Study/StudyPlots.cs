@@ -21,11 +21,13 @@ public static class StudyPlots
     /// </summary>
     public static byte[] Pareto(StudyResult s)
     {
-        bool accuracy = s.Rows.All(r => r.Accuracy is not null);
+        // The float baseline is priced, not trained: it has no accuracy to plot, only cycles.
+        bool accuracy = s.Rows.Where(r => r.Variant.Fixed is null).All(r => r.Accuracy is not null);
+        var rows = accuracy ? s.Rows.Where(r => r.Variant.Fixed is null).ToList() : [.. s.Rows];
         double Y(StudyRow r) => accuracy ? r.Accuracy!.Mean * 100 : r.Model.Cycles;
         var plot = new Plot();
         int color = 0;
-        foreach (var group in s.Rows.GroupBy(r => r.Variant.Label))
+        foreach (var group in rows.GroupBy(r => r.Variant.Label))
         {
             var points = group.ToList();
             var scatter = plot.Add.ScatterPoints(
@@ -36,7 +38,7 @@ public static class StudyPlots
             scatter.MarkerSize = 9;
         }
 
-        var front = ParetoFront(s.Rows, Y, higherIsBetter: accuracy);
+        var front = ParetoFront(rows, Y, higherIsBetter: accuracy);
         var line = plot.Add.ScatterLine(front.Select(r => (double)r.Model.Priced.EnergyPerInferencePj / 1e6).ToArray(), front.Select(Y).ToArray());
         line.LegendText = "Pareto front";
         line.Color = Colors.Black;
@@ -48,10 +50,11 @@ public static class StudyPlots
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    /// <summary>Energy per inference of the ImageNet-scale network at w8a8, stacked by component, one bar per variant.</summary>
+    /// <summary>Energy per inference of the ImageNet-scale network at w8a8 (the float baseline at its own precision), stacked by component, one bar per variant.</summary>
     public static byte[] Breakdown(StudyResult s, string precision = "w8a8")
     {
-        var rows = s.Rows.Where(r => r.Precision.Label == precision).ToList();
+        // The float baseline's bars stand beside the quantized ones at its own precision.
+        var rows = s.Rows.Where(r => r.Precision.Label == precision || r.Variant.Fixed is not null).ToList();
         var components = rows.SelectMany(r => r.Large.Components.Select(c => c.Component)).Distinct().Order().ToList();
         var plot = new Plot();
         var bars = new List<Bar>();
@@ -73,8 +76,12 @@ public static class StudyPlots
         }
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(r => r.Variant.Label).ToArray());
+        // Fifteen form labels side by side overlap: slant them.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 150;
         plot.YLabel($"energy per inference of {s.Options.LargeWorkload} (uJ)");
-        plot.Title($"{s.Options.LargeWorkload} at {precision} on {s.Config.Name}: energy by component per variant");
+        plot.Title($"{s.Options.LargeWorkload} at {precision}{(rows.Any(r => r.Variant.Fixed is not null) ? " (float forms at their own widths)" : string.Empty)} on {s.Config.Name}: energy by component per variant");
         plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }

@@ -22,6 +22,9 @@ public sealed record StudyPrecision(string Label, Precision Uniform, bool Mixed)
 
     public static Precision Edge { get; } = new(8, 8, 32);
 
+    /// <summary>The one point of a form with a fixed precision (the float baseline, e.g. <c>w16a16</c>): every layer at it.</summary>
+    public static StudyPrecision Native(Precision precision) => new(precision.Name, precision, false);
+
     /// <summary>
     /// A point of the equal-accuracy search: W-bit weights and A-bit activations in the body, the first and
     /// last layers at 8 bits (<paramref name="edgeAt8"/>, labelled <c>+fl8</c>) or at the body's bits.

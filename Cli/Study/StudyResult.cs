@@ -19,6 +19,9 @@ public sealed record StudyResult(
     /// <summary>For each target, LSQ's cheapest point against each scale-plus-offset form's.</summary>
     public ImmutableArray<EqualAccuracyHeadlineRow> EqualAccuracyHeadline { get; init; } = [];
 
+    /// <summary>Each float baseline form against the reference at each of its grid precisions (empty without a float form).</summary>
+    public ImmutableArray<FloatBaselineRow> FloatBaseline { get; init; } = [];
+
     /// <summary>The headline comparisons under every documented cost alternative (<c>--sensitivity</c>); null without.</summary>
     public SensitivityResult? Sensitivity { get; init; }
 }
@@ -42,6 +45,17 @@ public sealed record HeadlineRow(
     string LargestIncrease,
     decimal LargestIncreasePj,
     double LargestIncreaseShareOfDelta);
+
+/// <summary>
+/// A float baseline form (e.g. <c>float/fp16</c> at w16a16) against the reference at one of its precisions: float
+/// energy over reference energy at every accounting level, on the trained model and on the large network.
+/// </summary>
+public sealed record FloatBaselineRow(
+    string Form,
+    string FormPrecision,
+    string ReferencePrecision,
+    ImmutableArray<LevelRatio> LevelsModel,
+    ImmutableArray<LevelRatio> LevelsLarge);
 
 /// <summary>
 /// Scale-offset energy over LSQ energy at one accounting level (= how many times more energy efficient

@@ -21,10 +21,12 @@ public static class StudyRunner
         var rows = ImmutableArray.CreateBuilder<StudyRow>();
         var skipped = ImmutableArray.CreateBuilder<(string, string, string)>();
         // Progress counts trainings: forms that compute the same integers (one numerics key) share each cell.
-        int runnable = variants.SelectMany(v => StudyPrecision.All.Where(p => StudyHardware.Unsupported(v, p) is null).Select(p => (v.Numerics, p.Label))).Distinct().Count();
+        // The float baseline (a fixed precision) is priced, never trained.
+        var trained = variants.Where(v => v.Fixed is null).ToList();
+        int runnable = trained.SelectMany(v => StudyPrecision.All.Where(p => StudyHardware.Unsupported(v, p) is null).Select(p => (v.Numerics, p.Label))).Distinct().Count();
         // The search's cells are not known in advance: plan its bound (14 cells per numerics and target, at most
         // the 49 of the grid), so the count and the estimate of the time left are upper bounds, and say so.
-        int searchBound = accuracy is null ? 0 : variants.Select(v => v.Numerics).Distinct().Count() * Math.Min(49, 14 * options.Targets.Length);
+        int searchBound = accuracy is null ? 0 : trained.Select(v => v.Numerics).Distinct().Count() * Math.Min(49, 14 * options.Targets.Length);
         var cells = new StudyProgress((runnable + searchBound) * options.Seeds, bound: searchBound > 0, progress);
         var counted = new HashSet<(string Numerics, string Precision, int Seed)>();
         // Every measured cell once, by (form, precision): the grid's and the search's share it.
@@ -52,7 +54,7 @@ public static class StudyRunner
                 var onModel = StudyHardware.Measure(config, model, variant, precision, options.SizesAccumulators);
                 var onLarge = StudyHardware.Measure(config, large, variant, precision, options.SizesAccumulators);
                 cancellation.ThrowIfCancellationRequested();
-                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null ? null : Measure(accuracy, variant, precision, options, stopEarly: search, cells, counted, progress, cancellation));
+                row = new StudyRow(variant, precision, onModel, onLarge, accuracy is null || variant.Fixed is not null ? null : Measure(accuracy, variant, precision, options, stopEarly: search, cells, counted, progress, cancellation));
             }
 
             measured[(variant.Label, precision.Label)] = row;
@@ -66,7 +68,7 @@ public static class StudyRunner
 
         foreach (var variant in variants)
         {
-            foreach (var precision in StudyPrecision.All)
+            foreach (var precision in variant.Grid)
             {
                 if (Cell(variant, precision, search: false) is { } row)
                 {
@@ -79,7 +81,7 @@ public static class StudyRunner
         var choices = ImmutableArray.CreateBuilder<EqualAccuracyChoice>();
         foreach (double target in options.Targets)
         {
-            var frontiers = variants.Select(variant =>
+            var frontiers = trained.Select(variant =>
             {
                 if (accuracy is null)
                 {
@@ -106,6 +108,7 @@ public static class StudyRunner
             choices.ToImmutable(),
             [.. Headline(all, accuracy, options.Reference)])
         {
+            FloatBaseline = [.. FloatBaseline(all, options.Reference)],
             Searched = searched.ToImmutable(),
             EqualAccuracyHeadline = [.. EqualAccuracyHeadline(choices, variants, options.Reference)],
         };
@@ -132,6 +135,27 @@ public static class StudyRunner
                     (offset.Accuracy!.Mean - lsq.Accuracy!.Mean) * 100,
                     [.. AccountingLevels.All.Select(level => Ratio(lsq.Model, offset.Model, level))],
                     [.. AccountingLevels.All.Select(level => Ratio(lsq.Large, offset.Large, level))]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each float baseline form against the reference at every grid precision: float energy over the reference's
+    /// at every accounting level, on the trained model and on the large network (how many times more energy the
+    /// unquantized accelerator spends for the same MACs).
+    /// </summary>
+    private static IEnumerable<FloatBaselineRow> FloatBaseline(IReadOnlyList<StudyRow> rows, string reference)
+    {
+        foreach (var baseline in rows.Where(r => r.Variant.Fixed is not null))
+        {
+            foreach (var lsq in rows.Where(r => r.Variant.Label == reference))
+            {
+                yield return new FloatBaselineRow(
+                    baseline.Variant.Label,
+                    baseline.Precision.Label,
+                    lsq.Precision.Label,
+                    [.. AccountingLevels.All.Select(level => Ratio(lsq.Model, baseline.Model, level))],
+                    [.. AccountingLevels.All.Select(level => Ratio(lsq.Large, baseline.Large, level))]);
             }
         }
     }

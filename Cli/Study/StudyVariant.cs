@@ -22,12 +22,24 @@ public sealed record StudyVariant(string Label, IDatapath Datapath, ImmutableSor
     /// Whether its activations carry an offset (a zero point: LSQ+, asymmetric quantization): the forms
     /// the headline compares with the reference at equal precision.
     /// </summary>
-    public bool HasOffset { get; } = DatapathChoice.Of(Datapath, Precision.W8A8, Options).Quantizers(Precision.W8A8).Activations.HasZeroPoint;
+    public bool HasOffset { get; } = DatapathChoice.Of(Datapath, NativeOrW8A8(Datapath, Options), Options).Quantizers(NativeOrW8A8(Datapath, Options)).Activations.HasZeroPoint;
+
+    /// <summary>
+    /// The one precision the form runs at (the float baseline: its formats' widths), or null for a quantized form,
+    /// which the study runs at every precision point and trains. A fixed form is priced once and never trained.
+    /// </summary>
+    public Precision? Fixed { get; } = DatapathChoice.FixedPrecision(Datapath, Options);
+
+    /// <summary>The grid's precision points for this form: its fixed precision alone, or every point of the grid.</summary>
+    public IReadOnlyList<StudyPrecision> Grid => Fixed is { } own ? [StudyPrecision.Native(own)] : StudyPrecision.All;
 
     /// <summary>
     /// What determines its integers (<see cref="DatapathChoice.NumericsKey"/>): forms that share it share one
     /// trained and scored cell, so the study's progress counts each once. Both are fixed by the form, so they
     /// are resolved once, not per cell and seed.
     /// </summary>
-    public string Numerics { get; } = DatapathChoice.Of(Datapath, Precision.W8A8, Options).NumericsKey;
+    public string Numerics { get; } = DatapathChoice.Of(Datapath, NativeOrW8A8(Datapath, Options), Options).NumericsKey;
+
+    private static Precision NativeOrW8A8(IDatapath datapath, IReadOnlyDictionary<string, string> options) =>
+        DatapathChoice.FixedPrecision(datapath, options) ?? Precision.W8A8;
 }

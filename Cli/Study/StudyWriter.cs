@@ -15,7 +15,7 @@ public static class StudyWriter
     /// paired t-test across seeds and McNemar's p per seed. Version 5: the fine-tuning and test budget
     /// (<c>budget</c>) of the measured cells. Version 6: the <c>reference</c> form the ratios divide by.
     /// </summary>
-    public const string Schema = "quantsim.study/6";
+    public const string Schema = "quantsim.study/7";
 
     public static string Json(StudyResult s) =>
         OutputJson.Render(Schema, json =>
@@ -125,6 +125,23 @@ public static class StudyWriter
             }
 
             json.WriteEndArray();
+            if (!s.FloatBaseline.IsEmpty)
+            {
+                json.WriteStartArray("float_baseline");
+                foreach (var f in s.FloatBaseline)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("form", f.Form);
+                    json.WriteString("form_precision", f.FormPrecision);
+                    json.WriteString("reference_precision", f.ReferencePrecision);
+                    WriteLevels(json, "levels_model", f.LevelsModel);
+                    WriteLevels(json, "levels_large", f.LevelsLarge);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             if (s.Sensitivity is { } sensitivity)
             {
                 WriteSensitivity(json, sensitivity);
@@ -338,6 +355,7 @@ public static class StudyWriter
         }
 
         text.Append(EqualAccuracyMarkdown(s));
+        text.Append(FloatBaselineMarkdown(s));
         text.Append(SensitivityMarkdown(s));
         return text.ToString();
     }
@@ -389,6 +407,30 @@ public static class StudyWriter
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"| {h.TargetPoints:0.###} | {h.Form} | {h.LsqPrecision} | {h.FormPrecision} | {h.AccuracyDeltaPoints:+0.00;-0.00;0.00} | {Ratios(h.LevelsModel)} | {Ratios(h.LevelsLarge)} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Against the floating-point baseline: each float form's energy over the reference's at each of its precisions,
+    /// at every accounting level, on the trained model and on the large network. The float forms are priced, not
+    /// trained: their accuracy is the float network's, which the study measures only as the target's anchor.
+    /// </summary>
+    public static string FloatBaselineMarkdown(StudyResult s)
+    {
+        if (s.FloatBaseline.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        string levels = string.Join(" | ", AccountingLevels.All.Select(l => l.Name()));
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"\n## Against the floating-point baseline (energy ratio = float form / {s.Options.Reference}, same MACs; the float forms are priced, not trained)\n\n| float form | its precision | {s.Options.Reference} point | {s.Options.Model}: {levels} | {s.Options.LargeWorkload}: {levels} |\n|---|---|---|{string.Concat(Enumerable.Repeat("---:|", 2 * AccountingLevels.All.Count))}\n");
+        foreach (var f in s.FloatBaseline)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {f.Form} | {f.FormPrecision} | {f.ReferencePrecision} | {Ratios(f.LevelsModel)} | {Ratios(f.LevelsLarge)} |\n");
         }
 
         return text.ToString();

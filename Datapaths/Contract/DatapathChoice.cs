@@ -97,6 +97,14 @@ public sealed record DatapathChoice
         return settings is not null && problems.Count == before ? new DatapathChoice(datapath, settings, precision) : null;
     }
 
+    /// <summary>
+    /// The one precision <paramref name="datapath"/> with <paramref name="options"/> runs at when its options fix
+    /// one (<see cref="IDatapath.FixedPrecision"/>: the float baseline), else null; options that do not resolve
+    /// give null too, for <see cref="TryResolve"/> to report.
+    /// </summary>
+    public static Precision? FixedPrecision(IDatapath datapath, IReadOnlyDictionary<string, string>? options) =>
+        DatapathSettings.TryResolve(datapath, options, []) is { } settings ? datapath.FixedPrecision(settings) : null;
+
     /// <summary><see cref="TryResolve"/> for values a program chose (study forms, tests): a problem is a bug there.</summary>
     public static DatapathChoice Of(IDatapath datapath, Precision precision, IReadOnlyDictionary<string, string>? options = null)
     {

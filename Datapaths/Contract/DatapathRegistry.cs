@@ -1,4 +1,5 @@
 using QuantSim.Datapaths.FixedPoint;
+using QuantSim.Datapaths.Float;
 using QuantSim.Datapaths.Lsq;
 using QuantSim.Datapaths.MixedPrecision;
 using QuantSim.Datapaths.PerChannel;
@@ -37,6 +38,7 @@ public sealed class DatapathRegistry
         new PerChannelDatapath(),
         new ScaleOffsetDatapath(),
         new MixedPrecisionDatapath(),
+        new FloatDatapath(),
     ]);
 
     public IReadOnlyList<IDatapath> All => _ordered;

@@ -5,7 +5,7 @@ using QuantSim.Workloads.Layers;
 namespace QuantSim.Datapaths.Contract;
 
 /// <summary>
-/// One fixed-point quantization variant: the name users put in <c>datapath.kind</c>, the options it
+/// One datapath variant (a fixed-point quantization, or the floating-point baseline): the name users put in <c>datapath.kind</c>, the options it
 /// accepts and the precisions it supports, its numerics (quantizer shapes and a bit-exact integer
 /// kernel per layer) and its hardware inventory. Implementations live one per folder under
 /// Datapaths/ and are listed in <see cref="DatapathRegistry.Default"/>; runs use them through a
@@ -30,6 +30,13 @@ public interface IDatapath
 
     /// <summary>Whether every layer of a workload must carry its own precision (mixed precision).</summary>
     bool RequiresLayerPrecision => false;
+
+    /// <summary>
+    /// The one precision a variant runs at, fixed by its options (a floating-point PE: operand and accumulator
+    /// widths are its formats'), or null for the quantized variants, which run at any precision they check.
+    /// The study prices such a variant once, at this precision.
+    /// </summary>
+    Precision? FixedPrecision(DatapathSettings settings) => null;
 
     /// <summary>Why this precision cannot run on the variant, or nothing when it can.</summary>
     IEnumerable<DatapathProblem> CheckPrecision(Precision precision);

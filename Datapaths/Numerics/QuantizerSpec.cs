@@ -9,10 +9,10 @@ namespace QuantSim.Datapaths.Numerics;
 public sealed record QuantizerSpec(int Bits, bool Signed, Granularity Granularity, ScaleKind ScaleKind, bool HasZeroPoint)
 {
     /// <summary>Smallest integer code: −2^(b−1) when signed, else 0.</summary>
-    public int QMin => Signed ? -(1 << (Bits - 1)) : 0;
+    public int QMin => Signed ? (int)-(1L << (Bits - 1)) : 0;
 
     /// <summary>Largest integer code: 2^(b−1)−1 when signed, else 2^b−1.</summary>
-    public int QMax => Signed ? (1 << (Bits - 1)) - 1 : (1 << Bits) - 1;
+    public int QMax => (int)(Signed ? (1L << (Bits - 1)) - 1 : (1L << Bits) - 1);
 
     /// <summary>The concrete scheme with these scales (one, or one per channel) and zero points (0 if none).</summary>
     public QuantizationScheme WithScales(IReadOnlyList<double> scales, IReadOnlyList<int>? zeroPoints = null) =>
@@ -25,6 +25,8 @@ public sealed record QuantizerSpec(int Bits, bool Signed, Granularity Granularit
     public QuantizationScheme WithFractionalBits(int fractionalBits) => WithScale(Math.ScaleB(1.0, -fractionalBits));
 
     public override string ToString() =>
-        $"{(Signed ? "int" : "uint")}{Bits} {(Granularity == Granularity.PerChannel ? "per-channel" : "per-tensor")} " +
-        $"{(ScaleKind == ScaleKind.PowerOfTwo ? "2^-f" : "real")} scale{(HasZeroPoint ? " + zero point" : string.Empty)}";
+        ScaleKind == ScaleKind.FloatPattern
+            ? $"{Bits}-bit float patterns"
+            : $"{(Signed ? "int" : "uint")}{Bits} {(Granularity == Granularity.PerChannel ? "per-channel" : "per-tensor")} " +
+              $"{(ScaleKind == ScaleKind.PowerOfTwo ? "2^-f" : "real")} scale{(HasZeroPoint ? " + zero point" : string.Empty)}";
 }

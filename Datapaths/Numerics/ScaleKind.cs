@@ -8,4 +8,10 @@ public enum ScaleKind
 
     /// <summary>Any positive real (a learned step size): rescaling needs an integer multiplier.</summary>
     Real,
+
+    /// <summary>
+    /// No scale: the codes are the IEEE bit patterns of a floating-point format (the <c>float</c> baseline),
+    /// sign-extended from the format's width to an int. Nothing is quantized, so nothing is trained.
+    /// </summary>
+    FloatPattern,
 }

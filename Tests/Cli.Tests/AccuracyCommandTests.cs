@@ -8,7 +8,7 @@ public sealed class AccuracyCommandTests
 {
     [TestCase("--model", "resnet", "--model: resnet: unknown model; allowed: lenet5, small-cnn")]
     [TestCase("--dataset", "cifar10", "--dataset: cifar10: unknown dataset; allowed: mnist, fashion-mnist")]
-    [TestCase("--datapath", "lsq-plus", "--datapath: lsq-plus: unknown datapath; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision")]
+    [TestCase("--datapath", "lsq-plus", "--datapath: lsq-plus: unknown datapath; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision, float")]
     [TestCase("--precision", "w4x4", "--precision: w4x4: unknown precision 'w4x4'; expected w<bits>a<bits> or w<bits>a<bits>acc<bits>, e.g. w8a8 or w4a4acc16")]
     public void Should_Exit_2_On_An_Unknown_Name(string option, string value, string message)
     {
@@ -39,6 +39,17 @@ public sealed class AccuracyCommandTests
         // Then nothing is trained and the message names the layer and the rule
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith("--precision: w3a3: weight bits must be one of 2, 4, 8, 16, got 3 (mixed-precision)"));
+    }
+
+    [Test]
+    public void Should_Exit_2_On_The_Float_Baseline_Which_Quantizes_Nothing()
+    {
+        // Given the floating-point datapath, whose integer inference would need float stages between layers
+        var run = CliRun.Of("accuracy", "--datapath", "float");
+
+        // Then nothing is trained and the message says where its accuracy comes from
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith("--datapath: float/fp16: the floating-point datapath quantizes nothing and has no integer inference here; score the float network with --float-only"));
     }
 
     [Test]

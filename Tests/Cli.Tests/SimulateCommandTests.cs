@@ -28,6 +28,38 @@ public sealed class SimulateCommandTests
     }
 
     [Test]
+    public void Should_Run_The_Float_Baseline_At_Its_Own_Widths_With_Twice_The_Traffic_Of_8_Bit_Codes()
+    {
+        string fp16 = TempDir(), lsq = TempDir();
+        try
+        {
+            // Given the default config (lsq at w8a8) with its datapath replaced by the float baseline, no precision given
+            var run = CliRun.Of("simulate", "--workload", "lenet5", "--datapath", "float", "--out", fp16);
+            var reference = CliRun.Of("simulate", "--workload", "lenet5", "--out", lsq);
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            Assert.That(reference.ExitCode, Is.EqualTo(0), reference.Error);
+
+            // Then it runs at fp16's widths, not the config's 8 bits
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(fp16, "result.json")));
+            using var lsqJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(lsq, "result.json")));
+            var datapath = json.RootElement.GetProperty("config").GetProperty("datapath");
+            Assert.That(datapath.GetProperty("precision").GetString(), Is.EqualTo("w16a16"));
+            Assert.That(datapath.GetProperty("accumulator_bits").GetInt32(), Is.EqualTo(32));
+
+            // And every operand it moves is 16 bits where LSQ's is 8: the same words, twice the DRAM bytes each way
+            var dram = json.RootElement.GetProperty("totals").GetProperty("dram");
+            var lsqDram = lsqJson.RootElement.GetProperty("totals").GetProperty("dram");
+            Assert.That(dram.GetProperty("bytes_read").GetInt64(), Is.EqualTo(2 * lsqDram.GetProperty("bytes_read").GetInt64()));
+            Assert.That(dram.GetProperty("bytes_written").GetInt64(), Is.EqualTo(2 * lsqDram.GetProperty("bytes_written").GetInt64()));
+        }
+        finally
+        {
+            Directory.Delete(fp16, true);
+            Directory.Delete(lsq, true);
+        }
+    }
+
+    [Test]
     public void Should_Write_A_Versioned_Result_Whose_Totals_Are_The_Sums_Of_Its_Layers()
     {
         string dir = TempDir();
@@ -85,7 +117,7 @@ public sealed class SimulateCommandTests
 
     [TestCase("--workload", "resnet-51", "resnet-51: no zoo workload or file of that name")]
     [TestCase("--config", "tpu-v9", "tpu-v9: --config: no such file and no built-in config of that name")]
-    [TestCase("--datapath", "lsq-plus", "--datapath: lsq-plus: unknown datapath; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision")]
+    [TestCase("--datapath", "lsq-plus", "--datapath: lsq-plus: unknown datapath; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision, float")]
     public void Should_Exit_2_With_One_Clear_Line_On_Unknown_Names(string option, string value, string message)
     {
         string dir = TempDir();

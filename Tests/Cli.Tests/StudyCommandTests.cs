@@ -19,9 +19,13 @@ public sealed class StudyCommandTests
             var skipped = json.RootElement.GetProperty("skipped").EnumerateArray().ToList();
             var headline = json.RootElement.GetProperty("headline").EnumerateArray().ToList();
 
-            // 12 study forms (fixed-point, lsq, lsq/signed, per-channel, mixed-precision priced two ways and the 6
-            // scale-offset forms) x 5 precision points = 60; the bit-composable PE has no 3-bit mode
-            Assert.That(rows.Count + skipped.Count, Is.EqualTo(60));
+            // 12 quantized study forms (fixed-point, lsq, lsq/signed, per-channel, mixed-precision priced two ways and
+            // the 6 scale-offset forms) x 5 precision points = 60, plus the 3 float baseline forms once each at their
+            // own widths; the bit-composable PE has no 3-bit mode
+            Assert.That(rows.Count + skipped.Count, Is.EqualTo(63));
+            Assert.That(
+                rows.Where(r => r.GetProperty("variant").GetString()!.StartsWith("float/", StringComparison.Ordinal)).Select(r => $"{r.GetProperty("variant").GetString()} {r.GetProperty("precision").GetString()}"),
+                Is.EqualTo(new[] { "float/fp16 w16a16", "float/bf16 w16a16", "float/fp32 w32a32" }));
             Assert.That(skipped.Select(s => $"{s.GetProperty("variant").GetString()} {s.GetProperty("precision").GetString()}"),
                 Is.EqualTo(new[] { "mixed-precision w3a3", "mixed-precision/components w3a3" }));
             // LSQ against each of the 6 scale-offset forms at each of the 5 precision points
@@ -37,8 +41,29 @@ public sealed class StudyCommandTests
                 Assert.That(arithmetic, h.GetProperty("form").GetString() == "scale-offset/folded" ? Is.EqualTo(1.0) : Is.GreaterThan(1.0));
             }
 
+            // The float forms' PE arithmetic is one multiply in the format and one fp32 add per MAC, from the table:
+            // fp16 mult 1.1 pJ, bf16 0.5911 pJ (derived), fp32 3.7 pJ, fp32 add 0.9 pJ (H14), times ResNet-18's MACs.
+            QuantSim.Workloads.Zoo.ModelZoo.TryGet("resnet18", out var resnet18);
+            foreach (var (form, perMac) in new[] { ("float/fp16", 1.1m + 0.9m), ("float/bf16", 0.5911m + 0.9m), ("float/fp32", 3.7m + 0.9m) })
+            {
+                var row = rows.Single(r => r.GetProperty("variant").GetString() == form);
+                Assert.That(row.GetProperty("large").GetProperty("levels_pj").GetProperty("pe-arithmetic").GetDecimal(), Is.EqualTo(resnet18.Macs * perMac), form);
+            }
+
+            // Each float form against LSQ at each of the 5 points, as float energy over LSQ energy at each level.
+            var baseline = json.RootElement.GetProperty("float_baseline").EnumerateArray().ToList();
+            Assert.That(baseline, Has.Count.EqualTo(15));
+            var fp16AtW4A4 = baseline.Single(b => b.GetProperty("form").GetString() == "float/fp16" && b.GetProperty("reference_precision").GetString() == "w4a4");
+            var lsqW4A4 = rows.Single(r => r.GetProperty("variant").GetString() == "lsq" && r.GetProperty("precision").GetString() == "w4a4");
+            var fp16 = rows.Single(r => r.GetProperty("variant").GetString() == "float/fp16");
+            foreach (string level in new[] { "pe-arithmetic", "system" })
+            {
+                double expected = (double)(fp16.GetProperty("large").GetProperty("levels_pj").GetProperty(level).GetDecimal() / lsqW4A4.GetProperty("large").GetProperty("levels_pj").GetProperty(level).GetDecimal());
+                Assert.That(fp16AtW4A4.GetProperty("levels_large").GetProperty(level).GetProperty("energy_ratio").GetDouble(), Is.EqualTo(expected), level);
+            }
+
             string html = File.ReadAllText(Path.Combine(dir, "report.html"));
-            Assert.That(html, Does.Contain("<table id=\"headline\">").And.Contain("data:image/png;base64,"));
+            Assert.That(html, Does.Contain("<table id=\"headline\">").And.Contain("<table id=\"float-baseline\">").And.Contain("data:image/png;base64,"));
             Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://").And.Not.Contain("<script"));
             Assert.That(File.ReadAllLines(Path.Combine(dir, "study.csv")), Has.Length.EqualTo(rows.Count + 1));
         }

@@ -1,4 +1,5 @@
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Float;
 using QuantSim.Datapaths.Lsq;
 using QuantSim.Datapaths.ScaleOffset;
 using QuantSim.Energy.Model;
@@ -79,6 +80,39 @@ public sealed class FormPerMacEnergyTests
         var priced = Priced(form, bits);
         decimal perMac = Sum(priced, "mac.multiplier", "mac.accumulator", "pe.arithmetic", "pe.registers", "pe.forwarding") / 48;
         Assert.That(perMac, Is.EqualTo(Hand(form, bits)));
+    }
+
+    [TestCase("fp16", 1.1, 16)]
+    [TestCase("bf16", 0.5911, 16)]
+    [TestCase("fp32", 3.7, 32)]
+    public void Should_charge_the_float_baseline_its_format_multiply_an_fp32_add_and_registers_of_the_format(string format, double multiplyPj, int bits)
+    {
+        // The table's floating_point rows: fp16 mult 1.1 pJ (H14), bf16 0.5911 pJ (derived), fp32 3.7 pJ (H14), fp32 add 0.9 pJ.
+        // The PE holds and forwards operands of the format's width; its accumulator is fp32.
+        var priced = FloatBaseline(format, bits);
+        decimal perMac = Sum(priced, "mac.multiplier", "mac.accumulator", "pe.arithmetic", "pe.registers", "pe.forwarding") / 48;
+        Assert.That(perMac, Is.EqualTo(R(multiplyPj) + R(0.9) + Registers(bits, bits)));
+    }
+
+    [Test]
+    public void Should_charge_the_float_baseline_output_lane_the_bias_add_and_the_fp32_to_fp16_rounding()
+    {
+        // Per output: the fp32 bias add (0.9 pJ), the 11-bit significand rounding add, the 8-bit exponent rebias add,
+        // the 8-bit exponent range check (a clamp) and the 11-bit denormalising shift; bf16 keeps fp32's exponent and
+        // pays only the bias add and its 8-bit significand rounding add.
+        decimal fp16 = Sum(FloatBaseline("fp16", 16), "output.datapath") / 16;
+        decimal bf16 = Sum(FloatBaseline("bf16", 16), "output.datapath") / 16;
+        Assert.Multiple(() =>
+        {
+            Assert.That(fp16, Is.EqualTo(R(0.9) + R(T.AddPj(11)) + R(T.AddPj(8)) + R(T.ClampPj(8)) + R(T.ShiftPj(11))));
+            Assert.That(bf16, Is.EqualTo(R(0.9) + R(T.AddPj(8))));
+        });
+    }
+
+    private static PricedSimulation FloatBaseline(string format, int bits)
+    {
+        var precision = new Precision(bits, bits, 32);
+        return TwoByTwoOsLayer.Price(DatapathChoice.Of(new FloatDatapath(), precision, new Dictionary<string, string> { ["float_multiply"] = format }), precision, ClockGating.None);
     }
 
     [TestCase("lsq")]

@@ -7,7 +7,11 @@ namespace QuantSim.Workloads.Torch.Tests;
 /// <summary>The built-in datapath variants by name, as the tests choose them (each with its default settings).</summary>
 public static class Variants
 {
-    public static IEnumerable<string> All => DatapathRegistry.Default.Names;
+    /// <summary>The quantized variants: the float baseline (a fixed precision) quantizes nothing and is priced, not trained.</summary>
+    public static IEnumerable<string> All => Quantized.Select(d => d.Name);
+
+    /// <summary>The built-in variants that quantize, as plug-in objects.</summary>
+    public static IEnumerable<IDatapath> Quantized => DatapathRegistry.Default.All.Where(d => d.FixedPrecision(DatapathSettings.Resolve(d)) is null);
 
     /// <summary><paramref name="name"/> is a variant, or a variant and options as on the command line (<c>lsq:activations=signed</c>).</summary>
     public static DatapathChoice Choice(string name, Precision precision)

@@ -110,7 +110,7 @@ public sealed class SweepCommandTests
     [TestCase("array.dataflow=os,rs",
         "--vary array.dataflow: value 'rs': unknown value 'rs'; allowed: os, ws, is")]
     [TestCase("datapath.kind=lsq,warp",
-        "--vary datapath.kind: value 'warp': unknown datapath 'warp'; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision")]
+        "--vary datapath.kind: value 'warp': unknown datapath 'warp'; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision, float")]
     [TestCase("buffers.ifmap.capacity_kib=0.001",
         "--vary buffers.ifmap.capacity_kib: value '0.001': must be a whole number of bytes, got 0.001 KiB = 1.024 bytes")]
     public void Should_Reject_A_Bad_Axis_Naming_It_Before_Any_Work(string axis, string message)

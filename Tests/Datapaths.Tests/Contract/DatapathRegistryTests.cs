@@ -11,9 +11,9 @@ public sealed class DatapathRegistryTests
     private static DatapathRegistry WithTestVariant() => DatapathRegistry.Default.With(new UnsignedFixedPointTestDatapath());
 
     [Test]
-    public void Should_list_the_five_built_in_variants_in_declared_order()
+    public void Should_list_the_six_built_in_variants_in_declared_order()
     {
-        Assert.That(DatapathRegistry.Default.Names, Is.EqualTo(new[] { "fixed-point", "lsq", "per-channel", "scale-offset", "mixed-precision" }));
+        Assert.That(DatapathRegistry.Default.Names, Is.EqualTo(new[] { "fixed-point", "lsq", "per-channel", "scale-offset", "mixed-precision", "float" }));
     }
 
     [Test]

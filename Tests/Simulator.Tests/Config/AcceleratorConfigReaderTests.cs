@@ -162,7 +162,7 @@ public sealed class AcceleratorConfigReaderTests
         {
             Assert.That(ErrorsOf("unknown-datapath.yaml"), Is.EqualTo(new[]
             {
-                "Broken/unknown-datapath.yaml:21:9: datapath.kind: unknown datapath 'lsq-plus'; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision",
+                "Broken/unknown-datapath.yaml:21:9: datapath.kind: unknown datapath 'lsq-plus'; allowed: fixed-point, lsq, per-channel, scale-offset, mixed-precision, float",
             }));
         }
 

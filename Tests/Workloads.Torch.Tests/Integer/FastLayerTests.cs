@@ -17,7 +17,7 @@ public sealed class FastLayerTests
     /// <summary>Each variant with its defaults, then once per non-default value of each option.</summary>
     public static IEnumerable<TestCaseData> Choices()
     {
-        foreach (IDatapath datapath in DatapathRegistry.Default.All)
+        foreach (IDatapath datapath in Variants.Quantized)
         {
             yield return new TestCaseData(datapath.Name, "", "").SetArgDisplayNames(datapath.Name);
             foreach (DatapathOption option in datapath.Options)

@@ -17,6 +17,11 @@ public static class QuantizerFactory
     public static (WeightQuantizer Weights, ActivationQuantizer Activations) Create(DatapathChoice datapath, Precision precision, LayerSpec layer)
     {
         DatapathQuantizers specs = datapath.Quantizers(precision);
+        if (specs.Weights.ScaleKind == ScaleKind.FloatPattern || specs.Activations.ScaleKind == ScaleKind.FloatPattern)
+        {
+            throw new NotSupportedException($"{datapath.Label}: a floating-point datapath quantizes nothing, so there is nothing to train; its accuracy is the float network's");
+        }
+
         if (specs.Weights.HasZeroPoint)
         {
             throw new NotSupportedException($"{datapath.Label}: weights with a zero point are not trained here");
