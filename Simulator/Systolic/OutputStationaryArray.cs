@@ -14,6 +14,10 @@ namespace QuantSim.Simulator.Systolic;
 /// <para>Registers per PE: a, flags (moving right), b (moving down), acc (stationary). Rows are
 /// updated with <see cref="Vector{T}"/> arithmetic; the downward move of b is a rotation of row
 /// buffers, which moves every b register one PE down without copying.</para>
+/// <para>Rows never read each other's registers (a moves right within its row, b arrives from the top edge's
+/// skew ring, the controller depends on the cycle alone), so the array runs as row blocks on their own threads,
+/// each replaying the controller and the top edge; only the output ports are shared, and a port used by two
+/// blocks in one cycle is found afterwards from each block's runs of port use.</para>
 /// </summary>
 internal sealed class OutputStationaryArray
 {
@@ -23,34 +27,142 @@ internal sealed class OutputStationaryArray
     private readonly ArrayMapping _map;
     private readonly GemmOperands _ops;
     private readonly Fold[] _folds;
+    private readonly int[][] _outputs;
 
     public OutputStationaryArray(ArrayMapping map, GemmOperands ops)
     {
         _map = map;
         _ops = ops;
         _folds = map.EnumerateFolds().ToArray();
+        // Blocks write disjoint rows of the outputs, so they share these arrays without locks.
+        _outputs = Enumerable.Range(0, map.Problem.Groups).Select(_ => new int[(long)map.Problem.M * map.Problem.N]).ToArray();
     }
 
-    public RegisterArrayResult Run()
+    /// <summary>
+    /// Runs the array on row blocks in parallel (at most one per core, none smaller than
+    /// <see cref="MinRowsPerBlock"/> rows): same cycles, outputs and counts at any block count.
+    /// </summary>
+    public RegisterArrayResult Run() => Run(Math.Clamp(Math.Min(Environment.ProcessorCount, _map.Rows / MinRowsPerBlock), 1, MaxBlocks));
+
+    /// <summary>Runs the array split into <paramref name="blocks"/> row blocks (1 = one thread).</summary>
+    public RegisterArrayResult Run(int blocks)
+    {
+        int r = _map.Rows;
+        blocks = Math.Clamp(blocks, 1, r);
+        var parts = new RowBlock[blocks];
+        if (blocks == 1)
+        {
+            parts[0] = RunRows(0, r);
+        }
+        else
+        {
+            // Each block replays the controller and the top edge itself (they depend on the cycle only), so the
+            // blocks share nothing while they run.
+            Parallel.For(0, blocks, b => parts[b] = RunRows(b * r / blocks, (b + 1) * r / blocks));
+        }
+
+        if (FirstConflict(parts) is { } conflict)
+        {
+            throw new InvalidOperationException($"Output port of column {conflict.Column} used twice in cycle {conflict.Cycle}.");
+        }
+
+        long cycles = parts.Max(p => p.LastOut) + 1;
+        var edges = new EdgeTraffic(_map.Dataflow, parts.Sum(p => p.Left), parts.Sum(p => p.Top), parts.Sum(p => p.Bottom), 0);
+        return new RegisterArrayResult(cycles, _outputs, cycles * r * _map.Cols, edges);
+    }
+
+    /// <summary>Rows per block below which the second thread costs more than it saves.</summary>
+    private const int MinRowsPerBlock = 8;
+
+    private const int MaxBlocks = 2;
+
+    /// <summary>
+    /// One block's run: its edge counts, its last output cycle, the cycles in which it used each column's output
+    /// port (as runs of consecutive cycles), and the first port conflict inside it.
+    /// </summary>
+    private sealed record RowBlock(long Left, long Top, long Bottom, long LastOut, List<(long Start, long End)>[] PortUse, (long Cycle, int Column)? Conflict);
+
+    /// <summary>
+    /// The earliest port conflict, by cycle then column: inside one block (found while it ran) or between blocks
+    /// (overlapping runs of port use). Each block stops after its first conflicting cycle, so every conflict before
+    /// the earliest one in any block is still seen.
+    /// </summary>
+    private static (long Cycle, int Column)? FirstConflict(RowBlock[] parts)
+    {
+        (long Cycle, int Column)? first = null;
+        void Consider((long Cycle, int Column) c)
+        {
+            if (first is not { } f || c.Cycle < f.Cycle || (c.Cycle == f.Cycle && c.Column < f.Column))
+            {
+                first = c;
+            }
+        }
+
+        foreach (var p in parts)
+        {
+            if (p.Conflict is { } c)
+            {
+                Consider(c);
+            }
+        }
+
+        for (int a = 0; a < parts.Length; a++)
+        {
+            for (int b = a + 1; b < parts.Length; b++)
+            {
+                for (int j = 0; j < parts[a].PortUse.Length; j++)
+                {
+                    var x = parts[a].PortUse[j];
+                    var y = parts[b].PortUse[j];
+                    for (int i = 0, k = 0; i < x.Count && k < y.Count;)
+                    {
+                        long start = Math.Max(x[i].Start, y[k].Start);
+                        if (start < Math.Min(x[i].End, y[k].End))
+                        {
+                            Consider((start, j));
+                            break;
+                        }
+
+                        if (x[i].End <= y[k].End)
+                        {
+                            i++;
+                        }
+                        else
+                        {
+                            k++;
+                        }
+                    }
+                }
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Rows <paramref name="r0"/> to <paramref name="r1"/> − 1 through every cycle of the layer.</summary>
+    private RowBlock RunRows(int r0, int r1)
     {
         int r = _map.Rows, c = _map.Cols, t0 = _map.T;
         int n = _map.Problem.N, k = _map.Problem.K;
+        int rows = r1 - r0;
         int lanes = Vector<int>.Count;
         int w = (c + lanes - 1) / lanes * lanes;
-        var a = new ShiftRows(r, w);
-        var flags = new ShiftRows(r, w);
-        var acc = new int[r * w];
+        var a = new ShiftRows(rows, w);
+        var flags = new ShiftRows(rows, w);
+        var acc = new int[rows * w];
+        // Row i takes the b that entered the top i cycles ago: the whole ring, whatever rows this block has.
         var bRing = new int[r * w];
         int top = 0;
         var log = new ScheduleLog(r + c + 2);
         var busCycle = new long[c];
         Array.Fill(busCycle, -1);
-        var outputs = Enumerable.Range(0, _map.Problem.Groups).Select(_ => new int[(long)_map.Problem.M * n]).ToArray();
+        var portUse = Enumerable.Range(0, c).Select(_ => new List<(long, long)>()).ToArray();
+        (long, int)? conflict = null;
 
         long remaining = 0;
         foreach (var f in _folds)
         {
-            remaining += (long)f.UsedRows * f.UsedCols;
+            remaining += (long)Math.Max(0, Math.Min(f.UsedRows, r1) - r0) * f.UsedCols;
         }
 
         long guard = (long)_folds.Length * (Math.Max(t0, r) + r + c + 2) + r + c + 8;
@@ -58,10 +170,10 @@ internal sealed class OutputStationaryArray
         long foldStart = 0, lastOut = -1;
         var bIn = new int[w];
         long left = 0, topIn = 0, bottomOut = 0;
-        var lastFlagIn = new long[r];
+        var lastFlagIn = new long[rows];
         Array.Fill(lastFlagIn, long.MinValue / 2);
 
-        for (long t = 0; remaining > 0; t++)
+        for (long t = 0; remaining > 0 && conflict is null; t++)
         {
             if (t > guard)
             {
@@ -98,14 +210,14 @@ internal sealed class OutputStationaryArray
 
             // Read-out of sums finished last cycle (state at the end of cycle t-1). A row can only
             // hold a 'last' flag for the C cycles after one entered it.
-            for (int i = 0; i < r; i++)
+            for (int i = r0; i < r1; i++)
             {
-                if (t - lastFlagIn[i] > c)
+                if (t - lastFlagIn[i - r0] > c)
                 {
                     continue;
                 }
 
-                var flagRow = flags.Row(i);
+                var flagRow = flags.Row(i - r0);
                 for (int j = 0; j < c; j++)
                 {
                     if ((flagRow[j] & LastFlag) == 0 || !log.TryGet(t - 1 - i - j, out int ff, out _))
@@ -121,11 +233,23 @@ internal sealed class OutputStationaryArray
 
                     if (busCycle[j] == t)
                     {
-                        throw new InvalidOperationException($"Output port of column {j} used twice in cycle {t}.");
+                        // A structural hazard: finish the cycle, so the smallest column of it is the one reported.
+                        conflict = conflict is { } seen && seen.Item2 <= j ? seen : (t, j);
+                        continue;
                     }
 
                     busCycle[j] = t;
-                    outputs[fd.Group][(long)(fd.RowOffset + i) * n + fd.ColOffset + j] = acc[i * w + j];
+                    var use = portUse[j];
+                    if (use.Count > 0 && use[^1].Item2 == t)
+                    {
+                        use[^1] = (use[^1].Item1, t + 1);
+                    }
+                    else
+                    {
+                        use.Add((t, t + 1));
+                    }
+
+                    _outputs[fd.Group][(long)(fd.RowOffset + i) * n + fd.ColOffset + j] = acc[(i - r0) * w + j];
                     remaining--;
                     bottomOut++;
                     lastOut = t;
@@ -135,10 +259,10 @@ internal sealed class OutputStationaryArray
             // Move a and its flags one PE right; inject at the left edge from the skew buffer.
             a.Shift();
             flags.Shift();
-            for (int i = 0; i < r; i++)
+            for (int i = r0; i < r1; i++)
             {
-                var aRow = a.Row(i);
-                var flagRow = flags.Row(i);
+                var aRow = a.Row(i - r0);
+                var flagRow = flags.Row(i - r0);
                 int aIn = 0, fIn = 0;
                 if (log.TryGet(t - i, out int fa, out int ka))
                 {
@@ -152,19 +276,19 @@ internal sealed class OutputStationaryArray
                     fIn = (ka == 0 ? FirstFlag : 0) | (ka == t0 - 1 ? LastFlag : 0);
                     if (ka == t0 - 1)
                     {
-                        lastFlagIn[i] = t;
+                        lastFlagIn[i - r0] = t;
                     }
                 }
 
                 aRow[0] = aIn;
                 flagRow[0] = fIn;
 
-                MacRow(aRow, flagRow, bRing.AsSpan(((top + i) % r) * w, w), acc.AsSpan(i * w, w));
+                MacRow(aRow, flagRow, bRing.AsSpan(((top + i) % r) * w, w), acc.AsSpan((i - r0) * w, w));
             }
         }
 
-        long cycles = lastOut + 1;
-        return new RegisterArrayResult(cycles, outputs, cycles * r * c, new EdgeTraffic(_map.Dataflow, left, topIn, bottomOut, 0));
+        // The top edge is one per array, not per block: the first block counts it.
+        return new RowBlock(left, r0 == 0 ? topIn : 0, bottomOut, lastOut, portUse, conflict);
     }
 
     /// <summary>acc = (first ? 0 : acc) + a * b for one row of PEs.</summary>
