@@ -42,26 +42,11 @@ public static class StudyHtml
         if (!s.EqualAccuracyHeadline.IsEmpty)
         {
             h.Append($"<h2>{E(s.Options.Reference)} against scale-offset at equal accuracy</h2>\n<table id=\"headline-equal-accuracy\"><tr><th>target</th><th>form</th><th>{E(s.Options.Reference)} point</th><th>form point</th><th>accuracy vs {E(s.Options.Reference)}</th>");
-            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
-            {
-                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.Model)} {level.Name()}</th>");
-            }
-
-            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
-            {
-                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.LargeWorkload)} {level.Name()} (energy only)</th>");
-            }
-
-            h.Append("</tr>\n");
+            LevelHeaders(h, s, " (energy only)");
             foreach (var r in s.EqualAccuracyHeadline)
             {
                 h.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.TargetPoints:0.###}</td><td>{E(r.Form)}</td><td>{r.LsqPrecision}</td><td>{r.FormPrecision}</td><td>{r.AccuracyDeltaPoints:+0.00;-0.00;0.00}</td>");
-                foreach (var l in r.LevelsModel.Concat(r.LevelsLarge))
-                {
-                    h.Append(CultureInfo.InvariantCulture, $"<td>{l.EnergyRatio:0.000}x</td>");
-                }
-
-                h.Append("</tr>\n");
+                RatioCells(h, r.LevelsModel.Concat(r.LevelsLarge));
             }
 
             h.Append("</table>\n");
@@ -70,26 +55,11 @@ public static class StudyHtml
         if (!s.FloatBaseline.IsEmpty)
         {
             h.Append($"<h2>Against the floating-point baseline</h2>\n<p>Float form energy / {E(s.Options.Reference)} energy for the same MACs, at every accounting level; the float forms are priced, not trained.</p>\n<table id=\"float-baseline\"><tr><th>float form</th><th>its precision</th><th>{E(s.Options.Reference)} point</th>");
-            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
-            {
-                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.Model)} {level.Name()}</th>");
-            }
-
-            foreach (var level in QuantSim.Energy.Model.AccountingLevels.All)
-            {
-                h.Append(CultureInfo.InvariantCulture, $"<th>{E(s.Options.LargeWorkload)} {level.Name()}</th>");
-            }
-
-            h.Append("</tr>\n");
+            LevelHeaders(h, s, string.Empty);
             foreach (var f in s.FloatBaseline)
             {
                 h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Form)}</td><td>{f.FormPrecision}</td><td>{f.ReferencePrecision}</td>");
-                foreach (var l in f.LevelsModel.Concat(f.LevelsLarge))
-                {
-                    h.Append(CultureInfo.InvariantCulture, $"<td>{l.EnergyRatio:0.000}x</td>");
-                }
-
-                h.Append("</tr>\n");
+                RatioCells(h, f.LevelsModel.Concat(f.LevelsLarge));
             }
 
             h.Append("</table>\n");
@@ -153,5 +123,29 @@ public static class StudyHtml
 
         h.Append("</body></html>\n");
         return h.ToString();
+    }
+    /// <summary>One header cell per accounting level on the trained model, then on the large network, and the row's end.</summary>
+    private static void LevelHeaders(StringBuilder h, StudyResult s, string largeSuffix)
+    {
+        foreach (var (workload, suffix) in new[] { (s.Options.Model, string.Empty), (s.Options.LargeWorkload, largeSuffix) })
+        {
+            foreach (var level in AccountingLevels.All)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<th>{WebUtility.HtmlEncode(workload)} {level.Name()}{suffix}</th>");
+            }
+        }
+
+        h.Append("</tr>\n");
+    }
+
+    /// <summary>One cell per ratio, and the row's end.</summary>
+    private static void RatioCells(StringBuilder h, IEnumerable<LevelRatio> levels)
+    {
+        foreach (var l in levels)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<td>{l.EnergyRatio:0.000}x</td>");
+        }
+
+        h.Append("</tr>\n");
     }
 }
