@@ -9,7 +9,7 @@ namespace QuantSim.Datapaths.ScaleOffset;
 /// (<see cref="FloatDequantizer"/>: x − z_x, converted, times the scale s_x held in the multiply format M), then
 /// multiplied and accumulated by floating-point PEs (<see cref="FloatMacUnit"/>: M multiply, A accumulate), and
 /// requantized per output in A (<see cref="FloatOutputStage"/>). The same array fed with floats instead of
-/// codes is the floating-point baseline: its PE, operand forwarding and accumulator cost the same.
+/// codes is the floating-point baseline (<see cref="Float.FloatDatapath"/>): its PE, operand forwarding and accumulator cost the same.
 /// <para>Numerics, with d_x, d_w the edge dequantizers:</para>
 /// <code>
 /// acc = round_A(... round_A(round_A(d_x(x_0)·d_w(w_0)) + round_A(d_x(x_1)·d_w(w_1))) ...)   k = 0, 1, ..., K − 1 in order
