@@ -4,6 +4,7 @@ using QuantSim.Cli.Accuracy;
 using QuantSim.Cli.Reports;
 using QuantSim.Cli.Catalog;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Datapaths.Float;
 using QuantSim.Datapaths.Numerics;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
@@ -68,7 +69,7 @@ public static class AccuracyCommand
                 // Integer inference runs on codes between layers (ReLU, pooling, residual adds on integers); a float
                 // baseline would need all of them on float patterns. Its accuracy is the float network's.
                 throw new InputException(new InputError(parsed.GetValue(datapath) is null ? "--config" : "--datapath", 0, 0, choice.Label,
-                    "the floating-point datapath quantizes nothing and has no integer inference here; score the float network with --float-only"));
+                    "the floating-point datapath quantizes nothing and has no integer inference here; score the float network in its format with --float-only"));
             }
 
             if (parsed.GetValue(layerBits) is { } trace && parsed.GetValue(edge) is not null)
@@ -145,9 +146,11 @@ public static class AccuracyCommand
             if (parsed.GetValue(floatOnly))
             {
                 var runner = new AccuracyRunner();
-                var (top1, key, trained) = runner.RunFloat(options, ProgressLog.To(logPath));
+                // With the float baseline as the datapath, the network is scored in its operand format (fp16, bf16).
+                var format = choice.Datapath is FloatDatapath ? FloatDatapath.OperandFormat(choice.Settings) : FloatFormat.Fp32;
+                var (top1, key, trained) = runner.RunFloat(options, ProgressLog.To(logPath), format);
                 console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"float {architecture.Name} on {options.Dataset.CliName()}: top-1 {top1.Value * 100:0.00} % ({top1.Lower95 * 100:0.00} .. {top1.Upper95 * 100:0.00}), checkpoint {key}, {trained} images trained now"));
+                    $"float {architecture.Name} on {options.Dataset.CliName()} in {format}: top-1 {top1.Value * 100:0.00} % ({top1.Lower95 * 100:0.00} .. {top1.Upper95 * 100:0.00}), checkpoint {key}, {trained} images trained now"));
                 return ExitCodes.Success;
             }
 

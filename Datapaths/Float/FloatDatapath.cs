@@ -152,6 +152,9 @@ public sealed class FloatDatapath : IDatapath
         };
     }
 
+    /// <summary>The format of the weights and activations (<c>float_multiply</c>).</summary>
+    public static FloatFormat OperandFormat(DatapathSettings settings) => FloatFormat.Of(settings[Multiply]);
+
     private static (FloatFormat Multiply, FloatFormat Accumulate) Formats(DatapathSettings settings) =>
         (FloatFormat.Of(settings[Multiply]), FloatFormat.Of(settings[Accumulate]));
 }

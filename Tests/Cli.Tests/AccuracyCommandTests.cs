@@ -49,7 +49,7 @@ public sealed class AccuracyCommandTests
 
         // Then nothing is trained and the message says where its accuracy comes from
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith("--datapath: float/fp16: the floating-point datapath quantizes nothing and has no integer inference here; score the float network with --float-only"));
+        Assert.That(run.Error, Does.StartWith("--datapath: float/fp16: the floating-point datapath quantizes nothing and has no integer inference here; score the float network in its format with --float-only"));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using QuantSim.Datapaths.Numerics;
 using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Workloads.Torch.Data;
@@ -100,7 +101,15 @@ public sealed class AccuracyRunner
     /// Only the float network: trained (resuming from its saved epochs) or loaded from its checkpoint, then
     /// scored on the test set. The checkpoint is the one <see cref="Run"/> starts every quantization from.
     /// </summary>
-    public (Top1Accuracy Float, string FloatKey, long ImagesTrained) RunFloat(AccuracyOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    /// <param name="options">What to train or load and score.</param>
+    /// <param name="progress">Training progress, when it trains.</param>
+    /// <param name="format">
+    /// The format the trained network is scored in: fp32 (as trained), or fp16 / bf16, the float baseline's
+    /// operands (batch norms folded, every op in that format by libtorch's CPU kernels, in their summation order).
+    /// </param>
+    /// <param name="cancel">Stops training between steps.</param>
+    public (Top1Accuracy Float, string FloatKey, long ImagesTrained) RunFloat(
+        AccuracyOptions options, IProgress<TrainingProgress>? progress = null, FloatFormat? format = null, CancellationToken cancel = default)
     {
         set_num_threads(options.Threads);
         var (train, fullTest) = LoadDataset(options, cancel);
@@ -109,6 +118,12 @@ public sealed class AccuracyRunner
         using QuantizedNetwork floatNet = new(options.Model, options.FloatTraining.Seed);
         string floatKey = FloatKey(options);
         long images = LoadOrTrainFloat(floatNet, floatKey, store, train, options, progress, cancel);
+        if (format is not null && format != FloatFormat.Fp32)
+        {
+            floatNet.UseComputeType(format == FloatFormat.Fp16 ? ScalarType.Float16 : format == FloatFormat.Bf16 ? ScalarType.BFloat16
+                : throw new ArgumentOutOfRangeException(nameof(format), format, "fp32, fp16 or bf16"));
+        }
+
         return (Top1Accuracy.Of(Trainer.Predict(floatNet, test), test.Labels), floatKey, images);
     }
 

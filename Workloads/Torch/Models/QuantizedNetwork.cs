@@ -230,6 +230,22 @@ public sealed class QuantizedNetwork : nn.Module<Tensor, Tensor>
         eval();
     }
 
+    /// <summary>
+    /// Folds the batch norms into the weights (as every datapath stores them), then computes the forward pass in
+    /// <paramref name="type"/> (float16 or bfloat16: the float baseline's operand format; the folded parameters are
+    /// rounded to it, and libtorch's own CPU kernels compute every op in it) and switches to evaluation.
+    /// </summary>
+    public void UseComputeType(ScalarType type)
+    {
+        if (!NormsFolded)
+        {
+            FoldNorms();
+        }
+
+        ComputeType = type;
+        eval();
+    }
+
     /// <summary>The int32 bias codes of layer <paramref name="i"/>, computed with the very tensor ops of <see cref="forward"/>.</summary>
     public int[] BiasCodes(int i)
     {
