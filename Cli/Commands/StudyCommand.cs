@@ -141,9 +141,12 @@ public static class StudyCommand
             throw new InputException(new InputError("--reference", 0, 0, reference, $"unknown study form; allowed: {string.Join(", ", all.Select(v => v.Label))}"));
         }
 
-        if (all.First(v => v.Label == reference).HasOffset)
+        // The reference is compared at equal precision and searched at equal accuracy: a quantized form without an offset.
+        if (all.First(v => v.Label == reference) is { } chosen && (chosen.HasOffset || chosen.Fixed is not null))
         {
-            throw new InputException(new InputError("--reference", 0, 0, reference, $"the reference is what an offset is measured against, so it must be a form without one; allowed: {string.Join(", ", all.Where(v => !v.HasOffset).Select(v => v.Label))}"));
+            string why = chosen.HasOffset ? "the reference is what an offset is measured against, so it must be a form without one"
+                : "a float form runs at its own widths only and is never trained, so it has no point to compare at equal precision or accuracy";
+            throw new InputException(new InputError("--reference", 0, 0, reference, $"{why}; allowed: {string.Join(", ", all.Where(v => !v.HasOffset && v.Fixed is null).Select(v => v.Label))}"));
         }
 
         if (text is null)

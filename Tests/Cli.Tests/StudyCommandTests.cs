@@ -192,6 +192,7 @@ public sealed class StudyCommandTests
     [TestCase("--variants", "lsq,scale-offset/sideways", "--variants", "scale-offset/sideways")]
     [TestCase("--reference", "lsq/unsigned", "--reference", "unknown study form")]
     [TestCase("--reference", "scale-offset/in-pe", "--reference", "must be a form without one")]
+    [TestCase("--reference", "float/fp16", "--reference", "a float form runs at its own widths only")]
     [TestCase("--qat-images", "0", "--qat-images", "at least 1")]
     [TestCase("--qat-epochs", "0", "--qat-epochs", "at least 1")]
     [TestCase("--test-images", "-5", "--test-images", "at least 1")]
