@@ -64,7 +64,9 @@ public static class AccuracyCommand
             TorchRuntime.EnsureAvailable("accuracy");
             var architecture = AccuracyRequestParser.Model(parsed.GetValue(model)!);
             var choice = Choice(datapaths, parsed.GetValue(config), parsed.GetValue(datapath), parsed.GetValue(precision));
-            if (!parsed.GetValue(floatOnly) && choice.Quantizers(choice.Precision).Activations.ScaleKind == ScaleKind.FloatPattern)
+            // The float baseline is scored in its operand format (fp16, bf16); every other choice's float network in fp32.
+            FloatFormat? baselineFormat = choice.Datapath is FloatDatapath ? FloatDatapath.OperandFormat(choice.Settings) : null;
+            if (!parsed.GetValue(floatOnly) && baselineFormat is not null)
             {
                 // Integer inference runs on codes between layers (ReLU, pooling, residual adds on integers); a float
                 // baseline would need all of them on float patterns. Its accuracy is the float network's.
@@ -146,8 +148,7 @@ public static class AccuracyCommand
             if (parsed.GetValue(floatOnly))
             {
                 var runner = new AccuracyRunner();
-                // With the float baseline as the datapath, the network is scored in its operand format (fp16, bf16).
-                var format = choice.Datapath is FloatDatapath ? FloatDatapath.OperandFormat(choice.Settings) : FloatFormat.Fp32;
+                var format = baselineFormat ?? FloatFormat.Fp32;
                 var (top1, key, trained) = runner.RunFloat(options, ProgressLog.To(logPath), format);
                 console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"float {architecture.Name} on {options.Dataset.CliName()} in {format}: top-1 {top1.Value * 100:0.00} % ({top1.Lower95 * 100:0.00} .. {top1.Upper95 * 100:0.00}), checkpoint {key}, {trained} images trained now"));

@@ -22,8 +22,9 @@ public static class StudyPlots
     public static byte[] Pareto(StudyResult s)
     {
         // The float baseline is priced, not trained: it has no accuracy to plot, only cycles.
-        bool accuracy = s.Rows.Where(r => r.Variant.Fixed is null).All(r => r.Accuracy is not null);
-        var rows = accuracy ? s.Rows.Where(r => r.Variant.Fixed is null).ToList() : [.. s.Rows];
+        var trained = s.Rows.Where(r => r.Variant.Fixed is null).ToList();
+        bool accuracy = trained.All(r => r.Accuracy is not null);
+        var rows = accuracy ? trained : [.. s.Rows];
         double Y(StudyRow r) => accuracy ? r.Accuracy!.Mean * 100 : r.Model.Cycles;
         var plot = new Plot();
         int color = 0;

@@ -110,22 +110,11 @@ public sealed class FloatDatapath : IDatapath
     public HardwareInventory Inventory(Precision precision, DatapathSettings settings)
     {
         var (m, a) = Formats(settings);
-        var ops = new List<HardwareOp>
+        var ops = new List<HardwareOp>(FloatPe.MacOps(m, a))
         {
-            HardwareOp.Float(OpScope.PerMac, OpKind.FloatMultiply, m, OpRole.MacMultiply, "weight x activation"),
-            HardwareOp.Float(OpScope.PerMac, OpKind.FloatAdd, a, OpRole.Accumulate, "accumulate"),
+            HardwareOp.Float(OpScope.PerOutput, OpKind.FloatAdd, a, OpRole.Requantize, "bias add"),
         };
-        ops.AddRange(MultiplierPe.RegisterOps(m.Bits, m.Bits, a.Bits, 1));
-        ops.Add(HardwareOp.Float(OpScope.PerOutput, OpKind.FloatAdd, a, OpRole.Requantize, "bias add"));
-
-        HardwareComponent[] pe =
-        [
-            HardwareComponent.Float("float multiplier", ComponentKind.FloatMultiplier, m),
-            HardwareComponent.Float("float accumulator adder", ComponentKind.FloatAdder, a),
-            new("weight register", ComponentKind.Register, m.Bits, 0, 1),
-            new("activation register", ComponentKind.Register, m.Bits, 0, 1),
-            new("accumulator register", ComponentKind.Register, a.Bits, 0, 1),
-        ];
+        HardwareComponent[] pe = FloatPe.Components(m, a);
         var lane = new List<HardwareComponent> { HardwareComponent.Float("bias adder", ComponentKind.FloatAdder, a) };
         if (m != a)
         {

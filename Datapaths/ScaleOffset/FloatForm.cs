@@ -57,9 +57,7 @@ public static class FloatForm
         Dequantizer(ops, rowEdge, OpScope.PerRowActivation, ba, hasZeroPoint: true, multiply, "x", "z_x", "at the row edge");
         Dequantizer(ops, columnEdge, OpScope.PerWeight, bw, hasZeroPoint: asymmetric, multiply, "w", "z_w", "at the column edge");
 
-        ops.Add(HardwareOp.Float(OpScope.PerMac, OpKind.FloatMultiply, multiply, OpRole.MacMultiply, "weight x activation"));
-        ops.Add(HardwareOp.Float(OpScope.PerMac, OpKind.FloatAdd, accumulate, OpRole.Accumulate, "accumulate"));
-        ops.AddRange(MultiplierPe.RegisterOps(m, m, a, 1));
+        ops.AddRange(FloatPe.MacOps(multiply, accumulate));
 
         ops.Add(HardwareOp.Float(OpScope.PerOutput, OpKind.FloatAdd, accumulate, OpRole.Requantize, "bias add"));
         ops.Add(HardwareOp.Float(OpScope.PerOutput, OpKind.FloatMultiply, accumulate, OpRole.Requantize, "rescale: acc x 1/s_out"));
@@ -68,14 +66,7 @@ public static class FloatForm
         ops.Add(new(OpScope.PerOutput, OpKind.Add, 32, 0, 1, OpRole.Requantize, "output zero point add"));
         ops.Add(new(OpScope.PerOutput, OpKind.Clamp, 32, ba, 1, OpRole.Requantize, "clamp to the output code range"));
 
-        HardwareComponent[] pe =
-        [
-            HardwareComponent.Float("float multiplier", ComponentKind.FloatMultiplier, multiply),
-            HardwareComponent.Float("float accumulator adder", ComponentKind.FloatAdder, accumulate),
-            new("weight register", ComponentKind.Register, m, 0, 1),
-            new("activation register", ComponentKind.Register, m, 0, 1),
-            new("accumulator register", ComponentKind.Register, a, 0, 1),
-        ];
+        HardwareComponent[] pe = FloatPe.Components(multiply, accumulate);
         HardwareComponent[] lane =
         [
             HardwareComponent.Float("bias adder", ComponentKind.FloatAdder, accumulate),
