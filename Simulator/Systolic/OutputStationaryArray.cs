@@ -169,9 +169,12 @@ internal sealed class OutputStationaryArray
         int fold = -1, kNext = t0;
         long foldStart = 0, lastOut = -1;
         var bIn = new int[w];
+        var skew = new int[checked(t0 * w)];
+        int skewGroup = -1, skewColFold = -1;
         long left = 0, topIn = 0, bottomOut = 0;
-        var lastFlagIn = new long[rows];
-        Array.Fill(lastFlagIn, long.MinValue / 2);
+        // Cycles in which row 0 took a 'last' flag, oldest first. Row i takes each one i cycles later and it moves one PE
+        // right per cycle, so at the end of cycle t-1 it sits in column t-1-(e+i): the read-out looks only there.
+        var lastFlags = new Queue<long>();
 
         for (long t = 0; remaining > 0 && conflict is null; t++)
         {
@@ -189,37 +192,66 @@ internal sealed class OutputStationaryArray
                 foldStart = t;
             }
 
+            if (kNext == t0 - 1)
+            {
+                lastFlags.Enqueue(t);
+            }
+
             log.Record(t, kNext < t0 ? fold : -1, kNext < t0 ? kNext++ : 0);
 
             // Top edge: column j receives the k that row 0 was given j cycles ago (skew buffer).
             top = top == 0 ? r - 1 : top - 1;
-            for (int j = 0; j < c; j++)
+            if (t >= c - 1 && log.TryGet(t, out int fNow, out int kNow) && log.TryGet(t - (c - 1), out int fOld, out int kOld)
+                && fNow == fOld && kNow - kOld == c - 1)
             {
-                int value = 0;
-                if (log.TryGet(t - j, out int ff, out int kk) && j < _folds[ff].UsedCols)
+                // Every column is inside one fold's stream: the fold's skewed copy of B holds this cycle's edge as one row.
+                ref readonly var fd = ref _folds[fNow];
+                if (fd.Group != skewGroup || fd.ColFold != skewColFold)
                 {
-                    ref readonly var fd = ref _folds[ff];
-                    value = _ops.B[fd.Group][(long)kk * n + fd.ColOffset + j];
-                    topIn++;
+                    Skew(fd, skew, w);
+                    (skewGroup, skewColFold) = (fd.Group, fd.ColFold);
                 }
 
-                bIn[j] = value;
+                skew.AsSpan(kNow * w, w).CopyTo(bRing.AsSpan(top * w, w));
+                topIn += fd.UsedCols;
             }
+            else
+            {
+                for (int j = 0; j < c; j++)
+                {
+                    int value = 0;
+                    if (log.TryGet(t - j, out int ff, out int kk) && j < _folds[ff].UsedCols)
+                    {
+                        ref readonly var fd = ref _folds[ff];
+                        value = _ops.B[fd.Group][(long)kk * n + fd.ColOffset + j];
+                        topIn++;
+                    }
 
-            bIn.AsSpan(0, w).CopyTo(bRing.AsSpan(top * w, w));
+                    bIn[j] = value;
+                }
+
+                bIn.AsSpan(0, w).CopyTo(bRing.AsSpan(top * w, w));
+            }
 
             // Read-out of sums finished last cycle (state at the end of cycle t-1). A row can only
             // hold a 'last' flag for the C cycles after one entered it.
-            for (int i = r0; i < r1; i++)
+            while (lastFlags.Count > 0 && lastFlags.Peek() + r1 - 1 < t - 1 - c)
             {
-                if (t - lastFlagIn[i - r0] > c)
-                {
-                    continue;
-                }
+                lastFlags.Dequeue();
+            }
 
+            for (int i = r0; i < r1 && lastFlags.Count > 0; i++)
+            {
                 var flagRow = flags.Row(i - r0);
-                for (int j = 0; j < c; j++)
+                foreach (long entered in lastFlags)
                 {
+                    long column = t - 1 - (entered + i);
+                    if (column < 0 || column >= c)
+                    {
+                        continue;
+                    }
+
+                    int j = (int)column;
                     if ((flagRow[j] & LastFlag) == 0 || !log.TryGet(t - 1 - i - j, out int ff, out _))
                     {
                         continue;
@@ -259,6 +291,7 @@ internal sealed class OutputStationaryArray
             // Move a and its flags one PE right; inject at the left edge from the skew buffer.
             a.Shift();
             flags.Shift();
+            int ring = (top + r0) % r;
             for (int i = r0; i < r1; i++)
             {
                 var aRow = a.Row(i - r0);
@@ -274,21 +307,38 @@ internal sealed class OutputStationaryArray
                     }
 
                     fIn = (ka == 0 ? FirstFlag : 0) | (ka == t0 - 1 ? LastFlag : 0);
-                    if (ka == t0 - 1)
-                    {
-                        lastFlagIn[i - r0] = t;
-                    }
                 }
 
                 aRow[0] = aIn;
                 flagRow[0] = fIn;
 
-                MacRow(aRow, flagRow, bRing.AsSpan(((top + i) % r) * w, w), acc.AsSpan((i - r0) * w, w));
+                MacRow(aRow, flagRow, bRing.AsSpan(ring * w, w), acc.AsSpan((i - r0) * w, w));
+                ring = ring == r - 1 ? 0 : ring + 1;
             }
         }
 
         // The top edge is one per array, not per block: the first block counts it.
         return new RowBlock(left, r0 == 0 ? topIn : 0, bottomOut, lastOut, portUse, conflict);
+    }
+
+    /// <summary>
+    /// The top edge's skew buffer for one column fold, precomputed: row k0 holds what columns 0..C-1 receive in the
+    /// cycle row 0 is given k0, column j getting element k0 - j of its B column (0 outside the fold's columns, and
+    /// for k0 &lt; j, which the caller never reads: it uses this only when every column is inside the stream).
+    /// </summary>
+    private void Skew(in Fold fd, int[] skew, int w)
+    {
+        int n = _map.Problem.N;
+        var b = _ops.B[fd.Group];
+        Array.Clear(skew);
+        for (int k0 = 0; k0 < _map.T; k0++)
+        {
+            int last = Math.Min(fd.UsedCols, k0 + 1);
+            for (int j = 0; j < last; j++)
+            {
+                skew[(k0 * w) + j] = b[((long)(k0 - j) * n) + fd.ColOffset + j];
+            }
+        }
     }
 
     /// <summary>acc = (first ? 0 : acc) + a * b for one row of PEs.</summary>
