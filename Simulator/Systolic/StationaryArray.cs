@@ -102,36 +102,16 @@ internal sealed class StationaryArray
             log.Record(t, mNext < foldT ? fold : -1, mNext < foldT ? _folds[fold].TimeOffset + mNext++ : 0);
 
             // Bottom edge: column j emits the psum of the element row 0 was given R + j cycles ago.
-            if (t - r - (c - 1) >= 0 && log.TryGet(t - r, out int fNow, out int mNow) && log.TryGet(t - r - (c - 1), out int fOld, out int mOld)
-                && fNow == fOld && mNow - mOld == c - 1)
+            for (int j = 0; j < c; j++)
             {
-                // Every column emits from one fold's stream, element mNow - j: no per-column lookup.
-                ref readonly var fd = ref _folds[fNow];
-                var yg = y[fd.Group];
-                long at = ((long)mNow * _sc) + fd.ColOffset;
-                for (int j = 0; j < fd.UsedCols; j++, at -= _sc - 1)
+                if (log.TryGet(t - r - j, out int ff, out int m) && j < _folds[ff].UsedCols)
                 {
-                    yg[at] += psum[bottom + j];
-                }
-
-                remaining -= fd.UsedCols;
-                bottomOut += fd.UsedCols;
-                psumReads += fd.RowFold > 0 ? fd.UsedCols : 0;
-                lastOut = t;
-            }
-            else
-            {
-                for (int j = 0; j < c; j++)
-                {
-                    if (log.TryGet(t - r - j, out int ff, out int m) && j < _folds[ff].UsedCols)
-                    {
-                        ref readonly var fd = ref _folds[ff];
-                        y[fd.Group][(long)m * _sc + fd.ColOffset + j] += psum[bottom + j];
-                        remaining--;
-                        bottomOut++;
-                        psumReads += fd.RowFold > 0 ? 1 : 0;
-                        lastOut = t;
-                    }
+                    ref readonly var fd = ref _folds[ff];
+                    y[fd.Group][(long)m * _sc + fd.ColOffset + j] += psum[bottom + j];
+                    remaining--;
+                    bottomOut++;
+                    psumReads += fd.RowFold > 0 ? 1 : 0;
+                    lastOut = t;
                 }
             }
 
