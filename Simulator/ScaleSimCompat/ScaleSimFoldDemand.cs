@@ -36,25 +36,38 @@ internal sealed class ScaleSimFoldDemand
     /// Fold <paramref name="fold"/> of <paramref name="operand"/>'s demand matrix, row-major into
     /// <paramref name="buffer"/> (<see cref="ScaleSimTiming.FoldRows"/> x <see cref="Ports"/>, -1 = idle).
     /// </summary>
-    public void Fill(Fold fold, ScaleSimOperand operand, int[] buffer)
+    public void Fill(Fold fold, ScaleSimOperand operand, int[] buffer) =>
+        Fill(fold, operand, buffer, 0, checked((int)ScaleSimTiming.FoldRows(map.Rows, map.Cols, map.T, map.Dataflow)));
+
+    /// <summary>
+    /// Rows <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1 of fold
+    /// <paramref name="fold"/>'s demand matrix, row-major into <paramref name="buffer"/> (row <paramref name="first"/>
+    /// at index 0). A fold of a wide array streams tens of thousands of rows; the emulation takes them a window at
+    /// a time, so its buffers stay the size of a window, not of a fold.
+    /// </summary>
+    public void Fill(Fold fold, ScaleSimOperand operand, int[] buffer, int first, int count)
     {
-        Array.Fill(buffer, -1);
         int ports = Ports(operand);
+        buffer.AsSpan(0, checked(count * ports)).Fill(-1);
+        int end = first + count;
         int r = map.Rows, t = map.T;
         int ru = fold.UsedRows, cu = fold.UsedCols, o0 = fold.RowOffset, c0 = fold.ColOffset;
         int window = a.WindowSize, filterBase = a.FilterOffset, ofmapBase = a.OfmapOffset, filters = a.Filters;
 
-        // Element (time x, port p) of a skewed stream lands on row first + x + p, i.e. index
-        // (first + p) * ports + p + x * ports: each port walks down its column one row per step.
+        // A skewed stream puts its element x on row y0 + x of one port: the x that land in the window.
+        int From(int y0) => Math.Max(0, first - y0);
+        int To(int y0, int length) => Math.Min(length, end - y0);
+        int At(int y, int port) => ((y - first) * ports) + port;
+
         switch (map.Dataflow, operand)
         {
             case (Dataflow.OutputStationary, ScaleSimOperand.Ifmap):
+                // Port i streams pixel o0 + i's window from row i.
                 for (int i = 0; i < ru; i++)
                 {
-                    int at = (i * ports) + i;
-                    for (int k = 0; k < t; k++, at += ports)
+                    for (int k = From(i), to = To(i, t); k < to; k++)
                     {
-                        buffer[at] = ifmap.At(o0 + i, k);
+                        buffer[At(i + k, i)] = ifmap.At(o0 + i, k);
                     }
                 }
 
@@ -62,34 +75,34 @@ internal sealed class ScaleSimFoldDemand
             case (Dataflow.OutputStationary, ScaleSimOperand.Filter):
                 for (int j = 0; j < cu; j++)
                 {
-                    int at = (j * ports) + j, addr = filterBase + ((c0 + j) * window);
-                    for (int k = 0; k < t; k++, at += ports)
+                    int addr = filterBase + ((c0 + j) * window);
+                    for (int k = From(j), to = To(j, t); k < to; k++)
                     {
-                        buffer[at] = addr + k;
+                        buffer[At(j + k, j)] = addr + k;
                     }
                 }
 
                 break;
             case (Dataflow.OutputStationary, ScaleSimOperand.Ofmap):
+                // Array row q drains from row t - 1 + q, port j one row after port j - 1.
                 for (int q = r - ru; q < r; q++)
                 {
-                    int m = o0 + r - 1 - q;
-                    int at = ((t - 1 + q) * ports), addr = ofmapBase + (m * filters) + c0;
-                    for (int j = 0; j < cu; j++)
+                    int m = o0 + r - 1 - q, y0 = t - 1 + q, addr = ofmapBase + (m * filters) + c0;
+                    for (int j = From(y0), to = To(y0, cu); j < to; j++)
                     {
-                        buffer[at + (j * ports) + j] = addr + j;
+                        buffer[At(y0 + j, j)] = addr + j;
                     }
                 }
 
                 break;
             case (Dataflow.WeightStationary, ScaleSimOperand.Filter):
-                for (int q = r - ru; q < r; q++)
+                // Row q of the demand loads array row q's weights: one row, no skew.
+                for (int q = Math.Max(r - ru, first); q < Math.Min(r, end); q++)
                 {
                     int k = o0 + r - 1 - q;
-                    int at = q * ports;
                     for (int j = 0; j < cu; j++)
                     {
-                        buffer[at + j] = filterBase + ((c0 + j) * window) + k;
+                        buffer[At(q, j)] = filterBase + ((c0 + j) * window) + k;
                     }
                 }
 
@@ -97,10 +110,10 @@ internal sealed class ScaleSimFoldDemand
             case (Dataflow.WeightStationary, ScaleSimOperand.Ifmap):
                 for (int i = 0; i < ru; i++)
                 {
-                    int at = ((r + i) * ports) + i;
-                    for (int m = 0; m < t; m++, at += ports)
+                    int y0 = r + i;
+                    for (int m = From(y0), to = To(y0, t); m < to; m++)
                     {
-                        buffer[at] = ifmap.At(m, o0 + i);
+                        buffer[At(y0 + m, i)] = ifmap.At(m, o0 + i);
                     }
                 }
 
@@ -108,22 +121,21 @@ internal sealed class ScaleSimFoldDemand
             case (Dataflow.WeightStationary, ScaleSimOperand.Ofmap):
                 for (int j = 0; j < cu; j++)
                 {
-                    int at = ((2 * r) - 1 + j) * ports + j, addr = ofmapBase + c0 + j;
-                    for (int m = 0; m < t; m++, at += ports, addr += filters)
+                    int y0 = (2 * r) - 1 + j, addr = ofmapBase + c0 + j;
+                    for (int m = From(y0), to = To(y0, t); m < to; m++)
                     {
-                        buffer[at] = addr;
+                        buffer[At(y0 + m, j)] = addr + (m * filters);
                     }
                 }
 
                 break;
             case (Dataflow.InputStationary, ScaleSimOperand.Ifmap):
-                for (int q = r - ru; q < r; q++)
+                for (int q = Math.Max(r - ru, first); q < Math.Min(r, end); q++)
                 {
                     int k = o0 + r - 1 - q;
-                    int at = q * ports;
                     for (int j = 0; j < cu; j++)
                     {
-                        buffer[at + j] = ifmap.At(c0 + j, k);
+                        buffer[At(q, j)] = ifmap.At(c0 + j, k);
                     }
                 }
 
@@ -131,10 +143,10 @@ internal sealed class ScaleSimFoldDemand
             case (Dataflow.InputStationary, ScaleSimOperand.Filter):
                 for (int i = 0; i < ru; i++)
                 {
-                    int at = ((r + i) * ports) + i, addr = filterBase + o0 + i;
-                    for (int n = 0; n < t; n++, at += ports, addr += window)
+                    int y0 = r + i, addr = filterBase + o0 + i;
+                    for (int n = From(y0), to = To(y0, t); n < to; n++)
                     {
-                        buffer[at] = addr;
+                        buffer[At(y0 + n, i)] = addr + (n * window);
                     }
                 }
 
@@ -142,10 +154,10 @@ internal sealed class ScaleSimFoldDemand
             case (Dataflow.InputStationary, ScaleSimOperand.Ofmap):
                 for (int j = 0; j < cu; j++)
                 {
-                    int at = ((2 * r) - 1 + j) * ports + j, addr = ofmapBase + ((c0 + j) * filters);
-                    for (int n = 0; n < t; n++, at += ports)
+                    int y0 = (2 * r) - 1 + j, addr = ofmapBase + ((c0 + j) * filters);
+                    for (int n = From(y0), to = To(y0, t); n < to; n++)
                     {
-                        buffer[at] = addr + n;
+                        buffer[At(y0 + n, j)] = addr + n;
                     }
                 }
 

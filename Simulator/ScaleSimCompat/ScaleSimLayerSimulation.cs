@@ -18,6 +18,9 @@ internal static class ScaleSimLayerSimulation
 {
     private const int ReadHitLatency = 1;
 
+    /// <summary>Demand rows generated at once (a quarter of a megabyte per operand on a 256-wide array).</summary>
+    private const int DemandWindowRows = 256;
+
     public static ScaleSimLayerReport Run(int layerId, Layer layer, ScaleSimConfig config, IScaleSimTraceObserver? observer = null)
     {
         var array = config.Accelerator.Array;
@@ -46,9 +49,12 @@ internal static class ScaleSimLayerSimulation
         int ifPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Ifmap);
         int fiPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Filter);
         int ofPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Ofmap);
-        var ifFold = new int[checked(foldRows * ifPorts)];
-        var fiFold = new int[checked(foldRows * fiPorts)];
-        var ofFold = new int[checked(foldRows * ofPorts)];
+        // The demand is generated a window of rows at a time: a fold of a 256-wide array runs for tens of thousands
+        // of rows, and three fold-sized buffers would be tens of megabytes per layer.
+        int windowRows = (int)Math.Min(foldRows, DemandWindowRows);
+        var ifFold = new int[checked(windowRows * ifPorts)];
+        var fiFold = new int[checked(windowRows * fiPorts)];
+        var ofFold = new int[checked(windowRows * ofPorts)];
         var demand = new ScaleSimFoldDemand(mapping, address);
 
         var ifSram = new SramWindow();
@@ -59,15 +65,21 @@ internal static class ScaleSimLayerSimulation
         foreach (var fold in mapping.EnumerateFolds())
         {
             counts.Add(fold);
-            demand.Fill(fold, ScaleSimOperand.Ifmap, ifFold);
-            demand.Fill(fold, ScaleSimOperand.Filter, fiFold);
-            demand.Fill(fold, ScaleSimOperand.Ofmap, ofFold);
             for (int x = 0; x < foldRows; x++, row++)
             {
+                int w = x % windowRows;
+                if (w == 0)
+                {
+                    int rows = (int)Math.Min(windowRows, foldRows - x);
+                    demand.Fill(fold, ScaleSimOperand.Ifmap, ifFold, x, rows);
+                    demand.Fill(fold, ScaleSimOperand.Filter, fiFold, x, rows);
+                    demand.Fill(fold, ScaleSimOperand.Ofmap, ofFold, x, rows);
+                }
+
                 long cycle = row + stalls;
-                var ifRow = new ReadOnlySpan<int>(ifFold, x * ifPorts, ifPorts);
-                var fiRow = new ReadOnlySpan<int>(fiFold, x * fiPorts, fiPorts);
-                var ofRow = new ReadOnlySpan<int>(ofFold, x * ofPorts, ofPorts);
+                var ifRow = new ReadOnlySpan<int>(ifFold, w * ifPorts, ifPorts);
+                var fiRow = new ReadOnlySpan<int>(fiFold, w * fiPorts, fiPorts);
+                var ofRow = new ReadOnlySpan<int>(ofFold, w * ofPorts, ofPorts);
                 long ifOut = ifmapBuffer.Service(ifRow, cycle);
                 long fiOut = filterBuffer.Service(fiRow, cycle);
                 long ofOut = ofmapBuffer.Service(ofRow, cycle);

@@ -66,6 +66,48 @@ public sealed class ScaleSimFoldDemandTests
         }
     }
 
+    [TestCaseSource(nameof(Layers))]
+    public void Should_stream_the_same_rows_a_window_at_a_time(Layer layer, int rows, int cols, Dataflow dataflow)
+    {
+        // Given the same layers, streamed in windows of 1, 2, 3, 7 and 64 rows (windows that cut every skewed stream,
+        // the load rows and the drain rows of a fold somewhere, and one larger than most folds)
+        var problem = ScaleSimLowering.Lower(layer, "demand");
+        var mapping = DataflowMapper.Map(problem, new ArrayConfig(rows, cols, dataflow, TimingConvention.ScaleSim));
+        var address = (layer is ConvLayer conv ? ScaleSimAddressing.ForConv(conv) : ScaleSimAddressing.ForGemm(problem.M, problem.N, problem.K))
+            with { IfmapHeight = layer is ConvLayer c ? c.InputHeight : problem.M, IfmapOffset = 3, FilterOffset = 1000, OfmapOffset = 5000 };
+        var demand = new ScaleSimFoldDemand(mapping, address);
+        int foldRows = checked((int)ScaleSimTiming.FoldRows(mapping.Rows, mapping.Cols, mapping.T, mapping.Dataflow));
+
+        foreach (var operand in new[] { ScaleSimOperand.Ifmap, ScaleSimOperand.Filter, ScaleSimOperand.Ofmap })
+        {
+            var expected = ScaleSimDemand.Build(mapping, address, operand);
+            int ports = demand.Ports(operand);
+            foreach (int window in new[] { 1, 2, 3, 7, 64 })
+            {
+                var buffer = Enumerable.Repeat(int.MaxValue, window * ports).ToArray();
+                long f = 0;
+                foreach (var fold in mapping.EnumerateFolds())
+                {
+                    for (int first = 0; first < foldRows; first += window)
+                    {
+                        // When each window is filled into a reused buffer (holding junk, and the last window short)
+                        int count = Math.Min(window, foldRows - first);
+                        demand.Fill(fold, operand, buffer, first, count);
+
+                        // Then its rows equal the corresponding rows of the whole matrix
+                        for (int x = 0; x < count; x++)
+                        {
+                            Assert.That(buffer.AsSpan(x * ports, ports).ToArray(), Is.EqualTo(expected[(f * foldRows) + first + x]),
+                                $"{operand} window {window} fold {f} row {first + x}");
+                        }
+                    }
+
+                    f++;
+                }
+            }
+        }
+    }
+
     private static TestCaseData Case(Layer layer, int rows, int cols, Dataflow dataflow) =>
         new TestCaseData(layer, rows, cols, dataflow).SetArgDisplayNames($"{layer}", $"{rows}x{cols}", $"{dataflow}");
 }
