@@ -35,19 +35,14 @@ public sealed class ScaleSimFoldDemandTests
     public void Should_stream_the_same_rows_as_the_whole_layer_matrices(Layer layer, int rows, int cols, Dataflow dataflow)
     {
         // Given a layer mapped for SCALE-Sim on a small array, with SCALE-Sim's IFMAP bounds check on
-        var problem = ScaleSimLowering.Lower(layer, "demand");
-        var mapping = DataflowMapper.Map(problem, new ArrayConfig(rows, cols, dataflow, TimingConvention.ScaleSim));
-        var address = (layer is ConvLayer conv ? ScaleSimAddressing.ForConv(conv) : ScaleSimAddressing.ForGemm(problem.M, problem.N, problem.K))
-            with { IfmapHeight = layer is ConvLayer c ? c.InputHeight : problem.M, IfmapOffset = 3, FilterOffset = 1000, OfmapOffset = 5000 };
-        var demand = new ScaleSimFoldDemand(mapping, address);
-        long foldRows = ScaleSimTiming.FoldRows(mapping.Rows, mapping.Cols, mapping.T, mapping.Dataflow);
+        var (mapping, address, demand, foldRows) = Mapped(layer, rows, cols, dataflow);
 
         foreach (var operand in new[] { ScaleSimOperand.Ifmap, ScaleSimOperand.Filter, ScaleSimOperand.Ofmap })
         {
             // When each fold is streamed into a reused buffer (pre-filled with junk it must overwrite)
             var expected = ScaleSimDemand.Build(mapping, address, operand);
             int ports = demand.Ports(operand);
-            var buffer = Enumerable.Repeat(int.MaxValue, checked((int)foldRows * ports)).ToArray();
+            var buffer = Enumerable.Repeat(int.MaxValue, foldRows * ports).ToArray();
             long f = 0;
             foreach (var fold in mapping.EnumerateFolds())
             {
@@ -71,12 +66,7 @@ public sealed class ScaleSimFoldDemandTests
     {
         // Given the same layers, streamed in windows of 1, 2, 3, 7 and 64 rows (windows that cut every skewed stream,
         // the load rows and the drain rows of a fold somewhere, and one larger than most folds)
-        var problem = ScaleSimLowering.Lower(layer, "demand");
-        var mapping = DataflowMapper.Map(problem, new ArrayConfig(rows, cols, dataflow, TimingConvention.ScaleSim));
-        var address = (layer is ConvLayer conv ? ScaleSimAddressing.ForConv(conv) : ScaleSimAddressing.ForGemm(problem.M, problem.N, problem.K))
-            with { IfmapHeight = layer is ConvLayer c ? c.InputHeight : problem.M, IfmapOffset = 3, FilterOffset = 1000, OfmapOffset = 5000 };
-        var demand = new ScaleSimFoldDemand(mapping, address);
-        int foldRows = checked((int)ScaleSimTiming.FoldRows(mapping.Rows, mapping.Cols, mapping.T, mapping.Dataflow));
+        var (mapping, address, demand, foldRows) = Mapped(layer, rows, cols, dataflow);
 
         foreach (var operand in new[] { ScaleSimOperand.Ifmap, ScaleSimOperand.Filter, ScaleSimOperand.Ofmap })
         {
@@ -106,6 +96,18 @@ public sealed class ScaleSimFoldDemandTests
                 }
             }
         }
+    }
+
+    /// <summary>The layer's SCALE-Sim mapping and addressing (IFMAP bounds check on, offsets that keep the operands apart).</summary>
+    private static (ArrayMapping Mapping, ScaleSimAddressing Address, ScaleSimFoldDemand Demand, int FoldRows) Mapped(
+        Layer layer, int rows, int cols, Dataflow dataflow)
+    {
+        var problem = ScaleSimLowering.Lower(layer, "demand");
+        var mapping = DataflowMapper.Map(problem, new ArrayConfig(rows, cols, dataflow, TimingConvention.ScaleSim));
+        var address = (layer is ConvLayer conv ? ScaleSimAddressing.ForConv(conv) : ScaleSimAddressing.ForGemm(problem.M, problem.N, problem.K))
+            with { IfmapHeight = layer is ConvLayer c ? c.InputHeight : problem.M, IfmapOffset = 3, FilterOffset = 1000, OfmapOffset = 5000 };
+        int foldRows = checked((int)ScaleSimTiming.FoldRows(mapping.Rows, mapping.Cols, mapping.T, mapping.Dataflow));
+        return (mapping, address, new ScaleSimFoldDemand(mapping, address), foldRows);
     }
 
     private static TestCaseData Case(Layer layer, int rows, int cols, Dataflow dataflow) =>
