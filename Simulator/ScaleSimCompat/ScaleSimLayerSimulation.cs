@@ -65,35 +65,33 @@ internal static class ScaleSimLayerSimulation
         foreach (var fold in mapping.EnumerateFolds())
         {
             counts.Add(fold);
-            for (int x = 0; x < foldRows; x++, row++)
+            for (int first = 0; first < foldRows; first += windowRows)
             {
-                int w = x % windowRows;
-                if (w == 0)
+                int rows = (int)Math.Min(windowRows, foldRows - first);
+                demand.Fill(fold, ScaleSimOperand.Ifmap, ifFold, first, rows);
+                demand.Fill(fold, ScaleSimOperand.Filter, fiFold, first, rows);
+                demand.Fill(fold, ScaleSimOperand.Ofmap, ofFold, first, rows);
+                for (int w = 0; w < rows; w++, row++)
                 {
-                    int rows = (int)Math.Min(windowRows, foldRows - x);
-                    demand.Fill(fold, ScaleSimOperand.Ifmap, ifFold, x, rows);
-                    demand.Fill(fold, ScaleSimOperand.Filter, fiFold, x, rows);
-                    demand.Fill(fold, ScaleSimOperand.Ofmap, ofFold, x, rows);
+                    long cycle = row + stalls;
+                    var ifRow = new ReadOnlySpan<int>(ifFold, w * ifPorts, ifPorts);
+                    var fiRow = new ReadOnlySpan<int>(fiFold, w * fiPorts, fiPorts);
+                    var ofRow = new ReadOnlySpan<int>(ofFold, w * ofPorts, ofPorts);
+                    long ifOut = ifmapBuffer.Service(ifRow, cycle);
+                    long fiOut = filterBuffer.Service(fiRow, cycle);
+                    long ofOut = ofmapBuffer.Service(ofRow, cycle);
+                    ifSram.See(ifRow, ifOut);
+                    fiSram.See(fiRow, fiOut);
+                    ofSram.See(ofRow, ofOut);
+                    if (observer is not null)
+                    {
+                        observer.SramRow(ScaleSimOperand.Ifmap, ifOut, ifRow);
+                        observer.SramRow(ScaleSimOperand.Filter, fiOut, fiRow);
+                        observer.SramRow(ScaleSimOperand.Ofmap, ofOut, ofRow);
+                    }
+                    stalls += Math.Max(Math.Max(ifOut - cycle - ReadHitLatency, fiOut - cycle - ReadHitLatency), ofOut - cycle);
+                    lastOfmapCycle = ofOut;
                 }
-
-                long cycle = row + stalls;
-                var ifRow = new ReadOnlySpan<int>(ifFold, w * ifPorts, ifPorts);
-                var fiRow = new ReadOnlySpan<int>(fiFold, w * fiPorts, fiPorts);
-                var ofRow = new ReadOnlySpan<int>(ofFold, w * ofPorts, ofPorts);
-                long ifOut = ifmapBuffer.Service(ifRow, cycle);
-                long fiOut = filterBuffer.Service(fiRow, cycle);
-                long ofOut = ofmapBuffer.Service(ofRow, cycle);
-                ifSram.See(ifRow, ifOut);
-                fiSram.See(fiRow, fiOut);
-                ofSram.See(ofRow, ofOut);
-                if (observer is not null)
-                {
-                    observer.SramRow(ScaleSimOperand.Ifmap, ifOut, ifRow);
-                    observer.SramRow(ScaleSimOperand.Filter, fiOut, fiRow);
-                    observer.SramRow(ScaleSimOperand.Ofmap, ofOut, ofRow);
-                }
-                stalls += Math.Max(Math.Max(ifOut - cycle - ReadHitLatency, fiOut - cycle - ReadHitLatency), ofOut - cycle);
-                lastOfmapCycle = ofOut;
             }
         }
 

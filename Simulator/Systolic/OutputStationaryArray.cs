@@ -201,7 +201,7 @@ internal sealed class OutputStationaryArray
 
             // Top edge: column j receives the k that row 0 was given j cycles ago (skew buffer).
             top = top == 0 ? r - 1 : top - 1;
-            if (t >= c - 1 && log.TryGet(t, out int fNow, out int kNow) && log.TryGet(t - (c - 1), out int fOld, out int kOld)
+            if (log.TryGet(t, out int fNow, out int kNow) && log.TryGet(t - (c - 1), out int fOld, out int kOld)
                 && fNow == fOld && kNow - kOld == c - 1)
             {
                 // Every column is inside one fold's stream: the fold's skewed copy of B holds this cycle's edge as one row.
