@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
@@ -93,6 +95,50 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         return cycle + HitLatency;
     }
 
+    /// <summary>
+    /// Stamp of the read window: it changes exactly when the window moves, i.e. when every address the buffer holds
+    /// stops being a hit. A set of addresses known to be all held while this stamp stays the same is all hits.
+    /// </summary>
+    public int Window => readStart;
+
+    /// <summary>Joins the buffer can still take before the window moves (it moves on the join that spends the last).</summary>
+    public long JoinBudget => ((long)(readEnd + 1 - currentSetId) * itemsPerSet) - elemsCurrentSet;
+
+    /// <summary>The first demand of the layer arrives at <paramref name="cycle"/> (what <see cref="Service"/> notes itself).</summary>
+    public void FirstRequestAt(long cycle)
+    {
+        if (!firstRequestSeen)
+        {
+            firstRequestCycle = cycle;
+            firstRequestSeen = true;
+        }
+    }
+
+    /// <summary>
+    /// Takes the addresses (-1 = idle) in no particular order, which is exact when they are fewer than
+    /// <see cref="JoinBudget"/>: the window cannot move inside them, so the order of joins changes nothing but which
+    /// set of the window an address joined, and every set of the window is a hit alike.
+    /// </summary>
+    public void JoinAnyOrder(ReadOnlySpan<int> addresses)
+    {
+        foreach (int addr in addresses)
+        {
+            if (addr != -1)
+            {
+                JoinAnyOrder(addr);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="JoinAnyOrder(ReadOnlySpan{int})"/> for the addresses <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1.</summary>
+    public void JoinAnyOrder(int first, int count)
+    {
+        for (int addr = first; addr < first + count; addr++)
+        {
+            JoinAnyOrder(addr);
+        }
+    }
+
     public void Complete()
     {
         if (elemsCurrentSet > 0)
@@ -117,6 +163,33 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         {
             prefetchEnd = currentSetId;
             Prefetch(prefetchStart, prefetchEnd);
+        }
+    }
+
+    private void JoinAnyOrder(int addr)
+    {
+        int slot = addr - minAddress;
+        if ((uint)slot >= (uint)newestSet.Length)
+        {
+            throw new InvalidOperationException($"Address {addr} is outside the operand's range.");
+        }
+
+        if (newestSet[slot] >= readStart)
+        {
+            return;
+        }
+
+        newestSet[slot] = currentSetId;
+        elemsCurrentSet++;
+        if (elemsCurrentSet == itemsPerSet)
+        {
+            setSizes.Add(elemsCurrentSet);
+            elemsCurrentSet = 0;
+            currentSetId++;
+            if (currentSetId == readEnd + 1)
+            {
+                throw new UnreachableException("A join taken in any order moved the read window.");
+            }
         }
     }
 

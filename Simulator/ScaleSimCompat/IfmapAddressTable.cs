@@ -57,4 +57,30 @@ internal sealed class IfmapAddressTable
 
         return offset + pixelBase[m] + elementOffset[k];
     }
+
+    /// <summary>A[m][k0 + x] into <paramref name="into"/>[x]: one pixel's window elements, -1 where they hang over the edge.</summary>
+    public void Elements(int m, int k0, Span<int> into)
+    {
+        int pRow = pixelRow[m], pCol = pixelCol[m], pBase = offset + pixelBase[m];
+        var rowOf = elementRow.AsSpan(k0, into.Length);
+        var colOf = elementCol.AsSpan(k0, into.Length);
+        var offsetOf = elementOffset.AsSpan(k0, into.Length);
+        for (int x = 0; x < into.Length; x++)
+        {
+            into[x] = height > 0 && (pRow + rowOf[x] >= height || pCol + colOf[x] >= width) ? -1 : pBase + offsetOf[x];
+        }
+    }
+
+    /// <summary>A[m0 + x][k] into <paramref name="into"/>[x]: one window element of consecutive pixels.</summary>
+    public void Pixels(int m0, int k, Span<int> into)
+    {
+        int eRow = elementRow[k], eCol = elementCol[k], eBase = offset + elementOffset[k];
+        var rowOf = pixelRow.AsSpan(m0, into.Length);
+        var colOf = pixelCol.AsSpan(m0, into.Length);
+        var baseOf = pixelBase.AsSpan(m0, into.Length);
+        for (int x = 0; x < into.Length; x++)
+        {
+            into[x] = height > 0 && (rowOf[x] + eRow >= height || colOf[x] + eCol >= width) ? -1 : eBase + baseOf[x];
+        }
+    }
 }

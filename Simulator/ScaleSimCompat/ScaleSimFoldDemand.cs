@@ -29,6 +29,9 @@ internal sealed class ScaleSimFoldDemand
         ifmap = new IfmapAddressTable(address, mapping.Problem.M, mapping.Problem.K);
     }
 
+    /// <summary>The layer's IFMAP addresses, A[m][k].</summary>
+    public IfmapAddressTable Ifmap => ifmap;
+
     /// <summary>Ports (columns) of an operand's demand matrix.</summary>
     public int Ports(ScaleSimOperand operand) => ScaleSimDemand.PortCount(map, operand);
 

@@ -21,41 +21,56 @@ internal static class ScaleSimLayerSimulation
     /// <summary>Demand rows generated at once (a quarter of a megabyte per operand on a 256-wide array).</summary>
     private const int DemandWindowRows = 256;
 
+    /// <summary>
+    /// Runs the layer. CALC mode without a trace observer takes the fold-level form
+    /// (<see cref="ScaleSimCalcFoldSimulation"/>); where that form meets one of SCALE-Sim's failures, the layer is
+    /// run row by row, so the failure is reported exactly where and as SCALE-Sim's row order meets it.
+    /// </summary>
     public static ScaleSimLayerReport Run(int layerId, Layer layer, ScaleSimConfig config, IScaleSimTraceObserver? observer = null)
     {
-        var array = config.Accelerator.Array;
-        var problem = ScaleSimLowering.Lower(layer, layer.Name);
-        var mapping = DataflowMapper.Map(problem, array);
-        var address = Addressing(layer, problem, config);
-        int r = mapping.Rows, c = mapping.Cols;
+        var setup = ScaleSimLayerSetup.For(layerId, layer, config);
+        if (setup.Calc && observer is null)
+        {
+            try
+            {
+                return ScaleSimCalcFoldSimulation.Run(setup);
+            }
+            catch (Exception ex) when (ex is ScaleSimInputLimitException or InvalidOperationException)
+            {
+                // Falls through to the row-by-row run, which raises SCALE-Sim's own failure in its own order.
+            }
+        }
 
+        return RunRowByRow(setup, observer);
+    }
+
+    /// <summary>The layer streamed demand row by demand row, every address through the buffers (the reference form).</summary>
+    public static ScaleSimLayerReport RunRowByRow(ScaleSimLayerSetup setup, IScaleSimTraceObserver? observer = null)
+    {
+        var mapping = setup.Mapping;
+        var config = setup.Config;
         var buffers = config.Accelerator.Buffers;
-        bool calc = config.BandwidthMode == ScaleSimBandwidthMode.Calc;
-        IScaleSimReadBuffer ReadBuffer(ScaleSimOperand operand, long words, int minAddress, int maxAddress) => calc
-            ? new BandwidthEstimatingReadBuffer(words, minAddress, maxAddress, DramObserver(observer, operand))
-            : new UserReadBuffer(words, config.BandwidthWordsPerCycle, PrefetchOrder.Build(mapping, address, operand),
-                minAddress, maxAddress, DramObserver(observer, operand));
+        IScaleSimReadBuffer ReadBuffer(ScaleSimOperand operand, long words, (int Min, int Max) range) => setup.Calc
+            ? new BandwidthEstimatingReadBuffer(words, range.Min, range.Max, DramObserver(observer, operand))
+            : new UserReadBuffer(words, config.BandwidthWordsPerCycle, PrefetchOrder.Build(mapping, setup.Address, operand),
+                range.Min, range.Max, DramObserver(observer, operand));
 
-        var ifmapBuffer = ReadBuffer(ScaleSimOperand.Ifmap, buffers.Ifmap.CapacityWords,
-            address.IfmapOffset, address.IfmapOffset + IfmapWords(layer) - 1);
-        var filterBuffer = ReadBuffer(ScaleSimOperand.Filter, buffers.Filter.CapacityWords,
-            address.Filter(0, 0), address.Filter(problem.K - 1, problem.N - 1));
-
-        // CALC drains the OFMAP at ArrayWidth words/cycle; USER at the first Bandwidth value.
-        var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, calc ? c : config.BandwidthWordsPerCycle,
+        var ifmapBuffer = ReadBuffer(ScaleSimOperand.Ifmap, buffers.Ifmap.CapacityWords, setup.IfmapRange);
+        var filterBuffer = ReadBuffer(ScaleSimOperand.Filter, buffers.Filter.CapacityWords, setup.FilterRange);
+        var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, setup.OfmapDrainWordsPerCycle,
             DramObserver(observer, ScaleSimOperand.Ofmap));
 
-        long foldRows = ScaleSimTiming.FoldRows(r, c, mapping.T, mapping.Dataflow);
-        int ifPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Ifmap);
-        int fiPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Filter);
-        int ofPorts = ScaleSimDemand.PortCount(mapping, ScaleSimOperand.Ofmap);
+        long foldRows = setup.FoldRows;
+        int ifPorts = setup.Ports(ScaleSimOperand.Ifmap);
+        int fiPorts = setup.Ports(ScaleSimOperand.Filter);
+        int ofPorts = setup.Ports(ScaleSimOperand.Ofmap);
         // The demand is generated a window of rows at a time: a fold of a 256-wide array runs for tens of thousands
         // of rows, and three fold-sized buffers would be tens of megabytes per layer.
         int windowRows = (int)Math.Min(foldRows, DemandWindowRows);
         var ifFold = new int[checked(windowRows * ifPorts)];
         var fiFold = new int[checked(windowRows * fiPorts)];
         var ofFold = new int[checked(windowRows * ofPorts)];
-        var demand = new ScaleSimFoldDemand(mapping, address);
+        var demand = new ScaleSimFoldDemand(mapping, setup.Address);
 
         var ifSram = new SramWindow();
         var fiSram = new SramWindow();
@@ -98,72 +113,14 @@ internal static class ScaleSimLayerSimulation
         ifmapBuffer.Complete();
         filterBuffer.Complete();
         ofmapBuffer.Flush(lastOfmapCycle);
-
-        long total = lastOfmapCycle;
-        // In percent; SCALE-Sim scales the integer MAC count before dividing, so must we to match its digits.
-        double overall = PeUtilization.Of(problem.Macs * 100, PeUtilization.Slots(total, r, c));
-        return new ScaleSimLayerReport(
-            layerId,
-            layer.Name,
-            total,
+        return setup.Report(
+            lastOfmapCycle,
             stalls,
-            overall,
-            counts.MappingEfficiency * 100,
-            counts.ComputeUtilization * 100,
-            ifSram.ToAccess(counts.IfmapReads),
-            fiSram.ToAccess(counts.FilterReads),
-            ofSram.ToAccess(counts.OfmapWrites),
-            ToAccess(ifmapBuffer.Dram),
-            ToAccess(filterBuffer.Dram),
-            ToAccess(ofmapBuffer.Dram));
+            counts,
+            (ifSram.ToAccess(counts.IfmapReads), fiSram.ToAccess(counts.FilterReads), ofSram.ToAccess(counts.OfmapWrites)),
+            (ifmapBuffer.Dram, filterBuffer.Dram, ofmapBuffer.Dram));
     }
-
-    /// <summary>Words of the IFMAP (H x W x C; a GEMM row is H=M, W=K, C=1).</summary>
-    private static int IfmapWords(Layer layer) => layer switch
-    {
-        ConvLayer c => checked(c.InputHeight * c.InputWidth * c.InputChannels),
-        GemmLayer g => checked(g.M * g.K),
-        _ => throw new ArgumentException($"Layer '{layer.Name}' has no SCALE-Sim form.", nameof(layer)),
-    };
 
     private static Action<long, long>? DramObserver(IScaleSimTraceObserver? observer, ScaleSimOperand operand) =>
         observer is null ? null : (first, last) => observer.DramRows(operand, first, last);
-
-    private static DramAccessSpan ToAccess(DramActivity dram) => new(dram.Start ?? 0, dram.Stop, dram.Words);
-
-    private static ScaleSimAddressing Addressing(Layer layer, GemmProblem problem, ScaleSimConfig config)
-    {
-        var a = layer is ConvLayer conv ? ScaleSimAddressing.ForConv(conv) : ScaleSimAddressing.ForGemm(problem.M, problem.N, problem.K);
-
-        // A GEMM row is the conv H=M, W=K, so the same bounds check applies (and never fires).
-        return a with
-        {
-            IfmapHeight = layer is ConvLayer c ? c.InputHeight : problem.M,
-            IfmapOffset = checked((int)config.IfmapOffset),
-            FilterOffset = checked((int)config.FilterOffset),
-            OfmapOffset = checked((int)config.OfmapOffset),
-        };
-    }
-
-    /// <summary>First and last serviced cycle of the rows that carried at least one address.</summary>
-    private sealed class SramWindow
-    {
-        private long? start;
-        private long stop;
-
-        public void See(ReadOnlySpan<int> row, long serviced)
-        {
-            foreach (int addr in row)
-            {
-                if (addr != -1)
-                {
-                    start ??= serviced;
-                    stop = serviced;
-                    return;
-                }
-            }
-        }
-
-        public SramAccessSpan ToAccess(long accesses) => new(start ?? 0, stop, accesses);
-    }
 }

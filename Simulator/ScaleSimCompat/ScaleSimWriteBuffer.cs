@@ -65,6 +65,43 @@ internal sealed class ScaleSimWriteBuffer
         return current;
     }
 
+    /// <summary>
+    /// <see cref="Service"/> for a row of <paramref name="count"/> writes: the buffer never looks at the addresses,
+    /// only at how many there are, so it jumps from one drain decision or stall to the next instead of taking the
+    /// words one by one (the fold-level emulation writes every OFMAP row this way).
+    /// </summary>
+    public long Accept(long count, long cycle)
+    {
+        long current = cycle;
+        while (count > 0)
+        {
+            // Words taken before the next word that decides something: while a drain is in flight, the word that
+            // leaves no free space stalls the row until the drain ends; otherwise the word that leaves less than
+            // the active half free starts a drain.
+            bool draining = current < drainEndCycle;
+            long untilDecision = Math.Max(1, draining ? freeSpace : freeSpace - activeSize + 1);
+            if (untilDecision > count)
+            {
+                Store(count);
+                return current;
+            }
+
+            Store(untilDecision);
+            count -= untilDecision;
+            if (draining)
+            {
+                current = drainEndCycle;
+            }
+            else
+            {
+                CloseLine();
+                drainEndCycle = Drain(current);
+            }
+        }
+
+        return current;
+    }
+
     /// <summary>SCALE-Sim's <c>empty_all_buffers</c>: drains everything left, chunk after chunk, from <paramref name="cycle"/>.</summary>
     public void Flush(long cycle)
     {
@@ -84,6 +121,22 @@ internal sealed class ScaleSimWriteBuffer
         {
             CloseLine();
         }
+    }
+
+    /// <summary><paramref name="words"/> calls of <see cref="Store()"/>: the full lines closed, the rest left open.</summary>
+    private void Store(long words)
+    {
+        long filled = lineFill + words;
+        int full = checked((int)(filled / bandwidth));
+        if (lineCount + full > lineWords.Length)
+        {
+            Array.Resize(ref lineWords, Math.Max(lineWords.Length * 2, lineCount + full));
+        }
+
+        lineWords.AsSpan(lineCount, full).Fill(bandwidth);
+        lineCount += full;
+        lineFill = (int)(filled % bandwidth);
+        freeSpace -= words;
     }
 
     private void CloseLine()

@@ -7,6 +7,50 @@ namespace QuantSim.Simulator.Tests.ScaleSimCompat;
 public sealed class ScaleSimWriteBufferTests
 {
     [Test]
+    public void Should_accept_a_count_of_writes_exactly_as_the_words_one_by_one()
+    {
+        // Given 300 random streams of rows with 0 to 12 writes, into buffers of 2 to 60 words at 1 to 8 words per line,
+        // fed as the emulation feeds them (row i at cycle i + the stalls so far)
+        var random = new Random(11);
+        int stalled = 0;
+        for (int n = 0; n < 300; n++)
+        {
+            long size = random.Next(2, 61);
+            int bandwidth = random.Next(1, 9);
+            var counts = Enumerable.Range(0, random.Next(1, 80)).Select(_ => random.Next(0, 13)).ToArray();
+            var byWord = new List<(long, long)>();
+            var byCount = new List<(long, long)>();
+            var words = new ScaleSimWriteBuffer(size, bandwidth, (a, b) => byWord.Add((a, b)));
+            var count = new ScaleSimWriteBuffer(size, bandwidth, (a, b) => byCount.Add((a, b)));
+
+            // When one takes each row's addresses and the other only their number
+            long stalls = 0, last = 0;
+            for (int i = 0; i < counts.Length; i++)
+            {
+                long cycle = i + stalls;
+                var row = Enumerable.Range(0, counts[i] + 2).Select(x => x < counts[i] ? x : -1).OrderBy(_ => random.Next()).ToArray();
+                long expected = words.Service(row, cycle);
+                long actual = count.Accept(counts[i], cycle);
+
+                // Then every row is accepted in the same cycle
+                Assert.That(actual, Is.EqualTo(expected), $"stream {n} row {i}");
+                stalls += expected - cycle;
+                last = expected;
+            }
+
+            // And after the final flush the DRAM traffic is the same, row for row
+            words.Flush(last);
+            count.Flush(last);
+            Assert.That(byCount, Is.EqualTo(byWord), $"stream {n}");
+            Assert.That(count.Dram.Words, Is.EqualTo(words.Dram.Words), $"stream {n}");
+            stalled += stalls > 0 ? 1 : 0;
+        }
+
+        // And the streams include many that stall
+        Assert.That(stalled, Is.GreaterThan(100));
+    }
+
+    [Test]
     public void Should_stall_only_when_full_while_a_drain_is_in_flight()
     {
         // Given 4 words (active 2, drain 2), 1 word per line and per cycle: 2 lines per drain
