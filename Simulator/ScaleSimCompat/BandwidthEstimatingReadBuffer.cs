@@ -121,9 +121,12 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     /// </summary>
     public void JoinAnyOrder(ReadOnlySpan<int> addresses)
     {
+        var sets = newestSet.AsSpan();
         foreach (int addr in addresses)
         {
-            if (addr != -1)
+            // Hits (and idle ports) first, without a call: most addresses of a fold taken again are hits.
+            int slot = addr - minAddress;
+            if (addr != -1 && ((uint)slot >= (uint)sets.Length || sets[slot] < readStart))
             {
                 JoinAnyOrder(addr);
             }
@@ -133,9 +136,33 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     /// <summary>As <see cref="JoinAnyOrder(ReadOnlySpan{int})"/> for the addresses <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1.</summary>
     public void JoinAnyOrder(int first, int count)
     {
-        for (int addr = first; addr < first + count; addr++)
+        if (count <= 0)
         {
-            JoinAnyOrder(addr);
+            return;
+        }
+
+        int slot = first - minAddress;
+        if (slot < 0 || slot + count > newestSet.Length)
+        {
+            throw new InvalidOperationException($"Addresses {first}..{first + count - 1} are outside the operand's range.");
+        }
+
+        // Alternating runs of hits and misses, each found a vector at a time: a run of misses joins as one block.
+        var sets = newestSet.AsSpan(slot, count);
+        for (int x = 0; x < count;)
+        {
+            int miss = sets[x..].IndexOfAnyInRange(int.MinValue, readStart - 1);
+            if (miss < 0)
+            {
+                return;
+            }
+
+            x += miss;
+            int hit = sets[x..].IndexOfAnyInRange(readStart, int.MaxValue);
+            int misses = hit < 0 ? count - x : hit;
+            sets.Slice(x, misses).Fill(currentSetId);
+            JoinedInWindow(misses);
+            x += misses;
         }
     }
 
@@ -180,17 +207,25 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         }
 
         newestSet[slot] = currentSetId;
-        elemsCurrentSet++;
-        if (elemsCurrentSet == itemsPerSet)
+        JoinedInWindow(1);
+    }
+
+    /// <summary><paramref name="joins"/> addresses joined, fewer than <see cref="JoinBudget"/>: sets fill, the window stays.</summary>
+    private void JoinedInWindow(int joins)
+    {
+        while (elemsCurrentSet + joins >= itemsPerSet)
         {
-            setSizes.Add(elemsCurrentSet);
+            joins -= itemsPerSet - elemsCurrentSet;
+            setSizes.Add(itemsPerSet);
             elemsCurrentSet = 0;
             currentSetId++;
             if (currentSetId == readEnd + 1)
             {
-                throw new UnreachableException("A join taken in any order moved the read window.");
+                throw new UnreachableException("Joins taken in any order moved the read window.");
             }
         }
+
+        elemsCurrentSet += joins;
     }
 
     /// <summary>An address joined the set being filled at <paramref name="cycle"/>.</summary>

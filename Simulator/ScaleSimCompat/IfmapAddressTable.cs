@@ -18,12 +18,16 @@ internal sealed class IfmapAddressTable
     private readonly int offset;
     private readonly int height;
     private readonly int width;
+    private readonly int channels;
+    private readonly int rowElements;
 
     public IfmapAddressTable(ScaleSimAddressing a, int pixels, int windowElements)
     {
         offset = a.IfmapOffset;
         height = a.IfmapHeight;
         width = a.IfmapWidth;
+        channels = a.Channels;
+        rowElements = a.KernelWidth * a.Channels;
         pixelBase = new int[pixels];
         pixelRow = new int[pixels];
         pixelCol = new int[pixels];
@@ -58,29 +62,32 @@ internal sealed class IfmapAddressTable
         return offset + pixelBase[m] + elementOffset[k];
     }
 
-    /// <summary>A[m][k0 + x] into <paramref name="into"/>[x]: one pixel's window elements, -1 where they hang over the edge.</summary>
-    public void Elements(int m, int k0, Span<int> into)
+    /// <summary>
+    /// The addresses of A[m][k0 .. k1 − 1] that are not idle, as runs of consecutive addresses into
+    /// <paramref name="into"/> (at most one per kernel row the range touches); returns how many. Within one kernel
+    /// row a window's elements are consecutive IFMAP words, up to the IFMAP's right edge.
+    /// </summary>
+    public int Runs(int m, int k0, int k1, Span<(int First, int Count)> into)
     {
-        int pRow = pixelRow[m], pCol = pixelCol[m], pBase = offset + pixelBase[m];
-        var rowOf = elementRow.AsSpan(k0, into.Length);
-        var colOf = elementCol.AsSpan(k0, into.Length);
-        var offsetOf = elementOffset.AsSpan(k0, into.Length);
-        for (int x = 0; x < into.Length; x++)
+        int runs = 0;
+        int pBase = offset + pixelBase[m], pRow = pixelRow[m];
+        int valid = height > 0 ? Math.Max(0, Math.Min(rowElements, (width - pixelCol[m]) * channels)) : rowElements;
+        for (int k = k0; k < k1;)
         {
-            into[x] = height > 0 && (pRow + rowOf[x] >= height || pCol + colOf[x] >= width) ? -1 : pBase + offsetOf[x];
-        }
-    }
+            int kernelRow = k / rowElements, rowStart = kernelRow * rowElements;
+            int end = Math.Min(k1, rowStart + rowElements);
+            if (height <= 0 || pRow + kernelRow < height)
+            {
+                int first = k, last = Math.Min(end, rowStart + valid);
+                if (last > first)
+                {
+                    into[runs++] = (pBase + elementOffset[first], last - first);
+                }
+            }
 
-    /// <summary>A[m0 + x][k] into <paramref name="into"/>[x]: one window element of consecutive pixels.</summary>
-    public void Pixels(int m0, int k, Span<int> into)
-    {
-        int eRow = elementRow[k], eCol = elementCol[k], eBase = offset + elementOffset[k];
-        var rowOf = pixelRow.AsSpan(m0, into.Length);
-        var colOf = pixelCol.AsSpan(m0, into.Length);
-        var baseOf = pixelBase.AsSpan(m0, into.Length);
-        for (int x = 0; x < into.Length; x++)
-        {
-            into[x] = height > 0 && (rowOf[x] + eRow >= height || colOf[x] + eCol >= width) ? -1 : eBase + baseOf[x];
+            k = end;
         }
+
+        return runs;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ScaleSimFoldReads
     private readonly int ports;
     private readonly int foldRows;
     private readonly int[] rows;
-    private readonly int[] addresses;
+    private readonly (int First, int Count)[] runs;
 
     // The window stamp at which the fold set of a row fold (or column fold) was last taken whole, where folds repeat sets.
     private readonly int[]? held;
@@ -38,7 +38,7 @@ internal sealed class ScaleSimFoldReads
         ports = setup.Ports(operand);
         foldRows = checked((int)setup.FoldRows);
         rows = new int[checked(Math.Min(foldRows, WindowRows) * ports)];
-        addresses = new int[Math.Max(map.T, Math.Max(map.Rows, map.Cols))];
+        runs = new (int, int)[(a.WindowSize / (a.KernelWidth * a.Channels)) + 1];
         int? sets = RepeatedSets();
         if (sets is int n)
         {
@@ -155,101 +155,98 @@ internal sealed class ScaleSimFoldReads
 
     /// <summary>
     /// Takes the addresses of demand rows <paramref name="y0"/> .. <paramref name="y1"/> − 1 into the buffer in any
-    /// order: stream by stream, the run of each stream's elements that falls on those rows (the streams of
-    /// <see cref="ScaleSimFoldDemand.Fill(Fold, ScaleSimOperand, int[], int, int)"/>).
+    /// order (the streams of <see cref="ScaleSimFoldDemand.Fill(Fold, ScaleSimOperand, int[], int, int)"/>), as runs of
+    /// consecutive addresses: per pixel its window elements on those rows (consecutive IFMAP words within a kernel
+    /// row), per filter its elements (consecutive filter words).
     /// </summary>
     private void JoinRows(Fold fold, int y0, int y1)
     {
         int r = map.Rows, t = map.T, ru = fold.UsedRows, cu = fold.UsedCols, o0 = fold.RowOffset, c0 = fold.ColOffset;
         int window = a.WindowSize, filterBase = a.FilterOffset;
-        var buffer = Buffer;
-        var ifmap = demand.Ifmap;
-        var chunk = addresses.AsSpan();
-
-        // Elements [From, To) of a stream whose element x is on row start + x.
-        int From(int start) => Math.Max(0, y0 - start);
-        int To(int start, int length) => Math.Min(length, y1 - start);
         switch (map.Dataflow, operand)
         {
             case (Dataflow.OutputStationary, ScaleSimOperand.Ifmap):
-                // Port i streams pixel o0 + i's window from row i.
+                // Port i streams pixel o0 + i's window elements 0 .. T - 1 from row i.
                 for (int i = 0; i < ru; i++)
                 {
-                    int from = From(i), to = To(i, t);
-                    if (to > from)
-                    {
-                        ifmap.Elements(o0 + i, from, chunk[..(to - from)]);
-                        buffer.JoinAnyOrder(chunk[..(to - from)]);
-                    }
+                    JoinWindow(o0 + i, Math.Max(0, y0 - i), Math.Min(t, y1 - i));
                 }
 
                 break;
             case (Dataflow.OutputStationary, ScaleSimOperand.Filter):
-                // Port j streams filter c0 + j's window from row j, contiguous.
+                // Port j streams filter c0 + j's elements 0 .. T - 1 from row j.
                 for (int j = 0; j < cu; j++)
                 {
-                    int from = From(j), to = To(j, t);
-                    buffer.JoinAnyOrder(filterBase + ((c0 + j) * window) + from, to - from);
+                    int from = Math.Max(0, y0 - j), to = Math.Min(t, y1 - j);
+                    Buffer.JoinAnyOrder(filterBase + ((c0 + j) * window) + from, to - from);
                 }
 
                 break;
             case (Dataflow.WeightStationary, ScaleSimOperand.Filter):
-                // Row q loads array row q's weights: window element o0 + r - 1 - q of filters c0 .. c0 + cu - 1.
-                for (int q = Math.Max(r - ru, y0); q < Math.Min(r, y1); q++)
+            {
+                // Row q (R - ru <= q < R) loads element o0 + R - 1 - q of filters c0 .. c0 + cu - 1.
+                var (from, to) = LoadedElements(r, ru, o0, y0, y1);
+                for (int j = 0; j < cu; j++)
                 {
-                    int k = o0 + r - 1 - q;
-                    for (int j = 0; j < cu; j++)
-                    {
-                        chunk[j] = filterBase + ((c0 + j) * window) + k;
-                    }
-
-                    buffer.JoinAnyOrder(chunk[..cu]);
+                    Buffer.JoinAnyOrder(filterBase + ((c0 + j) * window) + from, to - from);
                 }
 
                 break;
+            }
+
             case (Dataflow.WeightStationary, ScaleSimOperand.Ifmap):
-                // Port i streams window element o0 + i of every pixel from row r + i.
-                for (int i = 0; i < ru; i++)
+                // Port i streams element o0 + i of pixel m on row R + i + m.
+                for (int m = Math.Max(0, y0 - r - ru + 1); m < Math.Min(t, y1 - r); m++)
                 {
-                    int from = From(r + i), to = To(r + i, t);
-                    if (to > from)
-                    {
-                        ifmap.Pixels(from, o0 + i, chunk[..(to - from)]);
-                        buffer.JoinAnyOrder(chunk[..(to - from)]);
-                    }
+                    JoinWindow(m, o0 + Math.Max(0, y0 - r - m), o0 + Math.Min(ru, y1 - r - m));
                 }
 
                 break;
             case (Dataflow.InputStationary, ScaleSimOperand.Ifmap):
-                // Row q loads window element o0 + r - 1 - q of pixels c0 .. c0 + cu - 1.
-                for (int q = Math.Max(r - ru, y0); q < Math.Min(r, y1); q++)
+            {
+                // Row q (R - ru <= q < R) loads element o0 + R - 1 - q of pixels c0 .. c0 + cu - 1.
+                var (from, to) = LoadedElements(r, ru, o0, y0, y1);
+                for (int j = 0; j < cu; j++)
                 {
-                    int k = o0 + r - 1 - q;
-                    for (int j = 0; j < cu; j++)
-                    {
-                        chunk[j] = ifmap.At(c0 + j, k);
-                    }
-
-                    buffer.JoinAnyOrder(chunk[..cu]);
+                    JoinWindow(c0 + j, from, to);
                 }
 
                 break;
-            case (Dataflow.InputStationary, ScaleSimOperand.Filter):
-                // Port i streams window element o0 + i of every filter from row r + i.
-                for (int i = 0; i < ru; i++)
-                {
-                    int from = From(r + i), to = To(r + i, t);
-                    for (int n = from; n < to; n++)
-                    {
-                        chunk[n - from] = filterBase + o0 + i + (n * window);
-                    }
+            }
 
-                    buffer.JoinAnyOrder(chunk[..Math.Max(0, to - from)]);
+            case (Dataflow.InputStationary, ScaleSimOperand.Filter):
+                // Port i streams element o0 + i of filter n on row R + i + n.
+                for (int n = Math.Max(0, y0 - r - ru + 1); n < Math.Min(t, y1 - r); n++)
+                {
+                    int from = Math.Max(0, y0 - r - n), to = Math.Min(ru, y1 - r - n);
+                    Buffer.JoinAnyOrder(filterBase + (n * window) + o0 + from, to - from);
                 }
 
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(fold), operand, "Not a read operand.");
+        }
+    }
+
+    /// <summary>Window elements loaded on rows [y0, y1) when row q loads element o0 + R − 1 − q, for R − ru &lt;= q &lt; R.</summary>
+    private static (int From, int To) LoadedElements(int r, int ru, int o0, int y0, int y1)
+    {
+        int first = Math.Max(r - ru, y0), last = Math.Min(r, y1) - 1;
+        return last < first ? (0, 0) : (o0 + r - 1 - last, o0 + r - first);
+    }
+
+    /// <summary>Takes window elements <paramref name="k0"/> .. <paramref name="k1"/> − 1 of pixel <paramref name="m"/>.</summary>
+    private void JoinWindow(int m, int k0, int k1)
+    {
+        if (k1 <= k0)
+        {
+            return;
+        }
+
+        int count = demand.Ifmap.Runs(m, k0, k1, runs);
+        foreach (var (first, length) in runs.AsSpan(0, count))
+        {
+            Buffer.JoinAnyOrder(first, length);
         }
     }
 }
