@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using QuantSim.Simulator.Config.ScaleSim;
 using QuantSim.Workloads;
 using QuantSim.Workloads.Layers;
@@ -20,13 +20,40 @@ public static class ScaleSimRunner
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(topology);
-        var reports = ImmutableArray.CreateBuilder<ScaleSimLayerReport>();
-        foreach (var layer in Expand(topology.Layers))
+        var layers = Expand(topology.Layers).ToList();
+        var reports = new ScaleSimLayerReport[layers.Count];
+        if (observers is not null)
         {
-            reports.Add(ScaleSimLayerSimulation.Run(reports.Count, layer, config, observers?.Invoke(reports.Count)));
+            // Trace rows are written as they happen, so traced layers run one after the other.
+            for (int i = 0; i < layers.Count; i++)
+            {
+                reports[i] = ScaleSimLayerSimulation.Run(i, layers[i], config, observers(i));
+            }
+        }
+        else
+        {
+            // SCALE-Sim runs each layer on fresh buffers, so layers are independent and run on every core. Every
+            // layer runs; a failure is reported for the first failing layer in topology order, as a run one by one would.
+            var failures = new Exception?[layers.Count];
+            Parallel.For(0, layers.Count, i =>
+            {
+                try
+                {
+                    reports[i] = ScaleSimLayerSimulation.Run(i, layers[i], config);
+                }
+                catch (Exception ex)
+                {
+                    failures[i] = ex;
+                }
+            });
+
+            if (failures.FirstOrDefault(f => f is not null) is { } first)
+            {
+                ExceptionDispatchInfo.Capture(first).Throw();
+            }
         }
 
-        return new ScaleSimReport(config.Accelerator.Name, reports.ToImmutable());
+        return new ScaleSimReport(config.Accelerator.Name, [.. reports]);
     }
 
     private static IEnumerable<Layer> Expand(IEnumerable<Layer> layers)

@@ -74,6 +74,22 @@ public sealed class ScaleSimCalcFoldSimulationTests
     }
 
     [Test]
+    public void Should_report_the_first_failing_layer_as_itself_when_layers_run_side_by_side()
+    {
+        // Given a case SCALE-Sim's CALC estimate cannot run, placed between two layers it can
+        int index = Outcomes.Value.ToList().FindIndex(o => o.RowByRowFailure is not null);
+        var failing = RandomCases(new Random(2026)).Skip(index).First();
+        var config = ConfigFor(failing.Dataflow, failing.Rows, failing.Cols, failing.Sizes);
+        var tiny = new GemmLayer("tiny", 1, 1, 1);
+        var topology = new QuantSim.Workloads.Workload("mixed", [tiny, failing.Layer, tiny with { Name = "tiny2" }]);
+
+        // When the topology is run (its layers in parallel)
+        // Then the failure is SCALE-Sim's own, not wrapped, with the row-by-row run's message
+        var ex = Assert.Throws<ScaleSimInputLimitException>(() => ScaleSimRunner.Run(config, topology));
+        Assert.That(ex!.Message, Is.EqualTo(Outcomes.Value[index].RowByRowFailure));
+    }
+
+    [Test]
     public void Should_count_the_ofmap_words_of_every_demand_row()
     {
         // Given folds of every dataflow, with partly used arrays
