@@ -8,8 +8,8 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// the results of <see cref="ScaleSimLayerSimulation.RunRowByRow"/> (the tests compare the two on random layers).
 /// <para>
 /// Three facts make this possible. In CALC mode every read is a hit served one cycle later, so only the OFMAP
-/// write buffer stalls, and it looks only at how many words a row writes: the write side runs first, one count
-/// per row. The read buffers then need the cycle of a row only where their window moves (and where the first
+/// write buffer stalls, and it looks only at how many words a row writes: the write side runs first, a stretch of
+/// rows with equal counts at a time. The read buffers then need the cycle of a row only where their window moves (and where the first
 /// demand arrives). And between two moves of the window the order of joins is immaterial: a fold whose new
 /// addresses do not fill the window is taken as a set, and a fold whose set is already held in the current
 /// window (the same filters for every row fold of an output-stationary column fold) costs nothing. Only a fold
@@ -32,29 +32,58 @@ internal static class ScaleSimCalcFoldSimulation
         var counts = new FoldStatistics(mapping);
 
         int foldRows = checked((int)setup.FoldRows);
-        var stallsBefore = new long[foldRows];
+        var stallSteps = new List<(int Row, long Stalls)>();
         long stalls = 0, row = 0, lastOfmapCycle = 0;
         foreach (var fold in mapping.EnumerateFolds())
         {
             counts.Add(fold);
-            long foldStart = row;
+            long foldStart = row, foldStalls = stalls;
+            stallSteps.Clear();
+
+            // The write side: stretches of rows that write the same number of words, taken whole between drain
+            // decisions; a stall delays every later row, so it starts a new stretch and a new step of the stalls.
             var writes = new OfmapRowWrites(mapping, fold);
-            for (int w = 0; w < foldRows; w++, row++)
+            long? lastRowAccepted = null;
+            for (int w = Math.Max(0, writes.FirstRow); w <= Math.Min(foldRows - 1, writes.LastRow);)
             {
-                long cycle = row + stalls;
-                stallsBefore[w] = stalls;
-                int words = writes.At(w);
-                long accepted = words == 0 ? cycle : ofmapBuffer.Accept(words, cycle);
-                if (words != 0)
+                int words = writes.At(w), end = Math.Min(foldRows, writes.SameUntil(w));
+                long cycle = foldStart + w + stalls;
+                var (taken, stall) = ofmapBuffer.AcceptRows(end - w, words, cycle);
+                ofSram.See(taken == 1 ? cycle + stall : cycle);
+                ofSram.See(cycle + taken - 1 + stall);
+                if (w + taken == foldRows)
                 {
-                    ofSram.See(accepted);
+                    lastRowAccepted = cycle + taken - 1 + stall;
                 }
 
-                stalls += accepted - cycle;
-                lastOfmapCycle = accepted;
+                stalls += stall;
+                w += (int)taken;
+                if (stall != 0)
+                {
+                    stallSteps.Add((w, stalls));
+                }
             }
 
-            long CycleOf(int w) => foldStart + w + stallsBefore[w];
+            row += foldRows;
+            lastOfmapCycle = lastRowAccepted ?? (foldStart + foldRows - 1 + stalls);
+
+            // Demand row w of this fold is requested at foldStart + w plus the stalls of the rows before it.
+            long CycleOf(int w)
+            {
+                long before = foldStalls;
+                foreach (var (from, total) in stallSteps)
+                {
+                    if (from > w)
+                    {
+                        break;
+                    }
+
+                    before = total;
+                }
+
+                return foldStart + w + before;
+            }
+
             ifmap.Read(fold, CycleOf);
             filter.Read(fold, CycleOf);
         }
@@ -102,6 +131,22 @@ internal readonly struct OfmapRowWrites
             hi = fold.UsedCols - 1;
             length = t;
         }
+    }
+
+    /// <summary>First row that writes.</summary>
+    public int FirstRow => start + lo;
+
+    /// <summary>Last row that writes.</summary>
+    public int LastRow => start + hi + length - 1;
+
+    /// <summary>
+    /// The first row after <paramref name="w"/> whose count may differ: the count rises by one per row, stays flat
+    /// while every x in [lo, hi] or every one of the length offsets is covered, then falls by one per row.
+    /// </summary>
+    public int SameUntil(int w)
+    {
+        int s = w - start, flatFrom = Math.Min(hi + 1, lo + length), flatTo = Math.Max(hi + 1, lo + length);
+        return s >= flatFrom && s < flatTo ? start + flatTo : w + 1;
     }
 
     /// <summary>Words written by row <paramref name="w"/>: the x in [lo, hi] with s − x in [0, length).</summary>

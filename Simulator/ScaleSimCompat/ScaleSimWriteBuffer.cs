@@ -102,6 +102,46 @@ internal sealed class ScaleSimWriteBuffer
         return current;
     }
 
+    /// <summary>
+    /// <see cref="Accept"/> for up to <paramref name="rows"/> consecutive rows of <paramref name="words"/> writes each,
+    /// row i arriving at <paramref name="cycle"/> + i: whole rows whose words all come before the next drain decision
+    /// (and, while a drain is in flight, before it ends) are stored at once, the row holding a decision word by word.
+    /// Stops after the first row that stalls, since every later row arrives later by the stall.
+    /// </summary>
+    /// <returns>The rows taken and the stall of the last of them (0 when none stalled).</returns>
+    public (long Rows, long Stall) AcceptRows(long rows, int words, long cycle)
+    {
+        long done = 0;
+        while (done < rows)
+        {
+            long current = cycle + done;
+            bool draining = current < drainEndCycle;
+            long untilDecision = Math.Max(1, draining ? freeSpace : freeSpace - activeSize + 1);
+            long clear = Math.Min(rows - done, (untilDecision - 1) / words);
+            if (draining)
+            {
+                // At the drain's end cycle the rule changes, so the run of whole rows ends there.
+                clear = Math.Min(clear, drainEndCycle - current);
+            }
+
+            if (clear > 0)
+            {
+                Store(clear * words);
+                done += clear;
+                continue;
+            }
+
+            long accepted = Accept(words, current);
+            done++;
+            if (accepted != current)
+            {
+                return (done, accepted - current);
+            }
+        }
+
+        return (done, 0);
+    }
+
     /// <summary>SCALE-Sim's <c>empty_all_buffers</c>: drains everything left, chunk after chunk, from <paramref name="cycle"/>.</summary>
     public void Flush(long cycle)
     {

@@ -51,6 +51,65 @@ public sealed class ScaleSimWriteBufferTests
     }
 
     [Test]
+    public void Should_accept_stretches_of_equal_rows_exactly_as_row_by_row()
+    {
+        // Given 300 random sequences of stretches (1 to 200 rows of 1 to 12 writes each) into buffers of 2 to 300 words
+        // at 1 to 8 words per line
+        var random = new Random(12);
+        int stalled = 0, stretchesInOneGo = 0;
+        for (int n = 0; n < 300; n++)
+        {
+            long size = random.Next(2, 301);
+            int bandwidth = random.Next(1, 9);
+            var byRow = new List<(long, long)>();
+            var byStretch = new List<(long, long)>();
+            var rows = new ScaleSimWriteBuffer(size, bandwidth, (a, b) => byRow.Add((a, b)));
+            var stretches = new ScaleSimWriteBuffer(size, bandwidth, (a, b) => byStretch.Add((a, b)));
+            long rowStalls = 0, stretchStalls = 0, row = 0;
+            for (int s = random.Next(1, 12); s > 0; s--)
+            {
+                int length = random.Next(1, 201), words = random.Next(1, 13);
+
+                // When one buffer takes each row by itself and the other the stretch, resumed after each stall
+                var expected = new List<long>();
+                for (int i = 0; i < length; i++)
+                {
+                    long cycle = row + i + rowStalls;
+                    long accepted = rows.Accept(words, cycle);
+                    rowStalls += accepted - cycle;
+                    expected.Add(accepted);
+                }
+
+                var actual = new List<long>();
+                int calls = 0;
+                for (long done = 0; done < length; calls++)
+                {
+                    long cycle = row + done + stretchStalls;
+                    var (taken, stall) = stretches.AcceptRows(length - done, words, cycle);
+                    actual.AddRange(Enumerable.Range(0, (int)taken).Select(i => cycle + i + (i == taken - 1 ? stall : 0)));
+                    stretchStalls += stall;
+                    done += taken;
+                }
+
+                // Then every row is accepted in the same cycle
+                Assert.That(actual, Is.EqualTo(expected), $"sequence {n}");
+                row += length;
+                stretchesInOneGo += calls == 1 && length > 20 ? 1 : 0;
+            }
+
+            // And the DRAM traffic after the flush is the same, row for row
+            rows.Flush(row - 1 + rowStalls);
+            stretches.Flush(row - 1 + stretchStalls);
+            Assert.That(byStretch, Is.EqualTo(byRow), $"sequence {n}");
+            stalled += rowStalls > 0 ? 1 : 0;
+        }
+
+        // And the sequences include many that stall and many long stretches taken in one call
+        Assert.That(stalled, Is.GreaterThan(100));
+        Assert.That(stretchesInOneGo, Is.GreaterThan(100));
+    }
+
+    [Test]
     public void Should_stall_only_when_full_while_a_drain_is_in_flight()
     {
         // Given 4 words (active 2, drain 2), 1 word per line and per cycle: 2 lines per drain
