@@ -30,6 +30,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
 
     private readonly int itemsPerSet;
     private readonly int minAddress;
+    // Per address, 1 + the newest set it joined (0: none); it is a hit when that set is readStart or later.
     private readonly int[] newestSet;
     private readonly List<int> setSizes = [];
 
@@ -55,8 +56,8 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         }
 
         this.minAddress = minAddress;
+        // 0 = never joined, so a fresh (zeroed) array needs no fill pass: it is as large as the operand.
         newestSet = new int[checked(maxAddress - minAddress + 1)];
-        Array.Fill(newestSet, -1);
     }
 
     public DramActivity Dram { get; }
@@ -83,12 +84,12 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             }
 
             // Hit in the window, or already in the set being filled (see the class comment).
-            if (newestSet[slot] >= readStart)
+            if (newestSet[slot] > readStart)
             {
                 continue;
             }
 
-            newestSet[slot] = currentSetId;
+            newestSet[slot] = currentSetId + 1;
             Joined(cycle);
         }
 
@@ -115,25 +116,11 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     }
 
     /// <summary>
-    /// Takes the addresses (-1 = idle) in no particular order, which is exact when they are fewer than
-    /// <see cref="JoinBudget"/>: the window cannot move inside them, so the order of joins changes nothing but which
-    /// set of the window an address joined, and every set of the window is a hit alike.
+    /// Takes the addresses <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1 in no
+    /// particular order, which is exact when they are fewer than <see cref="JoinBudget"/>: the window cannot move
+    /// inside them, so the order of joins changes nothing but which set of the window an address joined, and every
+    /// set of the window is a hit alike.
     /// </summary>
-    public void JoinAnyOrder(ReadOnlySpan<int> addresses)
-    {
-        var sets = newestSet.AsSpan();
-        foreach (int addr in addresses)
-        {
-            // Hits (and idle ports) first, without a call: most addresses of a fold taken again are hits.
-            int slot = addr - minAddress;
-            if (addr != -1 && ((uint)slot >= (uint)sets.Length || sets[slot] < readStart))
-            {
-                JoinAnyOrder(addr);
-            }
-        }
-    }
-
-    /// <summary>As <see cref="JoinAnyOrder(ReadOnlySpan{int})"/> for the addresses <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> − 1.</summary>
     public void JoinAnyOrder(int first, int count)
     {
         if (count <= 0)
@@ -151,16 +138,16 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         var sets = newestSet.AsSpan(slot, count);
         for (int x = 0; x < count;)
         {
-            int miss = sets[x..].IndexOfAnyInRange(int.MinValue, readStart - 1);
+            int miss = sets[x..].IndexOfAnyInRange(int.MinValue, readStart);
             if (miss < 0)
             {
                 return;
             }
 
             x += miss;
-            int hit = sets[x..].IndexOfAnyInRange(readStart, int.MaxValue);
+            int hit = sets[x..].IndexOfAnyInRange(readStart + 1, int.MaxValue);
             int misses = hit < 0 ? count - x : hit;
-            sets.Slice(x, misses).Fill(currentSetId);
+            sets.Slice(x, misses).Fill(currentSetId + 1);
             JoinedInWindow(misses);
             x += misses;
         }
@@ -191,23 +178,6 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             prefetchEnd = currentSetId;
             Prefetch(prefetchStart, prefetchEnd);
         }
-    }
-
-    private void JoinAnyOrder(int addr)
-    {
-        int slot = addr - minAddress;
-        if ((uint)slot >= (uint)newestSet.Length)
-        {
-            throw new InvalidOperationException($"Address {addr} is outside the operand's range.");
-        }
-
-        if (newestSet[slot] >= readStart)
-        {
-            return;
-        }
-
-        newestSet[slot] = currentSetId;
-        JoinedInWindow(1);
     }
 
     /// <summary><paramref name="joins"/> addresses joined, fewer than <see cref="JoinBudget"/>: sets fill, the window stays.</summary>
