@@ -134,22 +134,23 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             throw new InvalidOperationException($"Addresses {first}..{first + count - 1} are outside the operand's range.");
         }
 
-        // Alternating runs of hits and misses, each found a vector at a time: a run of misses joins as one block.
-        var sets = newestSet.AsSpan(slot, count);
-        for (int x = 0; x < count;)
+        // A run of misses joins as one block. Plain loops on purpose: the generic span helpers (IndexOfAnyInRange, Fill)
+        // have no ReadyToRun code in this assembly, and a short-lived process would run them unoptimized.
+        int end = slot + count, mark = currentSetId + 1;
+        for (int x = slot; x < end; x++)
         {
-            int miss = sets[x..].IndexOfAnyInRange(int.MinValue, readStart);
-            if (miss < 0)
+            if (newestSet[x] > readStart)
             {
-                return;
+                continue;
             }
 
-            x += miss;
-            int hit = sets[x..].IndexOfAnyInRange(readStart + 1, int.MaxValue);
-            int misses = hit < 0 ? count - x : hit;
-            sets.Slice(x, misses).Fill(currentSetId + 1);
-            JoinedInWindow(misses);
-            x += misses;
+            int from = x;
+            for (; x < end && newestSet[x] <= readStart; x++)
+            {
+                newestSet[x] = mark;
+            }
+
+            JoinedInWindow(x - from);
         }
     }
 

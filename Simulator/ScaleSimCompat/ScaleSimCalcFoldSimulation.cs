@@ -32,13 +32,16 @@ internal static class ScaleSimCalcFoldSimulation
         var counts = new FoldStatistics(mapping);
 
         int foldRows = checked((int)setup.FoldRows);
-        var stallSteps = new List<(int Row, long Stalls)>();
+        // Where the stalls grew inside the current fold (rarely: CALC drains at the array width), as plain arrays:
+        // generic collections of value tuples would run unoptimized in a short-lived ReadyToRun process.
+        var stepRow = new int[16];
+        var stepStalls = new long[16];
         long stalls = 0, row = 0, lastOfmapCycle = 0;
         foreach (var fold in mapping.EnumerateFolds())
         {
             counts.Add(fold);
             long foldStart = row, foldStalls = stalls;
-            stallSteps.Clear();
+            int steps = 0;
 
             // The write side: stretches of rows that write the same number of words, taken whole between drain
             // decisions; a stall delays every later row, so it starts a new stretch and a new step of the stalls.
@@ -60,7 +63,14 @@ internal static class ScaleSimCalcFoldSimulation
                 w += (int)taken;
                 if (stall != 0)
                 {
-                    stallSteps.Add((w, stalls));
+                    if (steps == stepRow.Length)
+                    {
+                        Array.Resize(ref stepRow, steps * 2);
+                        Array.Resize(ref stepStalls, steps * 2);
+                    }
+
+                    stepRow[steps] = w;
+                    stepStalls[steps++] = stalls;
                 }
             }
 
@@ -71,14 +81,9 @@ internal static class ScaleSimCalcFoldSimulation
             long CycleOf(int w)
             {
                 long before = foldStalls;
-                foreach (var (from, total) in stallSteps)
+                for (int i = 0; i < steps && stepRow[i] <= w; i++)
                 {
-                    if (from > w)
-                    {
-                        break;
-                    }
-
-                    before = total;
+                    before = stepStalls[i];
                 }
 
                 return foldStart + w + before;

@@ -51,7 +51,12 @@ internal sealed class ScaleSimFoldDemand
     public void Fill(Fold fold, ScaleSimOperand operand, int[] buffer, int first, int count)
     {
         int ports = Ports(operand);
-        buffer.AsSpan(0, checked(count * ports)).Fill(-1);
+        // A plain loop: the generic Span.Fill has no ReadyToRun code here and would run unoptimized in a short process.
+        for (int x = 0, n = checked(count * ports); x < n; x++)
+        {
+            buffer[x] = -1;
+        }
+
         int end = first + count;
         int r = map.Rows, t = map.T;
         int ru = fold.UsedRows, cu = fold.UsedCols, o0 = fold.RowOffset, c0 = fold.ColOffset;

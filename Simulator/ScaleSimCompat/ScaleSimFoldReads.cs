@@ -80,7 +80,7 @@ internal sealed class ScaleSimFoldReads
             if (rowsAsSet == 0)
             {
                 demand.Fill(fold, operand, rows, y, 1);
-                Buffer.Service(rows.AsSpan(0, ports), cycleOf(y));
+                Buffer.Service(new ReadOnlySpan<int>(rows, 0, ports), cycleOf(y));
                 y++;
                 continue;
             }
@@ -127,10 +127,12 @@ internal sealed class ScaleSimFoldReads
         {
             int count = Math.Min(ScanRows, to - start + 1);
             demand.Fill(fold, operand, rows, start, count);
-            int found = rows.AsSpan(0, count * ports).IndexOfAnyExcept(-1);
-            if (found >= 0)
+            for (int x = 0; x < count * ports; x++)
             {
-                return start + (found / ports);
+                if (rows[x] != -1)
+                {
+                    return start + (x / ports);
+                }
             }
         }
 
@@ -143,10 +145,12 @@ internal sealed class ScaleSimFoldReads
         {
             int start = Math.Max(from, end - ScanRows + 1), count = end - start + 1;
             demand.Fill(fold, operand, rows, start, count);
-            int found = rows.AsSpan(0, count * ports).LastIndexOfAnyExcept(-1);
-            if (found >= 0)
+            for (int x = (count * ports) - 1; x >= 0; x--)
             {
-                return start + (found / ports);
+                if (rows[x] != -1)
+                {
+                    return start + (x / ports);
+                }
             }
         }
 
@@ -244,9 +248,9 @@ internal sealed class ScaleSimFoldReads
         }
 
         int count = demand.Ifmap.Runs(m, k0, k1, runs);
-        foreach (var (first, length) in runs.AsSpan(0, count))
+        for (int x = 0; x < count; x++)
         {
-            Buffer.JoinAnyOrder(first, length);
+            Buffer.JoinAnyOrder(runs[x].First, runs[x].Count);
         }
     }
 }

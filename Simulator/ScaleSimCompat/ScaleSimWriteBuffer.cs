@@ -173,8 +173,11 @@ internal sealed class ScaleSimWriteBuffer
             Array.Resize(ref lineWords, Math.Max(lineWords.Length * 2, lineCount + full));
         }
 
-        lineWords.AsSpan(lineCount, full).Fill(bandwidth);
-        lineCount += full;
+        for (int end = lineCount + full; lineCount < end; lineCount++)
+        {
+            lineWords[lineCount] = bandwidth;
+        }
+
         lineFill = (int)(filled % bandwidth);
         freeSpace -= words;
     }
