@@ -7,9 +7,10 @@ namespace QuantSim.Benchmarks.Growth;
 
 /// <summary>
 /// The exact SCALE-Sim v2 emulation (CALC mode, 64 kB SRAMs) on one GEMM of 10^4 .. 10^6 cycles
-/// (<see cref="GrowthCase"/>) over array sizes 8x8 .. 256x256. Its cost follows the demanded
-/// addresses (cycles x array width); past 10^6 cycles its per-address tables (one int per IFMAP word,
-/// M x K) outgrow this machine's share of memory, so larger points are left out.
+/// (<see cref="GrowthCase"/>) over array sizes 8x8 .. 256x256. CALC runs fold by fold, so its cost follows
+/// the folds and the DRAM words (each miss stamps its address), and this GEMM's misses grow with M; past
+/// 10^6 cycles its per-address table (one int per IFMAP word, M x K) outgrows this machine's share of
+/// memory, so larger points are left out.
 /// </summary>
 [Config(typeof(SimulatedCyclesConfig))]
 public class ScaleSimEmulationGrowthBenchmarks : ISimulatedCycles
