@@ -1,7 +1,4 @@
-using QuantSim.Simulator.Config;
 using QuantSim.Simulator.Config.ScaleSim;
-using QuantSim.Simulator.Mapping;
-using QuantSim.Simulator.Results;
 using QuantSim.Workloads.Layers;
 
 namespace QuantSim.Simulator.ScaleSimCompat;
