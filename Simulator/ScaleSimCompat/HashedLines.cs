@@ -82,13 +82,23 @@ internal sealed class HashedLines
 
         if (from < to)
         {
-            int k = Array.BinarySearch(ids, lo, hi - lo, from);
-            if (k < 0)
+            // The first id at or after `from` (a plain search: Array.BinarySearch<int> goes through a generic
+            // comparer helper that a short-lived ReadyToRun process runs unoptimized).
+            int first = lo, last = hi;
+            while (first < last)
             {
-                k = ~k;
+                int mid = (first + last) >>> 1;
+                if (ids[mid] < from)
+                {
+                    first = mid + 1;
+                }
+                else
+                {
+                    last = mid;
+                }
             }
 
-            return k < hi && ids[k] < to;
+            return first < hi && ids[first] < to;
         }
 
         return ids[hi - 1] >= from || ids[lo] < to;

@@ -24,18 +24,21 @@ internal static class PrefetchOrder
     public static int[] Build(ArrayMapping map, ScaleSimAddressing a, ScaleSimOperand operand)
     {
         int r = map.Rows, c = map.Cols, t = map.T, sr = map.Sr, sc = map.Sc;
+
+        // The IFMAP formula's divisions, paid once per pixel and per window element (the same addresses as a.Ifmap).
+        var ifmap = new IfmapAddressTable(a, map.Problem.M, map.Problem.K);
         (int blocks, int blockRows, int cols, bool diagonal, Func<int, int, int, int> at) = ((int, int, int, bool, Func<int, int, int, int>))((map.Dataflow, operand) switch
         {
             (Dataflow.OutputStationary, ScaleSimOperand.Ifmap) =>
-                (map.RowFolds, t, r, true, (b, k, i) => b * r + i < sr ? a.Ifmap(b * r + i, k) : -1),
+                (map.RowFolds, t, r, true, (b, k, i) => b * r + i < sr ? ifmap.At(b * r + i, k) : -1),
             (Dataflow.OutputStationary, ScaleSimOperand.Filter) =>
                 (map.ColFolds, t, c, true, (b, k, j) => b * c + j < sc ? a.Filter(k, b * c + j) : -1),
             (Dataflow.WeightStationary, ScaleSimOperand.Ifmap) =>
-                (map.RowFolds, t, r, true, (b, m, i) => b * r + i < sr ? a.Ifmap(m, b * r + i) : -1),
+                (map.RowFolds, t, r, true, (b, m, i) => b * r + i < sr ? ifmap.At(m, b * r + i) : -1),
             (Dataflow.WeightStationary, ScaleSimOperand.Filter) =>
                 (map.ColFolds, sr, c, false, (b, k, j) => b * c + j < sc ? a.Filter(k, b * c + j) : -1),
             (Dataflow.InputStationary, ScaleSimOperand.Ifmap) =>
-                (map.ColFolds, sr, c, false, (b, k, j) => b * c + j < sc ? a.Ifmap(b * c + j, k) : -1),
+                (map.ColFolds, sr, c, false, (b, k, j) => b * c + j < sc ? ifmap.At(b * c + j, k) : -1),
             (Dataflow.InputStationary, ScaleSimOperand.Filter) =>
                 (map.RowFolds, t, r, true, (b, n, i) => b * r + i < sr ? a.Filter(b * r + i, n) : -1),
             _ => throw new ArgumentOutOfRangeException(nameof(operand), operand, "Only ifmap and filter are prefetched."),
