@@ -15,7 +15,7 @@ internal sealed class ScaleSimWriteBuffer
     private readonly int bandwidth;
     private readonly long linesPerDrain;
 
-    // Valid words per closed line (all but forced partial lines hold `bandwidth`).
+    // Valid words per closed line not yet drained, from drainStartLine (all but forced partial lines hold `bandwidth`).
     private int[] lineWords = new int[256];
     private int lineCount;
     private int lineFill;
@@ -168,10 +168,7 @@ internal sealed class ScaleSimWriteBuffer
     {
         long filled = lineFill + words;
         int full = checked((int)(filled / bandwidth));
-        if (lineCount + full > lineWords.Length)
-        {
-            Array.Resize(ref lineWords, Math.Max(lineWords.Length * 2, lineCount + full));
-        }
+        MakeRoom(full);
 
         for (int end = lineCount + full; lineCount < end; lineCount++)
         {
@@ -189,13 +186,30 @@ internal sealed class ScaleSimWriteBuffer
             return;
         }
 
-        if (lineCount == lineWords.Length)
-        {
-            Array.Resize(ref lineWords, lineWords.Length * 2);
-        }
+        MakeRoom(1);
 
         lineWords[lineCount++] = lineFill;
         lineFill = 0;
+    }
+
+    /// <summary>
+    /// Room for <paramref name="lines"/> more closed lines. Drained lines are never read again, so they are dropped
+    /// first: the array holds the lines not yet drained (at most the buffer's), not every line of the layer.
+    /// </summary>
+    private void MakeRoom(int lines)
+    {
+        if (lineCount + lines <= lineWords.Length)
+        {
+            return;
+        }
+
+        Array.Copy(lineWords, drainStartLine, lineWords, 0, lineCount - drainStartLine);
+        lineCount -= drainStartLine;
+        drainStartLine = 0;
+        if (lineCount + lines > lineWords.Length)
+        {
+            Array.Resize(ref lineWords, Math.Max(lineWords.Length * 2, lineCount + lines));
+        }
     }
 
     private long Drain(long startCycle)
