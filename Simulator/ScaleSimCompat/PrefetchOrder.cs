@@ -21,12 +21,11 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// </summary>
 internal static class PrefetchOrder
 {
-    public static int[] Build(ArrayMapping map, ScaleSimAddressing a, ScaleSimOperand operand)
+    // ifmap: the layer's IFMAP addresses (ScaleSimFoldDemand.Ifmap), so the address formula's divisions are paid
+    // once per pixel and per window element, not once per prefetched word.
+    public static int[] Build(ArrayMapping map, ScaleSimAddressing a, IfmapAddressTable ifmap, ScaleSimOperand operand)
     {
         int r = map.Rows, c = map.Cols, t = map.T, sr = map.Sr, sc = map.Sc;
-
-        // The IFMAP formula's divisions, paid once per pixel and per window element (the same addresses as a.Ifmap).
-        var ifmap = new IfmapAddressTable(a, map.Problem.M, map.Problem.K);
         (int blocks, int blockRows, int cols, bool diagonal, Func<int, int, int, int> at) = ((int, int, int, bool, Func<int, int, int, int>))((map.Dataflow, operand) switch
         {
             (Dataflow.OutputStationary, ScaleSimOperand.Ifmap) =>

@@ -47,9 +47,10 @@ internal static class ScaleSimLayerSimulation
         var mapping = setup.Mapping;
         var config = setup.Config;
         var buffers = config.Accelerator.Buffers;
+        var demand = new ScaleSimFoldDemand(mapping, setup.Address);
         IScaleSimReadBuffer ReadBuffer(ScaleSimOperand operand, long words, (int Min, int Max) range) => setup.Calc
             ? new BandwidthEstimatingReadBuffer(words, range.Min, range.Max, DramObserver(observer, operand))
-            : new UserReadBuffer(words, config.BandwidthWordsPerCycle, PrefetchOrder.Build(mapping, setup.Address, operand),
+            : new UserReadBuffer(words, config.BandwidthWordsPerCycle, PrefetchOrder.Build(mapping, setup.Address, demand.Ifmap, operand),
                 range.Min, range.Max, DramObserver(observer, operand));
 
         var ifmapBuffer = ReadBuffer(ScaleSimOperand.Ifmap, buffers.Ifmap.CapacityWords, setup.IfmapRange);
@@ -67,7 +68,6 @@ internal static class ScaleSimLayerSimulation
         var ifFold = new int[checked(windowRows * ifPorts)];
         var fiFold = new int[checked(windowRows * fiPorts)];
         var ofFold = new int[checked(windowRows * ofPorts)];
-        var demand = new ScaleSimFoldDemand(mapping, setup.Address);
 
         var ifSram = new SramWindow();
         var fiSram = new SramWindow();

@@ -75,11 +75,8 @@ internal sealed class ScaleSimWriteBuffer
         long current = cycle;
         while (count > 0)
         {
-            // Words taken before the next word that decides something: while a drain is in flight, the word that
-            // leaves no free space stalls the row until the drain ends; otherwise the word that leaves less than
-            // the active half free starts a drain.
             bool draining = current < drainEndCycle;
-            long untilDecision = Math.Max(1, draining ? freeSpace : freeSpace - activeSize + 1);
+            long untilDecision = WordsUntilDecision(draining);
             if (untilDecision > count)
             {
                 Store(count);
@@ -116,7 +113,7 @@ internal sealed class ScaleSimWriteBuffer
         {
             long current = cycle + done;
             bool draining = current < drainEndCycle;
-            long untilDecision = Math.Max(1, draining ? freeSpace : freeSpace - activeSize + 1);
+            long untilDecision = WordsUntilDecision(draining);
             long clear = Math.Min(rows - done, (untilDecision - 1) / words);
             if (draining)
             {
@@ -162,6 +159,13 @@ internal sealed class ScaleSimWriteBuffer
             CloseLine();
         }
     }
+
+    /// <summary>
+    /// Which word from now decides something (1 = the next): while a drain is in flight, the word that leaves no free
+    /// space stalls the row until the drain ends; otherwise the word that leaves less than the active half free
+    /// starts a drain.
+    /// </summary>
+    private long WordsUntilDecision(bool draining) => Math.Max(1, draining ? freeSpace : freeSpace - activeSize + 1);
 
     /// <summary><paramref name="words"/> calls of <see cref="Store()"/>: the full lines closed, the rest left open.</summary>
     private void Store(long words)
