@@ -28,7 +28,7 @@ public static class SimulationPlots
         plot.Axes.Margins(left: 0);
         plot.XLabel("energy per inference (uJ)");
         plot.Title($"{costed.Simulation.Workload.Name} on {costed.Simulation.Config.Name}: energy by component");
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PngFigure.Encode(plot, Width, Height);
     }
 
     public static byte[] LayerCycles(SimulationResult result)
@@ -59,6 +59,6 @@ public static class SimulationPlots
         plot.Axes.Right.Label.Text = "utilization (%)";
         plot.Axes.SetLimitsY(0, 100, plot.Axes.Right);
         plot.Title($"{result.Workload.Name} on {result.Config.Name}: cycles and utilization per layer");
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PngFigure.Encode(plot, Width, Height);
     }
 }

@@ -1,3 +1,4 @@
+using QuantSim.Cli.Plots;
 using QuantSim.Energy.Model;
 using ScottPlot;
 
@@ -48,7 +49,7 @@ public static class StudyPlots
         plot.YLabel(accuracy ? $"top-1 accuracy on {s.Options.Dataset} (%, integer inference, mean over seeds)" : "cycles");
         plot.Title($"{s.Options.Model} on {s.Config.Name}: accuracy vs energy");
         plot.ShowLegend(Alignment.LowerRight);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PngFigure.Encode(plot, Width, Height);
     }
 
     /// <summary>Energy per inference of the ImageNet-scale network at w8a8 (the float baseline at its own precision), stacked by component, one bar per variant.</summary>
@@ -84,7 +85,7 @@ public static class StudyPlots
         plot.YLabel($"energy per inference of {s.Options.LargeWorkload} (uJ)");
         plot.Title($"{s.Options.LargeWorkload} at {precision}{(rows.Any(r => r.Variant.Fixed is not null) ? " (float forms at their own widths)" : string.Empty)} on {s.Config.Name}: energy by component per variant");
         plot.ShowLegend(Edge.Right);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PngFigure.Encode(plot, Width, Height);
     }
 
     /// <summary>
@@ -130,7 +131,7 @@ public static class StudyPlots
 
         plot.XLabel("accuracy drop from float (points, mean over seeds)");
         plot.YLabel($"energy per inference of {s.Options.Model} (uJ)");
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PngFigure.Encode(plot, Width, Height);
     }
 
     /// <summary>Points not dominated by any other (cheaper or equal energy and better or equal Y, one strictly), by energy.</summary>
@@ -183,6 +184,6 @@ public static class StudyPlots
         plot.YLabel($"energy of the form / energy of {s.Options.Reference} ({s.Options.LargeWorkload}, {precision})");
         plot.Title(s.Sensitivity is null ? $"Scale-offset forms against {s.Options.Reference} at every accounting level" : $"Scale-offset forms against {s.Options.Reference} at every accounting level (bars: range over the cost alternatives)");
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PngFigure.Encode(plot, Width, Height);
     }
 }

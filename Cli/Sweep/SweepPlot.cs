@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuantSim.Cli.Plots;
 using ScottPlot;
 
 namespace QuantSim.Cli.Sweep;
@@ -48,7 +49,7 @@ public static class SweepPlot
         plot.Axes.Bottom.TickGenerator = LogTicks();
         plot.Axes.Left.TickGenerator = LogTicks();
         plot.ShowLegend(Edge.Bottom);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return PngFigure.Encode(plot, Width, Height);
     }
 
     /// <summary>Ticks placed on log10 values but labelled with the values themselves.</summary>

@@ -56,8 +56,8 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         }
 
         this.minAddress = minAddress;
-        // 0 = never joined, so a fresh (zeroed) array needs no fill pass: it is as large as the operand.
-        newestSet = new int[checked(maxAddress - minAddress + 1)];
+        // 0 = never joined, so a zeroed array is the empty buffer; it is as large as the operand.
+        newestSet = TouchedArray.Zeroed(checked(maxAddress - minAddress + 1));
     }
 
     public DramActivity Dram { get; }

@@ -16,7 +16,7 @@ internal sealed class HashedLines
     {
         this.minAddress = minAddress;
         int span = checked(maxAddress - minAddress + 1);
-        start = new int[span + 1];
+        start = TouchedArray.Zeroed(span + 1);
         long valid = 0;
         foreach (int addr in order)
         {
@@ -33,7 +33,7 @@ internal sealed class HashedLines
             start[i + 1] += start[i];
         }
 
-        var fill = new int[span];
+        var fill = TouchedArray.Zeroed(span);
         ids = new int[valid];
         long j = 0;
         foreach (int addr in order)
