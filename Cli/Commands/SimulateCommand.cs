@@ -76,21 +76,21 @@ public static class SimulateCommand
         // row of the workload file when there is one), the table prices this config and those bits.
         string workloadFile = topology ?? (workloadName is not null && File.Exists(workloadName) ? workloadName : workload.Name);
         WorkloadPrecisionCheck.ThrowIfAny(config.Datapath, workload, workloadFile);
-        var table = PricingCheck.Check(config, workload);
         AccumulatorWarnings.Write(console, AccumulatorWarnings.For(config, workload, workloadFile));
 
         // Work that needs only the inputs or the result runs beside the rest on the second core: the exact
-        // SCALE-Sim emulation beside the native simulation, the two figures beside the console tables and
-        // text reports (each figure took about a sixth of a ResNet-50 run, docs/performance.md). Every
-        // file is still rendered whole before any is written, so the output is the same at any timing.
+        // SCALE-Sim emulation and the cost-table rules beside the native simulation, the two figures beside the
+        // console tables and text reports (each figure took about a sixth of a ResNet-50 run, docs/performance.md).
+        // Every file is still rendered whole before any is written, so the output is the same at any timing.
         var scaleSimReport = outDir is not null && scaleSim is not null ? Task.Run(() => ScaleSimEmulation.Run(scaleSim, configFile, workload)) : null;
-        var result = console.Interactive && workload.Layers.Length > 1
+        var (result, table) = CheckedRun.Run(stop => console.Interactive && workload.Layers.Length > 1
             ? console.Out.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"simulating {workload.Name}", maxValue: workload.Layers.Length);
-                return AcceleratorSimulator.Run(config, workload, fidelity, configFile, new Progress<int>(done => task.Value = done));
+                return AcceleratorSimulator.Run(config, workload, fidelity, configFile, new Progress<int>(done => task.Value = done), stop);
             })
-            : AcceleratorSimulator.Run(config, workload, fidelity, configFile);
+            : AcceleratorSimulator.Run(config, workload, fidelity, configFile, stop: stop),
+            () => PricingCheck.Check(config, workload));
 
         var layersPlot = outDir is not null ? Task.Run(() => SimulationPlots.LayerCycles(result)) : null;
         var priced = SimulationPricer.Price(result, table);

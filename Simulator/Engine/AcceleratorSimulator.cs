@@ -29,7 +29,8 @@ public static class AcceleratorSimulator
         Workload workload,
         Fidelity fidelity = Fidelity.Fast,
         string configFile = "config",
-        IProgress<int>? layersDone = null)
+        IProgress<int>? layersDone = null,
+        CancellationToken stop = default)
     {
         var timing = FoldTimings.For(config.Array.Timing);
         if (fidelity == Fidelity.Register && !timing.HasRegisterModel)
@@ -48,6 +49,7 @@ public static class AcceleratorSimulator
         long cycle = 0;
         for (int i = 0; i < workload.Layers.Length; i++)
         {
+            stop.ThrowIfCancellationRequested();
             var layer = workload.Layers[i];
             var precision = datapath.For(layer);
             var inventory = inventories[precision];

@@ -43,6 +43,29 @@ public sealed class AcceleratorSimulatorTests
         });
     }
 
+    [Test]
+    public void Should_Stop_Before_The_Next_Layer_When_Asked()
+    {
+        // simulate stops the simulation this way when the cost-table rules checked beside it fail.
+        var config = Config(4, 4, Dataflow.WeightStationary, new BandwidthDramConfig(1m, 10, 4), bufferBytes: 1024);
+        var workload = new Workload("w", [new GemmLayer("a", 4, 4, 4), new GemmLayer("b", 4, 4, 4)]);
+        using var stop = new CancellationTokenSource();
+        var layersDone = new List<int>();
+        var progress = new SynchronousProgress(done =>
+        {
+            layersDone.Add(done);
+            stop.Cancel();
+        });
+
+        Assert.Throws<OperationCanceledException>(() => AcceleratorSimulator.Run(config, workload, layersDone: progress, stop: stop.Token));
+        Assert.That(layersDone, Is.EqualTo(new[] { 1 }));
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
     private static IEnumerable<TestCaseData> RandomLayers()
     {
         var rng = new Random(2026);
