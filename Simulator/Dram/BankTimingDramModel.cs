@@ -23,6 +23,12 @@ public sealed class BankTimingDramModel : IDramModel
     private readonly Bank[] _banks;
     private readonly ChannelState[] _channels;
     private readonly Run[] _runs;
+    // Row blocks: aligned groups of bursts that share every address field above the column (bank, row, and the
+    // channel unless it sits below the column), or 0 when the mapping puts a bank field below the column. Within a
+    // block each channel's bursts go to one row, so once every channel has had a burst of the block in a transfer,
+    // the block's remaining bursts are all row hits of their channel's run and are counted in one step.
+    private readonly long _blockBursts;
+    private readonly int _channelsInBlock;
     private long _hits, _misses, _conflicts, _refreshes, _bursts;
     private long _requestedRead, _requestedWritten, _movedRead, _movedWritten;
 
@@ -34,6 +40,13 @@ public sealed class BankTimingDramModel : IDramModel
         _banks = Enumerable.Range(0, parameters.Channels * parameters.Banks).Select(_ => new Bank()).ToArray();
         _channels = Enumerable.Range(0, parameters.Channels).Select(_ => new ChannelState(parameters)).ToArray();
         _runs = Enumerable.Repeat(Run.None, parameters.Channels).ToArray();
+        var belowColumn = parameters.AddressMapping.SkipWhile(f => f != AddressField.Column).Skip(1).ToList();
+        bool channelBelow = belowColumn.Contains(AddressField.Channel);
+        if (belowColumn.All(f => f == AddressField.Channel))
+        {
+            _channelsInBlock = channelBelow ? parameters.Channels : 1;
+            _blockBursts = (long)(parameters.RowBytes / parameters.BurstBytes) * _channelsInBlock;
+        }
     }
 
     public DramStatistics Statistics => new(
@@ -65,6 +78,15 @@ public sealed class BankTimingDramModel : IDramModel
                 ref var run = ref _runs[a.Channel];
                 if (run.Hits >= 0 && run.Bank == bank && run.Row == a.Row)
                 {
+                    long blockStart = _blockBursts > 0 ? burst - (burst % _blockBursts) : burst;
+                    if (_blockBursts > 0 && burst >= Math.Max(first, blockStart) + _channelsInBlock)
+                    {
+                        long blockEnd = Math.Min(first + count, blockStart + _blockBursts);
+                        CountHits(burst, blockEnd, a.Channel);
+                        burst = blockEnd - 1;
+                        continue;
+                    }
+
                     run.Hits++;
                     continue;
                 }
@@ -92,6 +114,27 @@ public sealed class BankTimingDramModel : IDramModel
         _movedWritten += read ? 0 : moved;
         _bursts += count;
         return _clock.ToAccelerator(end);
+    }
+
+    /// <summary>
+    /// Adds bursts <paramref name="from"/>..<paramref name="to"/> − 1 of one row block to their channels' open runs:
+    /// with the channel below the column, burst x is on channel x mod channels; otherwise all are on
+    /// <paramref name="channel"/>.
+    /// </summary>
+    private void CountHits(long from, long to, int channel)
+    {
+        int channels = _channelsInBlock;
+        if (channels == 1)
+        {
+            _runs[channel].Hits += to - from;
+            return;
+        }
+
+        for (int c = 0; c < channels; c++)
+        {
+            // Bursts x < n with x mod channels == c: ceil((n - c) / channels).
+            _runs[c].Hits += ((to - c + channels - 1) / channels) - ((from - c + channels - 1) / channels);
+        }
     }
 
     /// <summary>
