@@ -7,7 +7,8 @@ namespace QuantSim.Simulator.Events;
 /// </summary>
 public sealed class EventKernel
 {
-    private readonly PriorityQueue<Action, EventKey> _queue = new();
+    // An event is an Action or a Signal to fire (FireAt), so firing a signal needs no delegate per event.
+    private readonly PriorityQueue<object, EventKey> _queue = new();
     private readonly List<SimProcess> _processes = [];
     private long _sequence;
 
@@ -29,12 +30,20 @@ public sealed class EventKernel
     /// <summary>Schedules <paramref name="action"/> at an absolute cycle, never in the past.</summary>
     public void ScheduleAt(long cycle, Action action, int priority = 0)
     {
+        Enqueue(cycle, action, priority);
+    }
+
+    /// <summary>Fires <paramref name="signal"/> at an absolute cycle, never in the past: the same as scheduling its <see cref="Signal.Fire"/>.</summary>
+    public void FireAt(long cycle, Signal signal, int priority = 0) => Enqueue(cycle, signal, priority);
+
+    private void Enqueue(long cycle, object what, int priority)
+    {
         if (cycle < Now)
         {
             throw new InvalidOperationException($"Cannot schedule an event at cycle {cycle}: the kernel is already at cycle {Now}.");
         }
 
-        _queue.Enqueue(action, new EventKey(cycle, priority, _sequence++));
+        _queue.Enqueue(what, new EventKey(cycle, priority, _sequence++));
     }
 
     public void ScheduleIn(long delay, Action action, int priority = 0)
@@ -57,10 +66,17 @@ public sealed class EventKernel
     {
         while (_queue.TryPeek(out _, out var key) && key.Cycle <= until)
         {
-            var action = _queue.Dequeue();
+            var what = _queue.Dequeue();
             Now = key.Cycle;
             ProcessedEvents++;
-            action();
+            if (what is Signal signal)
+            {
+                signal.Fire();
+            }
+            else
+            {
+                ((Action)what)();
+            }
         }
 
         return Now;

@@ -13,6 +13,8 @@ public sealed class Signal
     private Action? _firstWaiter;
     private List<Action>? _moreWaiters;
     private readonly Func<string>? _describe;
+    private readonly Func<int, string>? _describeNumbered;
+    private readonly int _number;
     private string? _name;
 
     public Signal(EventKernel kernel, string name)
@@ -27,7 +29,18 @@ public sealed class Signal
         _describe = describe;
     }
 
-    public string Name => _name ??= _describe!();
+    /// <summary>
+    /// Signal <paramref name="number"/> of a family that shares one <paramref name="describe"/> ("load 7 ready"): a
+    /// model with thousands of signals per layer then allocates no function per signal.
+    /// </summary>
+    public Signal(EventKernel kernel, Func<int, string> describe, int number)
+    {
+        _kernel = kernel;
+        _describeNumbered = describe;
+        _number = number;
+    }
+
+    public string Name => _name ??= _describe is { } describe ? describe() : _describeNumbered!(_number);
 
     public bool Fired => FiredAt is not null;
 

@@ -26,19 +26,21 @@ public static class MemorySystem
         var loads = plan.Loads;
         var loaded = new Signal[loads.Length];
         var released = new Signal[loads.Length];
-        // Names are formatted only for an error report (a deadlock): a layer can have tens of thousands of loads.
+        // Names are formatted only for an error report (a deadlock): a layer can have tens of thousands of loads, so
+        // each family of signals shares one describing function.
+        Func<int, string> ready = load => $"load {load} ({loads[load].Operand}) ready";
+        Func<int, string> free = load => $"load {load} ({loads[load].Operand}) released";
         for (int i = 0; i < loads.Length; i++)
         {
-            int load = i;
-            loaded[i] = new Signal(kernel, () => $"load {load} ({loads[load].Operand}) ready");
-            released[i] = new Signal(kernel, () => $"load {load} ({loads[load].Operand}) released");
+            loaded[i] = new Signal(kernel, ready, i);
+            released[i] = new Signal(kernel, free, i);
         }
 
         var writeCleared = new Signal[plan.Writes.Length];
+        Func<int, string> cleared = write => $"write {write} cleared";
         for (int w = 0; w < writeCleared.Length; w++)
         {
-            int write = w;
-            writeCleared[w] = new Signal(kernel, () => $"write {write} cleared");
+            writeCleared[w] = new Signal(kernel, cleared, w);
         }
 
         long delay = 0;
@@ -47,15 +49,13 @@ public static class MemorySystem
 
         IEnumerable<Await> DmaIn()
         {
-            var lastInBuffer = new Dictionary<Operand, Queue<int>>();
+            // The loads in each operand's buffer halves, by operand.
+            var lastInBuffer = new Queue<int>?[(int)Operand.Ofmap + 1];
             int slots = doubleBuffered ? 2 : 1;
             for (int i = 0; i < loads.Length; i++)
             {
                 var load = loads[i];
-                if (!lastInBuffer.TryGetValue(load.Operand, out var queue))
-                {
-                    lastInBuffer[load.Operand] = queue = new Queue<int>();
-                }
+                var queue = lastInBuffer[(int)load.Operand] ??= new Queue<int>();
 
                 if (queue.Count == slots)
                 {
@@ -63,10 +63,10 @@ public static class MemorySystem
                 }
 
                 queue.Enqueue(i);
-                long ready = load.Bytes == 0
+                long readyAt = load.Bytes == 0
                     ? kernel.Now
                     : dram.Transfer(kernel.Now, addresses.Next(load.Operand, load.Bytes), load.Bytes, DramDirection.Read);
-                kernel.ScheduleAt(ready, loaded[i].Fire);
+                kernel.FireAt(readyAt, loaded[i]);
             }
         }
 
@@ -83,20 +83,20 @@ public static class MemorySystem
                     delay += kernel.Now - need;
                 }
 
-                kernel.ScheduleAt(Math.Max(kernel.Now, layerStart + loads[i].ReleaseCycle + delay), released[i].Fire);
+                kernel.FireAt(Math.Max(kernel.Now, layerStart + loads[i].ReleaseCycle + delay), released[i]);
 
                 // Outputs finished before the next load is needed can no longer be delayed: clear them.
                 long horizon = i + 1 < loads.Length ? loads[i + 1].NeedCycle : long.MaxValue;
                 while (nextWrite < plan.Writes.Length && plan.Writes[nextWrite].ReadyCycle <= horizon)
                 {
-                    kernel.ScheduleAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared[nextWrite].Fire);
+                    kernel.FireAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared[nextWrite]);
                     nextWrite++;
                 }
             }
 
             while (nextWrite < plan.Writes.Length)
             {
-                kernel.ScheduleAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared[nextWrite].Fire);
+                kernel.FireAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared[nextWrite]);
                 nextWrite++;
             }
         }

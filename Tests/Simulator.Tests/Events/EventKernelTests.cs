@@ -175,4 +175,49 @@ public sealed class EventKernelTests
 
         Assert.Throws<InvalidOperationException>(signal.Fire);
     }
+
+    [Test]
+    public void Should_Fire_A_Signal_At_Its_Cycle_In_Scheduling_Order_With_Actions()
+    {
+        // FireAt is ScheduleAt(cycle, signal.Fire) without the delegate: same cycle, same tie-breaking by order.
+        var kernel = new EventKernel();
+        var order = new List<string>();
+        var signal = new Signal(kernel, "s");
+
+        IEnumerable<Await> Waiter()
+        {
+            yield return Await.For(signal);
+            order.Add($"woken@{kernel.Now}");
+        }
+
+        kernel.Start("waiter", Waiter());
+        kernel.ScheduleAt(4, () => order.Add("before@4"));
+        kernel.FireAt(4, signal);
+        kernel.ScheduleAt(4, () => order.Add($"after@4 fired={signal.Fired}"));
+        kernel.RunToCompletion();
+
+        Assert.That(order, Is.EqualTo(new[] { "before@4", "after@4 fired=True", "woken@4" }));
+        Assert.That(signal.FiredAt, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Should_Name_A_Numbered_Signal_Only_When_Asked()
+    {
+        var kernel = new EventKernel();
+        int formatted = 0;
+        Func<int, string> describe = n => { formatted++; return $"load {n} ready"; };
+        var signals = Enumerable.Range(0, 3).Select(n => new Signal(kernel, describe, n)).ToArray();
+
+        Assert.That(formatted, Is.EqualTo(0));
+        Assert.That(signals[2].Name, Is.EqualTo("load 2 ready"));
+        Assert.That(signals[2].Name, Is.EqualTo("load 2 ready"));
+        Assert.That(formatted, Is.EqualTo(1), "formatted once, for the signal asked");
+    }
+
+    [Test]
+    public void Should_Refuse_To_Fire_A_Signal_In_The_Past()
+    {
+        var kernel = new EventKernel(10);
+        Assert.Throws<InvalidOperationException>(() => kernel.FireAt(9, new Signal(kernel, "s")));
+    }
 }
