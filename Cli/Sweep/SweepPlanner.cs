@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using QuantSim.Datapaths.Contract;
+using QuantSim.Energy.Costs;
 using QuantSim.Energy.Pricing;
 using QuantSim.Input;
 using QuantSim.Simulator.Config;
@@ -20,7 +21,7 @@ public static class SweepPlanner
 {
     private const string UnknownKey = "unknown key";
 
-    public static ImmutableArray<AcceleratorConfig> Plan(AcceleratorConfigReader reader, string configFile, string baseText, SweepDefinition definition)
+    public static ImmutableArray<SweepConfig> Plan(AcceleratorConfigReader reader, string configFile, string baseText, SweepDefinition definition)
     {
         var pathProblems = definition.Axes
             .Select(a => (Axis: a, ConfigYamlEdit.Apply(baseText, [(a.Path, a.Values[0])]).Problem))
@@ -32,8 +33,11 @@ public static class SweepPlanner
             throw new InputException(pathProblems);
         }
 
-        var configs = ImmutableArray.CreateBuilder<AcceleratorConfig>(definition.Combinations);
+        var configs = ImmutableArray.CreateBuilder<SweepConfig>(definition.Combinations);
         var failures = new List<(int Combination, InputError Error)>();
+        // Loaded tables by the technology.cost_table value: every combination is read against the same config file, so
+        // equal values name the same table. A table that fails to load is not kept: each combination reports it.
+        var tables = new Dictionary<string, CostTable>(StringComparer.Ordinal);
         for (int c = 0; c < definition.Combinations; c++)
         {
             var values = definition.ValuesOf(c);
@@ -41,8 +45,13 @@ public static class SweepPlanner
             try
             {
                 var config = reader.Read(configFile, text!);
-                PricingCheck.Check(config);
-                configs.Add(config);
+                if (!tables.TryGetValue(config.Technology.CostTable, out var table))
+                {
+                    table = AcceleratorCosts.Table(config);
+                    tables[config.Technology.CostTable] = table;
+                }
+
+                configs.Add(new SweepConfig(config, PricingCheck.Check(config, table)));
             }
             catch (InputException ex)
             {
@@ -62,12 +71,12 @@ public static class SweepPlanner
     /// The workload/datapath precision cross-check the simulator would make, done for every point up
     /// front so an impossible pairing stops the sweep before any point runs.
     /// </summary>
-    public static void CheckWorkloads(SweepDefinition definition, IReadOnlyList<AcceleratorConfig> configs, IReadOnlyDictionary<string, Workload> workloads)
+    public static void CheckWorkloads(SweepDefinition definition, IReadOnlyList<SweepConfig> configs, IReadOnlyDictionary<string, Workload> workloads)
     {
         var errors = new List<InputError>();
         foreach (var point in definition.Points())
         {
-            var config = configs[point.Combination];
+            var (config, table) = configs[point.Combination];
             var workload = workloads[point.Workload];
             var problems = WorkloadPrecisionCheck.Check(config.Datapath, workload);
             foreach (var problem in problems)
@@ -79,7 +88,7 @@ public static class SweepPlanner
             {
                 try
                 {
-                    PricingCheck.Check(config, workload);
+                    PricingCheck.Check(config, workload, table);
                 }
                 catch (InputException ex)
                 {

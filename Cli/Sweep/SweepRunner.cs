@@ -16,7 +16,7 @@ namespace QuantSim.Cli.Sweep;
 public static class SweepRunner
 {
     /// <param name="points">The points to run (all of them, or one shard's).</param>
-    /// <param name="configs">The validated config of each axis combination (<see cref="SweepPoint.Combination"/>).</param>
+    /// <param name="configs">The validated config and its cost table of each axis combination (<see cref="SweepPoint.Combination"/>).</param>
     /// <param name="workloads">Workloads by the names used in the points.</param>
     /// <param name="configFile">The base config file (relative DRAM sets and cost tables resolve from it).</param>
     /// <param name="jobs">At most this many points at once.</param>
@@ -24,7 +24,7 @@ public static class SweepRunner
     /// <param name="pointDone">Called after each point, from worker threads.</param>
     public static ImmutableArray<SweepPointResult> Run(
         IReadOnlyList<SweepPoint> points,
-        IReadOnlyList<AcceleratorConfig> configs,
+        IReadOnlyList<SweepConfig> configs,
         IReadOnlyDictionary<string, Workload> workloads,
         string configFile,
         int jobs,
@@ -37,8 +37,9 @@ public static class SweepRunner
             Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation }, i =>
             {
                 var point = points[i];
-                var simulation = AcceleratorSimulator.Run(configs[point.Combination], workloads[point.Workload], Fidelity.Fast, configFile);
-                results[i] = SweepPointResult.Of(point, SimulationPricer.Price(simulation));
+                var (config, table) = configs[point.Combination];
+                var simulation = AcceleratorSimulator.Run(config, workloads[point.Workload], Fidelity.Fast, configFile);
+                results[i] = SweepPointResult.Of(point, SimulationPricer.Price(simulation, table));
                 pointDone?.Invoke();
             });
         }

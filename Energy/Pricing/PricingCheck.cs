@@ -24,9 +24,11 @@ namespace QuantSim.Energy.Pricing;
 public static class PricingCheck
 {
     /// <summary>Loads the config's table and proves it covers the config at its own precision.</summary>
-    public static CostTable Check(AcceleratorConfig config)
+    public static CostTable Check(AcceleratorConfig config) => Check(config, AcceleratorCosts.Table(config));
+
+    /// <summary>Proves <paramref name="table"/>, the config's table loaded once for many configs (a sweep), covers the config at its own precision.</summary>
+    public static CostTable Check(AcceleratorConfig config, CostTable table)
     {
-        var table = AcceleratorCosts.Table(config);
         Covers(config, table, [config.Datapath.Precision], null);
         return table;
     }
@@ -35,9 +37,11 @@ public static class PricingCheck
     /// Loads the config's table and proves it covers every precision <paramref name="workload"/>'s layers
     /// run at (their own bits, else the config's), each error naming the first layer that needs it.
     /// </summary>
-    public static CostTable Check(AcceleratorConfig config, Workload workload)
+    public static CostTable Check(AcceleratorConfig config, Workload workload) => Check(config, workload, AcceleratorCosts.Table(config));
+
+    /// <summary>The same with the config's table already loaded (<see cref="Check(AcceleratorConfig, CostTable)"/>).</summary>
+    public static CostTable Check(AcceleratorConfig config, Workload workload, CostTable table)
     {
-        var table = AcceleratorCosts.Table(config);
         var precisions = workload.Layers.Select(config.Datapath.For).Distinct().ToList();
         Covers(config, table, precisions, workload);
         return table;
