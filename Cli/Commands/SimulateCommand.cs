@@ -72,8 +72,9 @@ public static class SimulateCommand
             config = config with { Datapath = DatapathArgument.Resolve(datapath, datapaths, config.Datapath.Precision) with { SizesAccumulators = config.Datapath.SizesAccumulators } };
         }
 
-        // Every rule before the first cycle: the datapath runs every layer's own bits (named at the layer's
-        // row of the workload file when there is one), the table prices this config and those bits.
+        // Every rule before any result is printed or written: the datapath runs every layer's own bits (named at the
+        // layer's row of the workload file when there is one, checked before the first cycle), the table prices this
+        // config and those bits (checked beside the first layers, see CheckedRun).
         string workloadFile = topology ?? (workloadName is not null && File.Exists(workloadName) ? workloadName : workload.Name);
         WorkloadPrecisionCheck.ThrowIfAny(config.Datapath, workload, workloadFile);
         AccumulatorWarnings.Write(console, AccumulatorWarnings.For(config, workload, workloadFile));

@@ -28,10 +28,7 @@ public sealed class EventKernel
     public int PendingEvents => _queue.Count;
 
     /// <summary>Schedules <paramref name="action"/> at an absolute cycle, never in the past.</summary>
-    public void ScheduleAt(long cycle, Action action, int priority = 0)
-    {
-        Enqueue(cycle, action, priority);
-    }
+    public void ScheduleAt(long cycle, Action action, int priority = 0) => Enqueue(cycle, action, priority);
 
     /// <summary>Fires <paramref name="signal"/> at an absolute cycle, never in the past: the same as scheduling its <see cref="Signal.Fire"/>.</summary>
     public void FireAt(long cycle, Signal signal, int priority = 0) => Enqueue(cycle, signal, priority);
