@@ -31,7 +31,10 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     private readonly int itemsPerSet;
     private readonly int minAddress;
     // Per address, 1 + the newest set it joined (0: none); it is a hit when that set is readStart or later.
+    // Rented (OperandTable): only the first `slots` entries are the operand's.
     private readonly int[] newestSet;
+    private bool returned;
+    private readonly int slots;
     private readonly List<int> setSizes = [];
 
     private int currentSetId;
@@ -56,8 +59,9 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         }
 
         this.minAddress = minAddress;
-        // 0 = never joined, so a zeroed array is the empty buffer; it is as large as the operand.
-        newestSet = TouchedArray.Zeroed(checked(maxAddress - minAddress + 1));
+        // 0 = never joined, so a zeroed table is the empty buffer; it is as large as the operand.
+        slots = checked(maxAddress - minAddress + 1);
+        newestSet = OperandTable.RentZeroed(slots);
     }
 
     public DramActivity Dram { get; }
@@ -78,7 +82,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             }
 
             int slot = addr - minAddress;
-            if ((uint)slot >= (uint)newestSet.Length)
+            if ((uint)slot >= (uint)slots)
             {
                 throw new InvalidOperationException($"Address {addr} is outside the operand's range.");
             }
@@ -129,7 +133,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         }
 
         int slot = first - minAddress;
-        if (slot < 0 || slot + count > newestSet.Length)
+        if (slot < 0 || slot + count > slots)
         {
             throw new InvalidOperationException($"Addresses {first}..{first + count - 1} are outside the operand's range.");
         }
@@ -151,6 +155,16 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             }
 
             JoinedInWindow(x - from);
+        }
+    }
+
+    public void Dispose()
+    {
+        // Returned once: a table returned twice would be rented to two layers at the same time.
+        if (!returned)
+        {
+            returned = true;
+            OperandTable.Return(newestSet);
         }
     }
 

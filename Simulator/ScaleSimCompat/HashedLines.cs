@@ -6,17 +6,20 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// line still counts towards its size) (plus a final, possibly empty, line), indexed
 /// per address as ascending line ids (compressed rows) for window queries.
 /// </summary>
-internal sealed class HashedLines
+internal sealed class HashedLines : IDisposable
 {
     private readonly int minAddress;
+    private readonly int span;
+    // Rented (OperandTable): entries 0..span are the operand's.
     private readonly int[] start;
+    private bool returned;
     private readonly int[] ids;
 
     public HashedLines(int[] order, int perLine, int minAddress, int maxAddress)
     {
         this.minAddress = minAddress;
-        int span = checked(maxAddress - minAddress + 1);
-        start = TouchedArray.Zeroed(span + 1);
+        span = checked(maxAddress - minAddress + 1);
+        start = OperandTable.RentZeroed(span + 1);
         long valid = 0;
         foreach (int addr in order)
         {
@@ -33,7 +36,7 @@ internal sealed class HashedLines
             start[i + 1] += start[i];
         }
 
-        var fill = TouchedArray.Zeroed(span);
+        var fill = OperandTable.RentZeroed(span);
         ids = new int[valid];
         long j = 0;
         foreach (int addr in order)
@@ -64,6 +67,18 @@ internal sealed class HashedLines
             {
                 ids[k] = ids[k - 1];
             }
+        }
+
+        OperandTable.Return(fill);
+    }
+
+    public void Dispose()
+    {
+        // Returned once: a table returned twice would be rented to two layers at the same time.
+        if (!returned)
+        {
+            returned = true;
+            OperandTable.Return(start);
         }
     }
 
@@ -107,7 +122,7 @@ internal sealed class HashedLines
     private int Slot(int addr)
     {
         int slot = addr - minAddress;
-        if ((uint)slot >= (uint)(start.Length - 1))
+        if ((uint)slot >= (uint)span)
         {
             throw new InvalidOperationException($"Address {addr} is outside the operand's range.");
         }

@@ -2,9 +2,10 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
 /// An ifmap or filter SRAM of SCALE-Sim's double-buffered scratchpad: serves one demand row per call
-/// and keeps the DRAM traffic it caused (count and first/last DRAM trace cycle).
+/// and keeps the DRAM traffic it caused (count and first/last DRAM trace cycle). Disposing it returns its
+/// operand-sized table to the pool (<see cref="OperandTable"/>).
 /// </summary>
-internal interface IScaleSimReadBuffer
+internal interface IScaleSimReadBuffer : IDisposable
 {
     /// <summary>Serves the addresses of one demand row (-1 = idle) requested at <paramref name="cycle"/>; returns the cycle they are served.</summary>
     long Service(ReadOnlySpan<int> row, long cycle);

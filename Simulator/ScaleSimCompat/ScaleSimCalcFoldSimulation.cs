@@ -20,10 +20,10 @@ internal static class ScaleSimCalcFoldSimulation
         var mapping = setup.Mapping;
         var buffers = setup.Config.Accelerator.Buffers;
         var demand = new ScaleSimFoldDemand(mapping, setup.Address);
-        var ifmap = new ScaleSimFoldReads(setup, demand, ScaleSimOperand.Ifmap,
-            new BandwidthEstimatingReadBuffer(buffers.Ifmap.CapacityWords, setup.IfmapRange.Min, setup.IfmapRange.Max));
-        var filter = new ScaleSimFoldReads(setup, demand, ScaleSimOperand.Filter,
-            new BandwidthEstimatingReadBuffer(buffers.Filter.CapacityWords, setup.FilterRange.Min, setup.FilterRange.Max));
+        using var ifmapBuffer = new BandwidthEstimatingReadBuffer(buffers.Ifmap.CapacityWords, setup.IfmapRange.Min, setup.IfmapRange.Max);
+        using var filterBuffer = new BandwidthEstimatingReadBuffer(buffers.Filter.CapacityWords, setup.FilterRange.Min, setup.FilterRange.Max);
+        var ifmap = new ScaleSimFoldReads(setup, demand, ScaleSimOperand.Ifmap, ifmapBuffer);
+        var filter = new ScaleSimFoldReads(setup, demand, ScaleSimOperand.Filter, filterBuffer);
         var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, setup.OfmapDrainWordsPerCycle);
         var ofSram = new SramWindow();
         var counts = new FoldStatistics(mapping);

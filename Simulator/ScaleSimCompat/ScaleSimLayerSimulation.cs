@@ -53,8 +53,8 @@ internal static class ScaleSimLayerSimulation
             : new UserReadBuffer(words, config.BandwidthWordsPerCycle, PrefetchOrder.Build(mapping, setup.Address, demand.Ifmap, operand),
                 range.Min, range.Max, DramObserver(observer, operand));
 
-        var ifmapBuffer = ReadBuffer(ScaleSimOperand.Ifmap, buffers.Ifmap.CapacityWords, setup.IfmapRange);
-        var filterBuffer = ReadBuffer(ScaleSimOperand.Filter, buffers.Filter.CapacityWords, setup.FilterRange);
+        using var ifmapBuffer = ReadBuffer(ScaleSimOperand.Ifmap, buffers.Ifmap.CapacityWords, setup.IfmapRange);
+        using var filterBuffer = ReadBuffer(ScaleSimOperand.Filter, buffers.Filter.CapacityWords, setup.FilterRange);
         var ofmapBuffer = new ScaleSimWriteBuffer(buffers.Ofmap.CapacityWords, setup.OfmapDrainWordsPerCycle,
             DramObserver(observer, ScaleSimOperand.Ofmap));
 

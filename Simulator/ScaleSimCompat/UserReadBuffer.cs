@@ -82,6 +82,8 @@ internal sealed class UserReadBuffer : IScaleSimReadBuffer
     }
 
     /// <summary>USER mode has nothing to flush: every prefetch was issued when a demand missed.</summary>
+    public void Dispose() => lines.Dispose();
+
     public void Complete()
     {
     }
