@@ -10,9 +10,10 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// Why not a fresh array per layer: a fresh large array comes from untouched pages. If its first touch is a read,
 /// the kernel maps the shared zero page, and the first write then copies it and flushes that page from the TLB of
 /// every core the process runs on. On <c>simulate --scalesim-config</c> of ResNet-50 32x32 OS those flushes took
-/// 22 % of the samples. Clearing the table first (a write) removed them; reusing tables across layers also saves
-/// the page faults and the large-object garbage: that run went from 0.30-0.32 s to 0.24-0.28 s
-/// (docs/performance.md, seventh round).
+/// 22 % of the samples. Clearing the table first (a write) removed them. Reusing tables across layers also saves
+/// the page faults and the large-object garbage: in 8 alternating runs each, that run went from 0.41 s to 0.34 s
+/// (median), ResNet-50 256x256 WS from 0.29 s to 0.23 s, and the largest peak RSS of those runs from 185 MB to
+/// 152 MB (docs/performance.md, seventh round).
 /// </para>
 /// </summary>
 internal static class OperandTable
