@@ -75,12 +75,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
                 continue;
             }
 
-            if (!firstRequestSeen)
-            {
-                firstRequestCycle = cycle;
-                firstRequestSeen = true;
-            }
-
+            FirstRequestAt(cycle);
             int slot = addr - minAddress;
             if ((uint)slot >= (uint)slots)
             {
