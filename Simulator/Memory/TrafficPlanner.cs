@@ -27,7 +27,7 @@ public static class TrafficPlanner
 {
     public static LayerTrafficPlan Plan(LayerPlan plan, BufferSetConfig buffers, Precision precision)
     {
-        var (layer, mapping, schedule) = (plan.Layer, plan.Mapping, plan.Schedule);
+        var (layer, mapping, schedule) = (plan.Layer, plan.Mapping, plan.Schedule());
         var p = mapping.Problem;
         long Bytes(long elements, int bits) => (elements * bits + 7) / 8;
         long Half(BufferConfig b) => buffers.DoubleBuffered ? b.CapacityBytes / 2 : b.CapacityBytes;

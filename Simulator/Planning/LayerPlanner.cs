@@ -8,7 +8,7 @@ namespace QuantSim.Simulator.Planning;
 
 /// <summary>
 /// Plans a layer once: the timing convention's GEMM of it, mapped onto the logical array, tiled in
-/// time to the buffers, its folds scheduled.
+/// time to the buffers, its cycles counted (the per-fold schedule is made where folds are walked, <see cref="LayerPlan.Schedule"/>).
 /// <para>A PE that does p/q MACs per cycle (a bit-composable PE at low precision, a bit-serial PE) is
 /// timed as a logical array p times wider, each of whose cycles takes q clock cycles: fused
 /// sub-multipliers work on different output columns side by side, and a multi-cycle MAC slows the
@@ -32,16 +32,6 @@ public static class LayerPlanner
     public static LayerPlan PlanArray(Layer layer, GemmProblem problem, ArrayConfig array, IFoldTiming timing) =>
         Scheduled(layer, problem, DataflowMapper.Map(timing.Lower(layer, problem), array), timing, 1);
 
-    private static LayerPlan Scheduled(Layer layer, GemmProblem problem, ArrayMapping mapping, IFoldTiming timing, int clocksPerArrayCycle)
-    {
-        var schedule = timing.Schedule(mapping);
-        return new LayerPlan(layer, problem, mapping, Stretch(schedule, clocksPerArrayCycle), clocksPerArrayCycle, timing);
-    }
-
-    /// <summary>Array cycles to clock cycles: an output leaves at the end of its array cycle's last clock.</summary>
-    private static FoldSchedule Stretch(FoldSchedule s, long k) => k == 1 ? s : new(
-        s.StreamStart.Select(c => c * k).ToArray(),
-        s.LoadStart.Select(c => c < 0 ? c : c * k).ToArray(),
-        s.LastOutput.Select(c => (c + 1) * k - 1).ToArray(),
-        s.TotalCycles * k);
+    private static LayerPlan Scheduled(Layer layer, GemmProblem problem, ArrayMapping mapping, IFoldTiming timing, int clocksPerArrayCycle) =>
+        new(layer, problem, mapping, timing.Cycles(mapping) * clocksPerArrayCycle, clocksPerArrayCycle, timing);
 }

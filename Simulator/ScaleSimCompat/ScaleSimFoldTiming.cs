@@ -30,6 +30,8 @@ public sealed class ScaleSimFoldTiming : IFoldTiming
 
     public ArrayMapping Tile(ArrayMapping mapping, BufferSetConfig buffers, int accumulatorBits) => mapping;
 
+    public long Cycles(ArrayMapping mapping) => ScaleSimTiming.Cycles(mapping);
+
     public FoldSchedule Schedule(ArrayMapping mapping) => ScaleSimFoldSchedule.Of(mapping);
 
     public SramCounts CountSram(BufferSetConfig buffers, LayerPlan plan, LayerTrafficPlan traffic, Precision precision) =>

@@ -27,7 +27,13 @@ public interface IFoldTiming
     /// <summary>The mapping with its streamed dimension tiled in time to fit the buffers, if this convention does.</summary>
     ArrayMapping Tile(ArrayMapping mapping, BufferSetConfig buffers, int accumulatorBits);
 
-    /// <summary>When each fold of a mapping runs, in array cycles.</summary>
+    /// <summary>
+    /// The array cycles a mapping takes (<see cref="Schedule"/>'s total), at a cost that does not grow
+    /// with the folds or cycles: the fast engine reads only this.
+    /// </summary>
+    long Cycles(ArrayMapping mapping);
+
+    /// <summary>When each fold of a mapping runs, in array cycles, one entry per fold: for the memory system, which moves each fold's operands.</summary>
     FoldSchedule Schedule(ArrayMapping mapping);
 
     /// <summary>SRAM accesses of a planned layer and its DMA traffic.</summary>

@@ -29,6 +29,8 @@ public sealed class NativeFoldTiming : IFoldTiming
     public ArrayMapping Tile(ArrayMapping mapping, BufferSetConfig buffers, int accumulatorBits) =>
         TemporalTiling.Apply(mapping, buffers, accumulatorBits);
 
+    public long Cycles(ArrayMapping mapping) => NativeTiming.Cycles(mapping);
+
     public FoldSchedule Schedule(ArrayMapping mapping) => NativeTiming.Schedule(mapping);
 
     public SramCounts CountSram(BufferSetConfig buffers, LayerPlan plan, LayerTrafficPlan traffic, Precision precision) =>

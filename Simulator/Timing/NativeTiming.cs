@@ -40,48 +40,31 @@ namespace QuantSim.Simulator.Timing;
 /// </summary>
 public static class NativeTiming
 {
-    /// <summary>Per-fold schedule and total cycles of a mapping.</summary>
+    /// <summary>Per-fold schedule and total cycles of a mapping, fold by fold (what the memory system times its transfers by).</summary>
     public static FoldSchedule Schedule(ArrayMapping mapping)
     {
         long folds = mapping.Folds;
         var streamStart = new long[folds];
         var loadStart = new long[folds];
         var lastOutput = new long[folds];
-        long f = 0;
-        long lastCycle = 0;
-        long r = mapping.Rows;
-        long c = mapping.Cols;
         bool outputStationary = mapping.Dataflow == Dataflow.OutputStationary;
-        long prevS = 0, prevL = 0, prevUsedRows = 0, prevT = 0;
+        var clock = default(FoldClock);
+        long f = 0;
         foreach (var fold in mapping.EnumerateFolds())
         {
-            long s, l, t = fold.UsedTime;
-            if (outputStationary)
-            {
-                l = -1;
-                s = f == 0 ? 0 : prevS + Math.Max(prevT, prevUsedRows);
-                lastOutput[f] = s + t + fold.UsedRows + fold.UsedCols - 2;
-            }
-            else
-            {
-                l = f == 0 ? 0 : Math.Max(prevL + r, prevS + c - 1);
-                s = f == 0 ? 1 : Math.Max(prevS + prevT, l + 1);
-                lastOutput[f] = s + t + r + fold.UsedCols - 2;
-            }
-
-            streamStart[f] = s;
-            loadStart[f] = l;
-            lastCycle = Math.Max(lastCycle, lastOutput[f]);
-            prevS = s;
-            prevL = l;
-            prevUsedRows = fold.UsedRows;
-            prevT = t;
+            clock = clock.Next(fold.UsedRows, fold.UsedCols, fold.UsedTime, mapping.Rows, mapping.Cols, outputStationary);
+            streamStart[f] = clock.Stream;
+            loadStart[f] = clock.Load;
+            lastOutput[f] = clock.LastOutput;
             f++;
         }
 
-        return new FoldSchedule(streamStart, loadStart, lastOutput, lastCycle + 1);
+        return new FoldSchedule(streamStart, loadStart, lastOutput, clock.Latest + 1);
     }
 
-    /// <summary>Total cycles of a mapping (<see cref="Schedule"/>'s).</summary>
-    public static long Cycles(ArrayMapping mapping) => Schedule(mapping).TotalCycles;
+    /// <summary>
+    /// Total cycles of a mapping, equal to <see cref="Schedule"/>'s, at a cost that does not grow with
+    /// the folds (<see cref="NativeCycleCount"/>).
+    /// </summary>
+    public static long Cycles(ArrayMapping mapping) => NativeCycleCount.Of(mapping);
 }

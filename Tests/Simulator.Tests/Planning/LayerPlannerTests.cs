@@ -30,7 +30,7 @@ public sealed class LayerPlannerTests
         Assert.That(plan.Mapping, Is.EqualTo(logical));
         Assert.That(plan.ClocksPerArrayCycle, Is.EqualTo(3));
         Assert.That(plan.ComputeCycles, Is.EqualTo(3 * NativeTiming.Cycles(logical)));
-        Assert.That(plan.Schedule.LastOutput, Is.EqualTo(NativeTiming.Schedule(logical).LastOutput.Select(c => (3 * c) + 2)));
+        Assert.That(plan.Schedule().LastOutput, Is.EqualTo(NativeTiming.Schedule(logical).LastOutput.Select(c => (3 * c) + 2)));
     }
 
     [Test]
