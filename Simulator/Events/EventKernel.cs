@@ -1,14 +1,21 @@
 namespace QuantSim.Simulator.Events;
 
 /// <summary>
-/// A discrete-event kernel over integer cycles: one queue, deterministic tie-breaking
-/// (<see cref="EventKey"/>), no wall clock. Components schedule callbacks or run as
-/// <see cref="SimProcess"/> iterators that wait for cycles or <see cref="Signal"/>s.
+/// A discrete-event kernel over integer cycles: events in <see cref="EventKey"/> order (deterministic
+/// tie-breaking), no wall clock. Components schedule callbacks or run as <see cref="SimProcess"/>
+/// iterators that wait for cycles or <see cref="Signal"/>s.
+/// <para>Most events are scheduled for the current cycle at the default priority (a process resuming, a
+/// signal fired at once). Their keys only grow, so they wait in a first-in first-out queue instead of
+/// the priority queue; the next event is the smaller of the two queues' heads, which is the order one
+/// priority queue of all events would give.</para>
 /// </summary>
 public sealed class EventKernel
 {
     // An event is an Action or a Signal to fire (FireAt), so firing a signal needs no delegate per event.
     private readonly PriorityQueue<object, EventKey> _queue = new();
+    // Events at cycle Now and priority 0, by sequence: scheduled while Now is their cycle, so after every
+    // event of that cycle already in _queue at the same or a lower priority, and before every later one.
+    private readonly Queue<(object What, long Sequence)> _current = new();
     private readonly List<SimProcess> _processes = [];
     private long _sequence;
 
@@ -25,7 +32,7 @@ public sealed class EventKernel
     /// <summary>Events processed so far; exposed for tests and benchmarks.</summary>
     public long ProcessedEvents { get; private set; }
 
-    public int PendingEvents => _queue.Count;
+    public int PendingEvents => _queue.Count + _current.Count;
 
     /// <summary>Schedules <paramref name="action"/> at an absolute cycle, never in the past.</summary>
     public void ScheduleAt(long cycle, Action action, int priority = 0) => Enqueue(cycle, action, priority);
@@ -40,7 +47,14 @@ public sealed class EventKernel
             throw new InvalidOperationException($"Cannot schedule an event at cycle {cycle}: the kernel is already at cycle {Now}.");
         }
 
-        _queue.Enqueue(what, new EventKey(cycle, priority, _sequence++));
+        if (cycle == Now && priority == 0)
+        {
+            _current.Enqueue((what, _sequence++));
+        }
+        else
+        {
+            _queue.Enqueue(what, new EventKey(cycle, priority, _sequence++));
+        }
     }
 
     public void ScheduleIn(long delay, Action action, int priority = 0)
@@ -61,10 +75,29 @@ public sealed class EventKernel
     /// <summary>Processes events up to and including <paramref name="until"/>; returns the last cycle reached.</summary>
     public long Run(long until = long.MaxValue)
     {
-        while (_queue.TryPeek(out _, out var key) && key.Cycle <= until)
+        while (true)
         {
-            var what = _queue.Dequeue();
-            Now = key.Cycle;
+            object what;
+            bool queued = _queue.TryPeek(out _, out var key);
+            if (_current.TryPeek(out var current) && (!queued || key.CompareTo(new EventKey(Now, 0, current.Sequence)) > 0))
+            {
+                if (Now > until)
+                {
+                    break;
+                }
+
+                what = _current.Dequeue().What;
+            }
+            else if (queued && key.Cycle <= until)
+            {
+                what = _queue.Dequeue();
+                Now = key.Cycle;
+            }
+            else
+            {
+                break;
+            }
+
             ProcessedEvents++;
             if (what is Signal signal)
             {
