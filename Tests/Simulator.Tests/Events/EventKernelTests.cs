@@ -220,4 +220,81 @@ public sealed class EventKernelTests
         var kernel = new EventKernel(10);
         Assert.Throws<InvalidOperationException>(() => kernel.FireAt(9, new Signal(kernel, "s")));
     }
+
+    // The kernel keeps events of the current cycle at priority 0 apart from the others; its order must stay that of
+    // one queue ordered by (cycle, priority, scheduling order), here a list searched for its minimum.
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Should_Process_Events_Scheduled_While_Running_In_The_Order_Of_One_Queue(int seed)
+    {
+        // Given events that schedule 0-2 more each (1.33 on average, so the run reaches all 400), at 0-2 cycles ahead (mostly the current cycle) and priorities -1..1
+        var plan = new Random(seed);
+        var children = new List<(int Delay, int Priority)>[400];
+        for (int e = 0; e < children.Length; e++)
+        {
+            int count = plan.Next(6) switch { 0 => 0, < 3 => 1, _ => 2 };
+            children[e] = Enumerable.Range(0, count).Select(_ => (plan.Next(4) == 0 ? plan.Next(1, 3) : 0, plan.Next(5) == 0 ? plan.Next(-1, 2) : 0)).ToList();
+        }
+
+        // When the kernel runs them, and when a single list ordered by EventKey does
+        var kernel = new EventKernel();
+        var processed = new List<int>();
+        int next = 0;
+        void Schedule(long cycle, int priority)
+        {
+            int id = next++;
+            if (id < children.Length)
+            {
+                kernel.ScheduleAt(cycle, () =>
+                {
+                    processed.Add(id);
+                    foreach (var (delay, p) in children[id])
+                    {
+                        Schedule(kernel.Now + delay, p);
+                    }
+                }, priority);
+            }
+        }
+
+        for (int root = 0; root < 5; root++)
+        {
+            Schedule(root % 2, 0);
+        }
+
+        kernel.Run();
+
+        var expected = new List<int>();
+        var pending = new List<(EventKey Key, int Id)>();
+        long sequence = 0, now = 0;
+        int made = 0;
+        void Add(long cycle, int priority)
+        {
+            if (made < children.Length)
+            {
+                pending.Add((new EventKey(cycle, priority, sequence++), made++));
+            }
+        }
+
+        for (int root = 0; root < 5; root++)
+        {
+            Add(root % 2, 0);
+        }
+
+        while (pending.Count > 0)
+        {
+            var first = pending.MinBy(x => x.Key);
+            pending.Remove(first);
+            now = first.Key.Cycle;
+            expected.Add(first.Id);
+            foreach (var (delay, p) in children[first.Id])
+            {
+                Add(now + delay, p);
+            }
+        }
+
+        // Then both process the same events in the same order
+        Assert.That(processed, Has.Count.GreaterThan(50));
+        Assert.That(processed, Is.EqualTo(expected));
+    }
 }
