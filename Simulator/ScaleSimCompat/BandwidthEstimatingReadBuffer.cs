@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Intrinsics;
 
 namespace QuantSim.Simulator.ScaleSimCompat;
 
@@ -133,23 +134,44 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             throw new InvalidOperationException($"Addresses {first}..{first + count - 1} are outside the operand's range.");
         }
 
-        // A run of misses joins as one block. Plain loops on purpose: the generic span helpers (IndexOfAnyInRange, Fill)
-        // have no ReadyToRun code in this assembly, and a short-lived process would run them unoptimized.
-        int end = slot + count, mark = currentSetId + 1;
-        for (int x = slot; x < end; x++)
+        // A run of misses joins as one block. Four addresses a step (Vector128, which every x64 and Arm64 core has, so
+        // ReadyToRun precompiles it; the span helpers that would do this, IndexOfAnyInRange and Fill, pick a vector
+        // width at run time and are left to the JIT, which a short-lived process would run unoptimized first).
+        var table = newestSet.AsSpan(slot, count);
+        var window = Vector128.Create(readStart);
+        int mark = currentSetId + 1;
+        var stamp = Vector128.Create(mark);
+        int x = 0;
+        while (x < table.Length)
         {
-            if (newestSet[x] > readStart)
+            // Skip the hits.
+            while (x + 4 <= table.Length && Vector128.GreaterThanAll(Vector128.Create(table.Slice(x, 4)), window))
             {
-                continue;
+                x += 4;
             }
 
+            while (x < table.Length && table[x] > readStart)
+            {
+                x++;
+            }
+
+            // Stamp the misses that follow.
             int from = x;
-            for (; x < end && newestSet[x] <= readStart; x++)
+            while (x + 4 <= table.Length && Vector128.LessThanOrEqualAll(Vector128.Create(table.Slice(x, 4)), window))
             {
-                newestSet[x] = mark;
+                stamp.CopyTo(table.Slice(x, 4));
+                x += 4;
             }
 
-            JoinedInWindow(x - from);
+            while (x < table.Length && table[x] <= readStart)
+            {
+                table[x++] = mark;
+            }
+
+            if (x > from)
+            {
+                JoinedInWindow(x - from);
+            }
         }
     }
 
