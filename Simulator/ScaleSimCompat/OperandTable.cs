@@ -1,29 +1,67 @@
-using System.Buffers;
-
 namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
-/// Zeroed int tables as large as an operand (the CALC buffer's stamps, USER mode's line index), rented from the
-/// shared pool and returned when their layer is done. A rented table can be longer than asked for; its users keep
-/// the length they asked for.
+/// Zeroed int tables as large as an operand (the CALC buffer's stamps, USER mode's line index), kept per thread
+/// when their layer is done and handed to the next layer that needs one no larger. A kept table can be longer
+/// than asked for; its users keep the length they asked for.
 /// <para>
 /// Why not a fresh array per layer: a fresh large array comes from untouched pages. If its first touch is a read,
 /// the kernel maps the shared zero page, and the first write then copies it and flushes that page from the TLB of
 /// every core the process runs on. On <c>simulate --scalesim-config</c> of ResNet-50 32x32 OS those flushes took
 /// 22 % of the samples. Clearing the table first (a write) removed them. Reusing tables across layers also saves
 /// the page faults and the large-object garbage: in 8 alternating runs each, that run went from 0.41 s to 0.34 s
-/// (median), ResNet-50 256x256 WS from 0.29 s to 0.23 s, and the largest peak RSS of those runs from 185 MB to
-/// 152 MB (docs/performance.md, seventh round).
+/// (median), ResNet-50 256x256 WS from 0.29 s to 0.23 s (docs/performance.md, seventh round).
+/// </para>
+/// <para>
+/// Why not the shared <see cref="System.Buffers.ArrayPool{T}"/>: it rounds every length up to a power of two and
+/// keeps arrays of every size it was asked for, per core. Over ResNet-50's layers that held about 60 MB. A layer
+/// rents at most <see cref="KeptPerThread"/> tables at once, so each thread keeps that many, the largest, at their
+/// exact lengths (docs/performance.md, eighth round).
 /// </para>
 /// </summary>
 internal static class OperandTable
 {
+    /// <summary>Tables a layer holds at once: CALC mode one per read operand, USER mode's line index two while it is built.</summary>
+    private const int KeptPerThread = 2;
+
+    // Per thread, because a layer rents and returns its tables on the thread that simulates it.
+    [ThreadStatic]
+    private static List<int[]>? kept;
+
     public static int[] RentZeroed(int length)
     {
-        var table = ArrayPool<int>.Shared.Rent(length);
+        var tables = kept ??= [];
+        int best = -1;
+        for (int i = 0; i < tables.Count; i++)
+        {
+            if (tables[i].Length >= length && (best < 0 || tables[i].Length < tables[best].Length))
+            {
+                best = i;
+            }
+        }
+
+        int[] table;
+        if (best >= 0)
+        {
+            table = tables[best];
+            tables.RemoveAt(best);
+        }
+        else
+        {
+            table = GC.AllocateUninitializedArray<int>(length);
+        }
+
         Array.Clear(table, 0, length);
         return table;
     }
 
-    public static void Return(int[] table) => ArrayPool<int>.Shared.Return(table);
+    public static void Return(int[] table)
+    {
+        var tables = kept ??= [];
+        tables.Add(table);
+        if (tables.Count > KeptPerThread)
+        {
+            tables.Remove(tables.MinBy(t => t.Length)!);
+        }
+    }
 }

@@ -32,10 +32,11 @@ public static class ScaleSimRunner
         }
         else
         {
-            // SCALE-Sim runs each layer on fresh buffers, so layers are independent and run on every core. Every
+            // SCALE-Sim runs each layer on fresh buffers, so layers are independent and run on every core, one layer
+            // per core: the thread pool would add threads beyond the cores, and each holds its layer's tables. Every
             // layer runs; a failure is reported for the first failing layer in topology order, as a run one by one would.
             var failures = new Exception?[layers.Count];
-            Parallel.For(0, layers.Count, i =>
+            Parallel.For(0, layers.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 try
                 {
