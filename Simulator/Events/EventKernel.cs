@@ -11,11 +11,12 @@ namespace QuantSim.Simulator.Events;
 /// </summary>
 public sealed class EventKernel
 {
-    // An event is an Action or a Signal to fire (FireAt), so firing a signal needs no delegate per event.
-    private readonly PriorityQueue<object, EventKey> _queue = new();
+    // An event is an Action, a Signal to fire or a numbered signal of a family (FireAt), so firing a signal needs
+    // no delegate per event.
+    private readonly PriorityQueue<(object What, int Number), EventKey> _queue = new();
     // Events at cycle Now and priority 0, by sequence: scheduled while Now is their cycle, so after every
     // event of that cycle already in _queue at the same or a lower priority, and before every later one.
-    private readonly Queue<(object What, long Sequence)> _current = new();
+    private readonly Queue<(object What, int Number, long Sequence)> _current = new();
     private readonly List<SimProcess> _processes = [];
     private long _sequence;
 
@@ -35,12 +36,15 @@ public sealed class EventKernel
     public int PendingEvents => _queue.Count + _current.Count;
 
     /// <summary>Schedules <paramref name="action"/> at an absolute cycle, never in the past.</summary>
-    public void ScheduleAt(long cycle, Action action, int priority = 0) => Enqueue(cycle, action, priority);
+    public void ScheduleAt(long cycle, Action action, int priority = 0) => Enqueue(cycle, action, 0, priority);
 
     /// <summary>Fires <paramref name="signal"/> at an absolute cycle, never in the past: the same as scheduling its <see cref="Signal.Fire"/>.</summary>
-    public void FireAt(long cycle, Signal signal, int priority = 0) => Enqueue(cycle, signal, priority);
+    public void FireAt(long cycle, Signal signal, int priority = 0) => Enqueue(cycle, signal, 0, priority);
 
-    private void Enqueue(long cycle, object what, int priority)
+    /// <summary>Fires signal <paramref name="number"/> of <paramref name="family"/> at an absolute cycle, never in the past.</summary>
+    public void FireAt(long cycle, SignalFamily family, int number, int priority = 0) => Enqueue(cycle, family, number, priority);
+
+    private void Enqueue(long cycle, object what, int number, int priority)
     {
         if (cycle < Now)
         {
@@ -49,11 +53,11 @@ public sealed class EventKernel
 
         if (cycle == Now && priority == 0)
         {
-            _current.Enqueue((what, _sequence++));
+            _current.Enqueue((what, number, _sequence++));
         }
         else
         {
-            _queue.Enqueue(what, new EventKey(cycle, priority, _sequence++));
+            _queue.Enqueue((what, number), new EventKey(cycle, priority, _sequence++));
         }
     }
 
@@ -77,7 +81,7 @@ public sealed class EventKernel
     {
         while (true)
         {
-            object what;
+            (object What, int Number) what;
             bool queued = _queue.TryPeek(out _, out var key);
             if (_current.TryPeek(out var current) && (!queued || key.CompareTo(new EventKey(Now, 0, current.Sequence)) > 0))
             {
@@ -86,7 +90,8 @@ public sealed class EventKernel
                     break;
                 }
 
-                what = _current.Dequeue().What;
+                _current.Dequeue();
+                what = (current.What, current.Number);
             }
             else if (queued && key.Cycle <= until)
             {
@@ -99,13 +104,17 @@ public sealed class EventKernel
             }
 
             ProcessedEvents++;
-            if (what is Signal signal)
+            switch (what.What)
             {
-                signal.Fire();
-            }
-            else
-            {
-                ((Action)what)();
+                case Signal signal:
+                    signal.Fire();
+                    break;
+                case SignalFamily family:
+                    family.Fire(what.Number);
+                    break;
+                default:
+                    ((Action)what.What)();
+                    break;
             }
         }
 

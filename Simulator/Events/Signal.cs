@@ -3,8 +3,8 @@ namespace QuantSim.Simulator.Events;
 /// <summary>
 /// A one-shot condition processes can wait on (e.g. "fold 3's operands are in the buffer").
 /// It fires once, at a known cycle; firing twice is a modelling bug and throws.
-/// The name is only read in those error messages, so a model with thousands of signals per layer can pass a
-/// function that formats it when asked (<see cref="Signal(EventKernel, Func{string})"/>).
+/// The name is only read in those error messages, so a model can pass a function that formats it when asked
+/// (<see cref="Signal(EventKernel, Func{string})"/>); numbered signals of one kind are a <see cref="SignalFamily"/>.
 /// </summary>
 public sealed class Signal
 {
@@ -13,8 +13,6 @@ public sealed class Signal
     private Action? _firstWaiter;
     private List<Action>? _moreWaiters;
     private readonly Func<string>? _describe;
-    private readonly Func<int, string>? _describeNumbered;
-    private readonly int _number;
     private string? _name;
 
     public Signal(EventKernel kernel, string name)
@@ -29,18 +27,7 @@ public sealed class Signal
         _describe = describe;
     }
 
-    /// <summary>
-    /// Signal <paramref name="number"/> of a family that shares one <paramref name="describe"/> ("load 7 ready"): a
-    /// model with thousands of signals per layer then allocates no function per signal.
-    /// </summary>
-    public Signal(EventKernel kernel, Func<int, string> describe, int number)
-    {
-        _kernel = kernel;
-        _describeNumbered = describe;
-        _number = number;
-    }
-
-    public string Name => _name ??= _describe is { } describe ? describe() : _describeNumbered!(_number);
+    public string Name => _name ??= _describe!();
 
     public bool Fired => FiredAt is not null;
 

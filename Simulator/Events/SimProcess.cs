@@ -11,6 +11,8 @@ public sealed class SimProcess
     private readonly IEnumerator<Await> _body;
     private readonly Action _resume;
     private Signal? _waitSignal;
+    private SignalFamily? _waitFamily;
+    private int _waitNumber;
     private long? _waitUntil;
 
     internal SimProcess(EventKernel kernel, string name, IEnumerable<Await> body)
@@ -27,15 +29,19 @@ public sealed class SimProcess
     public bool Finished { get; private set; }
 
     /// <summary>The signal this process is blocked on, for deadlock reports.</summary>
-    public string WaitingOn => _waitSignal is { } signal ? signal.Name : _waitUntil is { } until ? $"a delay until cycle {until}" : "nothing";
+    public string WaitingOn =>
+        _waitSignal is { } signal ? signal.Name
+        : _waitFamily is { } family ? family.Name(_waitNumber)
+        : _waitUntil is { } until ? $"a delay until cycle {until}" : "nothing";
 
     internal void Resume()
     {
+        _waitSignal = null;
+        _waitFamily = null;
+        _waitUntil = null;
         if (!_body.MoveNext())
         {
             Finished = true;
-            _waitSignal = null;
-            _waitUntil = null;
             _body.Dispose();
             return;
         }
@@ -44,12 +50,16 @@ public sealed class SimProcess
         if (wait.Signal is { } signal)
         {
             _waitSignal = signal;
-            _waitUntil = null;
             signal.OnFire(_resume);
+        }
+        else if (wait.Family is { } family)
+        {
+            _waitFamily = family;
+            _waitNumber = wait.Number;
+            family.OnFire(wait.Number, _resume);
         }
         else
         {
-            _waitSignal = null;
             _waitUntil = _kernel.Now + wait.Cycles;
             _kernel.ScheduleIn(wait.Cycles, _resume);
         }

@@ -24,24 +24,11 @@ public static class MemorySystem
     {
         var kernel = new EventKernel(layerStart);
         var loads = plan.Loads;
-        var loaded = new Signal[loads.Length];
-        var released = new Signal[loads.Length];
         // Names are formatted only for an error report (a deadlock): a layer can have tens of thousands of loads, so
-        // each family of signals shares one describing function.
-        Func<int, string> ready = load => $"load {load} ({loads[load].Operand}) ready";
-        Func<int, string> free = load => $"load {load} ({loads[load].Operand}) released";
-        for (int i = 0; i < loads.Length; i++)
-        {
-            loaded[i] = new Signal(kernel, ready, i);
-            released[i] = new Signal(kernel, free, i);
-        }
-
-        var writeCleared = new Signal[plan.Writes.Length];
-        Func<int, string> cleared = write => $"write {write} cleared";
-        for (int w = 0; w < writeCleared.Length; w++)
-        {
-            writeCleared[w] = new Signal(kernel, cleared, w);
-        }
+        // each kind of signal is one family.
+        var loaded = new SignalFamily(kernel, loads.Length, load => $"load {load} ({loads[load].Operand}) ready");
+        var released = new SignalFamily(kernel, loads.Length, load => $"load {load} ({loads[load].Operand}) released");
+        var writeCleared = new SignalFamily(kernel, plan.Writes.Length, write => $"write {write} cleared");
 
         long delay = 0;
         long[] stalls = new long[3];
@@ -59,14 +46,14 @@ public static class MemorySystem
 
                 if (queue.Count == slots)
                 {
-                    yield return Await.For(released[queue.Dequeue()]);
+                    yield return Await.For(released, queue.Dequeue());
                 }
 
                 queue.Enqueue(i);
                 long readyAt = load.Bytes == 0
                     ? kernel.Now
                     : dram.Transfer(kernel.Now, addresses.Next(load.Operand, load.Bytes), load.Bytes, DramDirection.Read);
-                kernel.FireAt(readyAt, loaded[i]);
+                kernel.FireAt(readyAt, loaded, i);
             }
         }
 
@@ -75,7 +62,7 @@ public static class MemorySystem
             int nextWrite = 0;
             for (int i = 0; i < loads.Length; i++)
             {
-                yield return Await.For(loaded[i]);
+                yield return Await.For(loaded, i);
                 long need = layerStart + loads[i].NeedCycle + delay;
                 if (kernel.Now > need)
                 {
@@ -83,20 +70,20 @@ public static class MemorySystem
                     delay += kernel.Now - need;
                 }
 
-                kernel.FireAt(Math.Max(kernel.Now, layerStart + loads[i].ReleaseCycle + delay), released[i]);
+                kernel.FireAt(Math.Max(kernel.Now, layerStart + loads[i].ReleaseCycle + delay), released, i);
 
                 // Outputs finished before the next load is needed can no longer be delayed: clear them.
                 long horizon = i + 1 < loads.Length ? loads[i + 1].NeedCycle : long.MaxValue;
                 while (nextWrite < plan.Writes.Length && plan.Writes[nextWrite].ReadyCycle <= horizon)
                 {
-                    kernel.FireAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared[nextWrite]);
+                    kernel.FireAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared, nextWrite);
                     nextWrite++;
                 }
             }
 
             while (nextWrite < plan.Writes.Length)
             {
-                kernel.FireAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared[nextWrite]);
+                kernel.FireAt(Math.Max(kernel.Now, layerStart + plan.Writes[nextWrite].ReadyCycle + delay), writeCleared, nextWrite);
                 nextWrite++;
             }
         }
@@ -105,7 +92,7 @@ public static class MemorySystem
         {
             for (int w = 0; w < plan.Writes.Length; w++)
             {
-                yield return Await.For(writeCleared[w]);
+                yield return Await.For(writeCleared, w);
                 long done = dram.Transfer(kernel.Now, addresses.Next(Operand.Ofmap, plan.Writes[w].Bytes), plan.Writes[w].Bytes, DramDirection.Write);
                 lastWriteDone = Math.Max(lastWriteDone, done);
             }

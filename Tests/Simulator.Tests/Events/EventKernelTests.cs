@@ -201,20 +201,6 @@ public sealed class EventKernelTests
     }
 
     [Test]
-    public void Should_Name_A_Numbered_Signal_Only_When_Asked()
-    {
-        var kernel = new EventKernel();
-        int formatted = 0;
-        Func<int, string> describe = n => { formatted++; return $"load {n} ready"; };
-        var signals = Enumerable.Range(0, 3).Select(n => new Signal(kernel, describe, n)).ToArray();
-
-        Assert.That(formatted, Is.EqualTo(0));
-        Assert.That(signals[2].Name, Is.EqualTo("load 2 ready"));
-        Assert.That(signals[2].Name, Is.EqualTo("load 2 ready"));
-        Assert.That(formatted, Is.EqualTo(1), "formatted once, for the signal asked");
-    }
-
-    [Test]
     public void Should_Refuse_To_Fire_A_Signal_In_The_Past()
     {
         var kernel = new EventKernel(10);
