@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace QuantSim.Simulator.Memory;
 
@@ -32,6 +33,6 @@ internal static class StableOrder
 
         var values = items.ToArray();
         Array.Sort(keys, values);
-        return ImmutableArray.Create(values);
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 }

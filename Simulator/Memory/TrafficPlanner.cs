@@ -38,8 +38,11 @@ public static class TrafficPlanner
         bool filterResident = Bytes((long)p.K * p.N * p.Groups, precision.WeightBits) <= filterSlot;
         var dataflow = mapping.Dataflow;
 
-        var loads = new List<LoadSegment>();
-        var writes = new List<WriteSegment>();
+        // Sized for the common case, two loads and one write per fold, so the lists rarely grow (a sweep point's
+        // allocations are mostly these lists, and its collections pause every core).
+        int folds = (int)Math.Min(mapping.Folds, 1 << 24);
+        var loads = new List<LoadSegment>(2 * folds);
+        var writes = new List<WriteSegment>(folds);
         var loadedA = new HashSet<(int, long, long, long, long)>();
         var loadedB = new HashSet<(int, long, long, long, long)>();
         (int, long, long, long, long)? prevA = null, prevB = null;
