@@ -4,7 +4,7 @@ namespace QuantSim.Simulator.Events;
 /// A discrete-event kernel over integer cycles: events in <see cref="EventKey"/> order (deterministic
 /// tie-breaking), no wall clock. Components schedule callbacks or run as <see cref="SimProcess"/>
 /// iterators that wait for cycles or <see cref="Signal"/>s.
-/// <para>Most events are scheduled for the current cycle at the default priority (a process resuming, a
+/// <para>Many events are scheduled for the current cycle at the default priority (a process resuming, a
 /// signal fired at once). Their keys only grow, so they wait in a first-in first-out queue instead of
 /// the priority queue; the next event is the smaller of the two queues' heads, which is the order one
 /// priority queue of all events would give.</para>
