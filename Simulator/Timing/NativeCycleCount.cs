@@ -9,9 +9,11 @@ namespace QuantSim.Simulator.Timing;
 /// level every iteration but the last is the same block of folds. A repeated block is run until its
 /// <see cref="FoldClock.Phase"/> recurs; from then on every period of it advances the clock by the same
 /// number of cycles, so all periods but the last are skipped in one step and the last is run, because
-/// it holds the latest output. The recurrence settles within a few folds (for WS/IS the lead of the
-/// stream over the load moves monotonically to a fixed point, by at least one cycle a fold; for OS the
-/// phase is the fold's own shape), so the cost depends on the array's shape, not on the folds or cycles.
+/// it holds the latest output. The recurrence settles fast: for OS the phase is the latest fold's shape,
+/// so it recurs at the second period; for WS/IS the stream's lead over the load moves monotonically
+/// towards a fixed point, by at least one cycle a fold, and that takes at most about R folds (it grows
+/// by T - R a fold while below R - C + 1, or shrinks by R - T towards 1). So the cost depends on the
+/// array's rows, not on the number of folds or cycles.
 /// <see cref="NativeTiming.Schedule"/> visits every fold and is the reference the tests compare with.
 /// </summary>
 internal static class NativeCycleCount
