@@ -38,11 +38,12 @@ public static class TrafficPlanner
         bool filterResident = Bytes((long)p.K * p.N * p.Groups, precision.WeightBits) <= filterSlot;
         var dataflow = mapping.Dataflow;
 
-        // Sized for the common case, two loads and one write per fold, so the lists rarely grow (a sweep point's
-        // allocations are mostly these lists, and its collections pause every core).
+        // Sized for what every plan has, so the lists rarely grow (a sweep point's allocations are mostly these lists,
+        // and its collections pause every core): two loads a fold (each operand has a segment, empty or not), and the
+        // final outputs, once a fold for OS and once a row-fold sweep for WS/IS.
         int folds = (int)Math.Min(mapping.Folds, 1 << 24);
         var loads = new List<LoadSegment>(2 * folds);
-        var writes = new List<WriteSegment>(folds);
+        var writes = new List<WriteSegment>(mapping.Dataflow == Dataflow.OutputStationary ? folds : folds / mapping.RowFolds);
         var loadedA = new HashSet<(int, long, long, long, long)>();
         var loadedB = new HashSet<(int, long, long, long, long)>();
         (int, long, long, long, long)? prevA = null, prevB = null;

@@ -25,13 +25,13 @@ public static class LayerPlanner
     {
         // PeThroughput is kept in lowest terms, so p and q need no further reduction.
         var mapped = DataflowMapper.Map(timing.Lower(layer, problem), array.Rows, array.Cols * throughput.Macs, array.Dataflow);
-        return Scheduled(layer, problem, timing.Tile(mapped, buffers, accumulatorBits), timing, throughput.Cycles);
+        return Counted(layer, problem, timing.Tile(mapped, buffers, accumulatorBits), timing, throughput.Cycles);
     }
 
     /// <summary>The array alone: one MAC per PE per cycle, never tiled in time (as if the output buffer were unbounded).</summary>
     public static LayerPlan PlanArray(Layer layer, GemmProblem problem, ArrayConfig array, IFoldTiming timing) =>
-        Scheduled(layer, problem, DataflowMapper.Map(timing.Lower(layer, problem), array), timing, 1);
+        Counted(layer, problem, DataflowMapper.Map(timing.Lower(layer, problem), array), timing, 1);
 
-    private static LayerPlan Scheduled(Layer layer, GemmProblem problem, ArrayMapping mapping, IFoldTiming timing, int clocksPerArrayCycle) =>
+    private static LayerPlan Counted(Layer layer, GemmProblem problem, ArrayMapping mapping, IFoldTiming timing, int clocksPerArrayCycle) =>
         new(layer, problem, mapping, timing.Cycles(mapping) * clocksPerArrayCycle, clocksPerArrayCycle, timing);
 }
