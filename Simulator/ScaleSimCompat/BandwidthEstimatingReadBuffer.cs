@@ -124,7 +124,8 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     /// </summary>
     // Compiled fully optimized on its first call: ReadyToRun precompiles its Vector128 code only in a composite image
     // (a framework-dependent image cannot hold CoreLib's generic vector methods), and a method left to the JIT would
-    // first run unoptimized, with every vector operation a call (0.57 s instead of 0.43 s for ResNet-50 32x32 OS).
+    // first run unoptimized, with every vector operation a call (ResNet-50 32x32 OS took 0.57-0.62 s instead of
+    // 0.43-0.45 s in a framework-dependent build, docs/performance.md, eighth round).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void JoinAnyOrder(int first, int count)
     {
