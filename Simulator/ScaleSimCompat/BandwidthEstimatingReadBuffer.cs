@@ -32,9 +32,12 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
 
     private readonly int itemsPerSet;
     private readonly int minAddress;
-    // Per address, 1 + the newest set it joined (0: none); it is a hit when that set is readStart or later.
-    // Rented (OperandTable): only the first `slots` entries are the operand's.
-    private readonly int[] newestSet;
+    // Per address, 1 + the newest set it joined, minus stampBase (0: none, or a set before stampBase); it is a hit when
+    // that set is readStart or later. 16 bits halve the largest table of a layer: stampBase moves up to readStart
+    // (Rebase) before a stamp would pass 65535. Rented (OperandTable): only the first `slots` entries are the operand's.
+    private readonly ushort[] newestSet;
+    private readonly int stampLimit;
+    private int stampBase;
     private bool returned;
     private readonly int slots;
     private readonly List<int> setSizes = [];
@@ -51,8 +54,13 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     private bool firstRequestSeen;
     private bool activeDone;
 
-    public BandwidthEstimatingReadBuffer(long sizeWords, int minAddress, int maxAddress, Action<long, long>? onDramRows = null)
+    // stampLimit: the largest stamp before a rebase; 65535, lower only for tests of the rebase.
+    public BandwidthEstimatingReadBuffer(long sizeWords, int minAddress, int maxAddress, Action<long, long>? onDramRows = null, int stampLimit = ushort.MaxValue)
     {
+        // A rebase leaves stamps up to the window's 50 sets, so a limit must leave room above them.
+        ArgumentOutOfRangeException.ThrowIfLessThan(stampLimit, ActiveSets + 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stampLimit, ushort.MaxValue);
+        this.stampLimit = stampLimit;
         Dram = new DramActivity(onDramRows);
         itemsPerSet = checked((int)(sizeWords / 100));
         if (itemsPerSet < 1)
@@ -63,7 +71,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         this.minAddress = minAddress;
         // 0 = never joined, so a zeroed table is the empty buffer; it is as large as the operand.
         slots = checked(maxAddress - minAddress + 1);
-        newestSet = OperandTable.RentZeroed(slots);
+        newestSet = OperandTable<ushort>.RentZeroed(slots);
     }
 
     public DramActivity Dram { get; }
@@ -85,12 +93,12 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             }
 
             // Hit in the window, or already in the set being filled (see the class comment).
-            if (newestSet[slot] > readStart)
+            if (newestSet[slot] > readStart - stampBase)
             {
                 continue;
             }
 
-            newestSet[slot] = currentSetId + 1;
+            newestSet[slot] = Stamp();
             Joined(cycle);
         }
 
@@ -143,33 +151,35 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         // A run of misses joins as one block, four addresses a step (Vector128, which every x64 and Arm64 core has).
         // Not the span helpers that would do this (IndexOfAnyInRange, Fill): they are separate generic methods, which
         // the JIT would compile unoptimized first.
+        // Every address of this call gets the same stamp (the window cannot move inside it).
         var table = newestSet.AsSpan(slot, count);
-        var window = Vector128.Create(readStart);
-        int mark = currentSetId + 1;
+        ushort mark = Stamp();
+        ushort threshold = (ushort)(readStart - stampBase);
+        var window = Vector128.Create(threshold);
         var stamp = Vector128.Create(mark);
         int x = 0;
         while (x < table.Length)
         {
             // Skip the hits.
-            while (x + 4 <= table.Length && Vector128.GreaterThanAll(Vector128.Create(table.Slice(x, 4)), window))
+            while (x + 8 <= table.Length && Vector128.GreaterThanAll(Vector128.Create(table.Slice(x, 8)), window))
             {
-                x += 4;
+                x += 8;
             }
 
-            while (x < table.Length && table[x] > readStart)
+            while (x < table.Length && table[x] > threshold)
             {
                 x++;
             }
 
             // Stamp the misses that follow.
             int from = x;
-            while (x + 4 <= table.Length && Vector128.LessThanOrEqualAll(Vector128.Create(table.Slice(x, 4)), window))
+            while (x + 8 <= table.Length && Vector128.LessThanOrEqualAll(Vector128.Create(table.Slice(x, 8)), window))
             {
-                stamp.CopyTo(table.Slice(x, 4));
-                x += 4;
+                stamp.CopyTo(table.Slice(x, 8));
+                x += 8;
             }
 
-            while (x < table.Length && table[x] <= readStart)
+            while (x < table.Length && table[x] <= threshold)
             {
                 table[x++] = mark;
             }
@@ -187,7 +197,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
         if (!returned)
         {
             returned = true;
-            OperandTable.Return(newestSet);
+            OperandTable<ushort>.Return(newestSet);
         }
     }
 
@@ -216,6 +226,28 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             prefetchEnd = currentSetId;
             Prefetch(prefetchStart, prefetchEnd);
         }
+    }
+
+    /// <summary>
+    /// The stamp of the set being filled, after moving <see cref="stampBase"/> up to the window's start if the stamp
+    /// would pass the limit (16 bits). Rebasing keeps every hit a hit and every miss a miss: an address whose newest set is
+    /// before the window becomes 0, one in the window keeps its distance from the window's start.
+    /// </summary>
+    private ushort Stamp()
+    {
+        if (currentSetId + 1 - stampBase > stampLimit)
+        {
+            int shift = readStart - stampBase;
+            var table = newestSet.AsSpan(0, slots);
+            for (int x = 0; x < table.Length; x++)
+            {
+                table[x] = (ushort)Math.Max(0, table[x] - shift);
+            }
+
+            stampBase = readStart;
+        }
+
+        return (ushort)(currentSetId + 1 - stampBase);
     }
 
     /// <summary><paramref name="joins"/> addresses joined, fewer than <see cref="JoinBudget"/>: sets fill, the window stays.</summary>

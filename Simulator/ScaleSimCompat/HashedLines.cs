@@ -19,7 +19,7 @@ internal sealed class HashedLines : IDisposable
     {
         this.minAddress = minAddress;
         span = checked(maxAddress - minAddress + 1);
-        start = OperandTable.RentZeroed(span + 1);
+        start = OperandTable<int>.RentZeroed(span + 1);
         long valid = 0;
         foreach (int addr in order)
         {
@@ -36,7 +36,7 @@ internal sealed class HashedLines : IDisposable
             start[i + 1] += start[i];
         }
 
-        var fill = OperandTable.RentZeroed(span);
+        var fill = OperandTable<int>.RentZeroed(span);
         ids = new int[valid];
         long j = 0;
         foreach (int addr in order)
@@ -69,7 +69,7 @@ internal sealed class HashedLines : IDisposable
             }
         }
 
-        OperandTable.Return(fill);
+        OperandTable<int>.Return(fill);
     }
 
     public void Dispose()
@@ -78,7 +78,7 @@ internal sealed class HashedLines : IDisposable
         if (!returned)
         {
             returned = true;
-            OperandTable.Return(start);
+            OperandTable<int>.Return(start);
         }
     }
 

@@ -3,7 +3,7 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// <summary>
 /// An ifmap or filter SRAM of SCALE-Sim's double-buffered scratchpad: serves one demand row per call
 /// and keeps the DRAM traffic it caused (count and first/last DRAM trace cycle). Disposing it returns its
-/// operand-sized table to the pool (<see cref="OperandTable"/>).
+/// operand-sized table to its thread's keeping (<see cref="OperandTable{T}"/>).
 /// </summary>
 internal interface IScaleSimReadBuffer : IDisposable
 {

@@ -1,7 +1,7 @@
 namespace QuantSim.Simulator.ScaleSimCompat;
 
 /// <summary>
-/// Zeroed int tables as large as an operand (the CALC buffer's stamps, USER mode's line index), kept per thread
+/// Zeroed tables as large as an operand (the CALC buffer's 16-bit stamps, USER mode's int line index), kept per thread
 /// when their layer is done and handed to the next layer that needs one no larger. A kept table can be longer
 /// than asked for; its users keep the length they asked for.
 /// <para>
@@ -19,16 +19,17 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// 92 to 69 MB (256x256 WS, with the layers one per core; docs/performance.md, eighth round).
 /// </para>
 /// </summary>
-internal static class OperandTable
+internal static class OperandTable<T>
+    where T : unmanaged
 {
     /// <summary>Tables a CALC layer holds at once, one per read operand (USER mode holds a third while it builds a line index; of three returned, the smallest is dropped).</summary>
     private const int KeptPerThread = 2;
 
     // Per thread, because a layer rents and returns its tables on the thread that simulates it.
     [ThreadStatic]
-    private static List<int[]>? kept;
+    private static List<T[]>? kept;
 
-    public static int[] RentZeroed(int length)
+    public static T[] RentZeroed(int length)
     {
         var tables = kept ??= [];
         int best = -1;
@@ -40,7 +41,7 @@ internal static class OperandTable
             }
         }
 
-        int[] table;
+        T[] table;
         if (best >= 0)
         {
             table = tables[best];
@@ -48,14 +49,14 @@ internal static class OperandTable
         }
         else
         {
-            table = GC.AllocateUninitializedArray<int>(length);
+            table = GC.AllocateUninitializedArray<T>(length);
         }
 
         Array.Clear(table, 0, length);
         return table;
     }
 
-    public static void Return(int[] table)
+    public static void Return(T[] table)
     {
         var tables = kept ??= [];
         tables.Add(table);

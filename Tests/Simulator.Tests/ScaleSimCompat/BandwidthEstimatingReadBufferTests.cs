@@ -40,4 +40,48 @@ public sealed class BandwidthEstimatingReadBufferTests
             Assert.That(buffer.Dram.Words, Is.EqualTo(106));
         });
     }
+
+    // The stamps are 16 bits and rebased to the window's start before they would pass 65535. A buffer that must
+    // rebase every few sets (limit 51, the least a 50-set window allows) and one that never does here (65535) take the
+    // same random mix of demand rows and joins; every served cycle, window position, DRAM row and word must agree.
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Should_give_the_same_traffic_whether_its_stamps_are_rebased_every_few_sets_or_never(int seed)
+    {
+        var rng = new Random(seed);
+        var rowsOften = new List<(long, long)>();
+        var rowsNever = new List<(long, long)>();
+        using var often = new BandwidthEstimatingReadBuffer(300, 0, 3999, (a, b) => rowsOften.Add((a, b)), stampLimit: 51);
+        using var never = new BandwidthEstimatingReadBuffer(300, 0, 3999, (a, b) => rowsNever.Add((a, b)));
+        var seen = new List<(long Served, int Window)>();
+        var expected = new List<(long Served, int Window)>();
+        long cycle = 10;
+        for (int step = 0; step < 20_000; step++, cycle++)
+        {
+            // Addresses drift through the operand, so old ones fall out of the window and come back as misses.
+            int centre = (step / 4) % 3800;
+            if (rng.Next(3) == 0 && often.JoinBudget > 40)
+            {
+                int first = centre + rng.Next(0, 150), count = rng.Next(1, 40);
+                often.JoinAnyOrder(first, count);
+                never.JoinAnyOrder(first, count);
+                seen.Add((-1, often.Window));
+                expected.Add((-1, never.Window));
+            }
+            else
+            {
+                int[] row = Enumerable.Range(0, 4).Select(_ => rng.Next(8) == 0 ? -1 : centre + rng.Next(0, 200)).ToArray();
+                seen.Add((often.Service(row, cycle), often.Window));
+                expected.Add((never.Service(row, cycle), never.Window));
+            }
+        }
+
+        often.Complete();
+        never.Complete();
+
+        Assert.That(often.Window, Is.GreaterThan(2000), "the window moved far past the limit, so the first buffer rebased many times");
+        Assert.That(seen, Is.EqualTo(expected));
+        Assert.That(rowsOften, Is.EqualTo(rowsNever));
+        Assert.That(often.Dram.Words, Is.EqualTo(never.Dram.Words));
+    }
 }

@@ -14,11 +14,11 @@ public sealed class OperandTableTests
     {
         OnOwnThread(() =>
         {
-            var first = OperandTable.RentZeroed(1000);
+            var first = OperandTable<int>.RentZeroed(1000);
             Array.Fill(first, 7);
-            OperandTable.Return(first);
+            OperandTable<int>.Return(first);
 
-            var second = OperandTable.RentZeroed(600);
+            var second = OperandTable<int>.RentZeroed(600);
 
             Assert.That(second, Is.SameAs(first));
             Assert.That(second.Take(600), Is.All.Zero, "the part asked for is cleared");
@@ -30,13 +30,13 @@ public sealed class OperandTableTests
     {
         OnOwnThread(() =>
         {
-            var small = OperandTable.RentZeroed(100);
-            var large = OperandTable.RentZeroed(5000);
-            OperandTable.Return(large);
-            OperandTable.Return(small);
+            var small = OperandTable<int>.RentZeroed(100);
+            var large = OperandTable<int>.RentZeroed(5000);
+            OperandTable<int>.Return(large);
+            OperandTable<int>.Return(small);
 
-            Assert.That(OperandTable.RentZeroed(80), Is.SameAs(small));
-            var fresh = OperandTable.RentZeroed(9000);
+            Assert.That(OperandTable<int>.RentZeroed(80), Is.SameAs(small));
+            var fresh = OperandTable<int>.RentZeroed(9000);
             Assert.That(fresh, Is.Not.SameAs(large));
             Assert.That(fresh, Has.Length.EqualTo(9000));
             Assert.That(fresh, Is.All.Zero);
@@ -48,16 +48,16 @@ public sealed class OperandTableTests
     {
         OnOwnThread(() =>
         {
-            var tables = new[] { OperandTable.RentZeroed(10), OperandTable.RentZeroed(30), OperandTable.RentZeroed(20) };
+            var tables = new[] { OperandTable<int>.RentZeroed(10), OperandTable<int>.RentZeroed(30), OperandTable<int>.RentZeroed(20) };
             foreach (var table in tables)
             {
-                OperandTable.Return(table);
+                OperandTable<int>.Return(table);
             }
 
             // 30 and 20 are kept, 10 was dropped: a request for 5 gets the 20, the next one the 30, then a new one.
-            Assert.That(OperandTable.RentZeroed(5), Is.SameAs(tables[2]));
-            Assert.That(OperandTable.RentZeroed(5), Is.SameAs(tables[1]));
-            Assert.That(OperandTable.RentZeroed(5), Is.Not.SameAs(tables[0]).And.Length.EqualTo(5));
+            Assert.That(OperandTable<int>.RentZeroed(5), Is.SameAs(tables[2]));
+            Assert.That(OperandTable<int>.RentZeroed(5), Is.SameAs(tables[1]));
+            Assert.That(OperandTable<int>.RentZeroed(5), Is.Not.SameAs(tables[0]).And.Length.EqualTo(5));
         });
     }
 
