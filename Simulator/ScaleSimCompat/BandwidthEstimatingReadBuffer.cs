@@ -18,7 +18,7 @@ namespace QuantSim.Simulator.ScaleSimCompat;
 /// is always inside it (readStart &lt;= currentSetId &lt;= readEnd) and "in a completed set of the window
 /// or in the filling set" is "in a set numbered readStart or later". An address joins a set only when it
 /// is in none of those, so at most one of its sets is ever that recent: its newest set id decides, and
-/// one integer per address replaces SCALE-Sim's per-set membership lists (one array read per demanded
+/// one 16-bit stamp per address (see newestSet) replaces SCALE-Sim's per-set membership lists (one array read per demanded
 /// address instead of a list walk).
 /// </para>
 /// </summary>
