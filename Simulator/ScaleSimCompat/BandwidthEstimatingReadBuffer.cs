@@ -34,7 +34,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
     private readonly int minAddress;
     // Per address, 1 + the newest set it joined, minus stampBase (0: none, or a set before stampBase); it is a hit when
     // that set is readStart or later. 16 bits halve the largest table of a layer: stampBase moves up to readStart
-    // (Rebase) before a stamp would pass 65535. Rented (OperandTable): only the first `slots` entries are the operand's.
+    // (in Stamp) before a stamp would pass 65535. Rented (OperandTable): only the first `slots` entries are the operand's.
     private readonly ushort[] newestSet;
     private readonly int stampLimit;
     private int stampBase;
@@ -148,7 +148,7 @@ internal sealed class BandwidthEstimatingReadBuffer : IScaleSimReadBuffer
             throw new InvalidOperationException($"Addresses {first}..{first + count - 1} are outside the operand's range.");
         }
 
-        // A run of misses joins as one block, four addresses a step (Vector128, which every x64 and Arm64 core has).
+        // A run of misses joins as one block, eight addresses a step (Vector128, which every x64 and Arm64 core has).
         // Not the span helpers that would do this (IndexOfAnyInRange, Fill): they are separate generic methods, which
         // the JIT would compile unoptimized first.
         // Every address of this call gets the same stamp (the window cannot move inside it).
