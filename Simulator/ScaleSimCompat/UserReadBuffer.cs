@@ -82,11 +82,12 @@ internal sealed class UserReadBuffer : IScaleSimReadBuffer
     }
 
     /// <summary>USER mode has nothing to flush: every prefetch was issued when a demand missed.</summary>
-    public void Dispose() => lines.Dispose();
-
     public void Complete()
     {
     }
+
+    /// <summary>Returns the line index's operand-sized table (<see cref="HashedLines.Dispose"/>).</summary>
+    public void Dispose() => lines.Dispose();
 
     /// <summary>The first active half, one fetch line per cycle, arriving in the cycles just before <paramref name="startCycle"/>.</summary>
     private void LoadActiveHalf(long startCycle)
